@@ -1,0 +1,565 @@
+//! `App` is the [`Application`] plus what exists only on screen (the FAQ overlay, expanded rows,
+//! the text cursor). [`App::update`] is the only place where either changes.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use crate::content::Content;
+use crate::ui::theme::Theme;
+use crate::wizard::review::{self, ReviewRow};
+use crate::wizard::{Application, PassportField, Place, Step, SubmissionField, dates};
+
+/// The longest text a field keeps; a runaway paste stops here instead of filling the file.
+pub const MAX_FIELD_CHARS: usize = 200;
+
+/// What happened, in the wizard's terms: made from keys by the keymap, never a terminal type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Msg {
+    Answer(bool),
+    Up,
+    Down,
+    Toggle,
+    Expand,
+    Collapse,
+    Confirm,
+    NextField,
+    PrevField,
+    Back,
+    OpenFaq,
+    OpenRelatedFaq,
+    StartFilter,
+    Quit,
+    Edit(Edit),
+    Paste(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edit {
+    Insert(char),
+    Backspace,
+    Delete,
+    Left,
+    Right,
+    Home,
+    End,
+}
+
+/// What the shell must do after an update.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    None,
+    /// The application changed: save it.
+    Save,
+    Quit,
+}
+
+/// Which keys mean what right now: one per key table in the keymap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Welcome,
+    Question,
+    EligibilityResult,
+    Documents,
+    PassportField,
+    PassportResult,
+    Submission,
+    SubmissionText,
+    Review,
+    Faq,
+    FaqFilter,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FaqView {
+    /// Index into the entries that match the filter.
+    pub selected: usize,
+    /// Entries (by index into the content's FAQ) whose answer is shown.
+    pub expanded: BTreeSet<usize>,
+    pub filter: String,
+    pub filtering: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct App {
+    pub content: Arc<Content>,
+    pub application: Application,
+    pub theme: Theme,
+    pub faq: Option<FaqView>,
+    /// Documents (by index) whose details are shown.
+    pub expanded: BTreeSet<usize>,
+    /// Position of the text cursor in the focused field, in characters.
+    pub cursor: usize,
+    /// Set when Enter found a bad date, so its message shows even in the focused field.
+    pub show_date_errors: bool,
+}
+
+impl App {
+    pub fn new(content: Arc<Content>, mut application: Application, theme: Theme) -> Self {
+        application.clamp_place(&content);
+        let mut app = App {
+            content,
+            application,
+            theme,
+            faq: None,
+            expanded: BTreeSet::new(),
+            cursor: 0,
+            show_date_errors: false,
+        };
+        app.go(app.application.place);
+        app
+    }
+
+    pub fn mode(&self) -> Mode {
+        if let Some(faq) = &self.faq {
+            return if faq.filtering {
+                Mode::FaqFilter
+            } else {
+                Mode::Faq
+            };
+        }
+        match self.application.place {
+            Place::Welcome => Mode::Welcome,
+            Place::Eligibility { .. } => Mode::Question,
+            Place::EligibilityResult => Mode::EligibilityResult,
+            Place::Documents { .. } => Mode::Documents,
+            Place::Passport {
+                field: PassportField::Result,
+            } => Mode::PassportResult,
+            Place::Passport { .. } => Mode::PassportField,
+            Place::Submission { field } if field.is_text() => Mode::SubmissionText,
+            Place::Submission { .. } => Mode::Submission,
+            Place::Review { .. } => Mode::Review,
+        }
+    }
+
+    /// Handles one message; `Effect::Save` whenever the saved part changed.
+    pub fn update(&mut self, msg: Msg) -> Effect {
+        let before = self.application.clone();
+        match msg {
+            Msg::Quit => return Effect::Quit,
+            Msg::OpenFaq if self.faq.is_none() => self.faq = Some(FaqView::default()),
+            _ if self.faq.is_some() => self.update_faq(msg),
+            msg => self.update_step(msg),
+        }
+        if self.application == before {
+            Effect::None
+        } else {
+            Effect::Save
+        }
+    }
+
+    fn update_step(&mut self, msg: Msg) {
+        match self.application.place {
+            Place::Welcome => {
+                if msg == Msg::Confirm {
+                    self.go(Place::start_of(Step::Eligibility));
+                }
+            }
+            Place::Eligibility { question } => self.update_question(question, msg),
+            Place::EligibilityResult => match msg {
+                Msg::Confirm => self.go(Place::start_of(Step::Documents)),
+                Msg::Back => self.go(Place::Eligibility {
+                    question: self.criteria_count() - 1,
+                }),
+                _ => {}
+            },
+            Place::Documents { document, item } => self.update_documents(document, item, msg),
+            Place::Passport { field } => self.update_passport(field, msg),
+            Place::Submission { field } => self.update_submission(field, msg),
+            Place::Review { row } => self.update_review(row, msg),
+        }
+    }
+
+    fn update_question(&mut self, question: usize, msg: Msg) {
+        let criterion = &self.content.guide.eligibility.criteria[question];
+        let id = criterion.id.clone();
+        let related = criterion.faq.clone();
+        let next = if question + 1 < self.criteria_count() {
+            Place::Eligibility {
+                question: question + 1,
+            }
+        } else {
+            Place::EligibilityResult
+        };
+        match msg {
+            Msg::Answer(yes) => {
+                self.application.eligibility.insert(id, yes);
+                self.go(next);
+            }
+            Msg::Confirm if self.application.answer(&id).is_some() => self.go(next),
+            Msg::Back if question == 0 => self.go(Place::Welcome),
+            Msg::Back => self.go(Place::Eligibility {
+                question: question - 1,
+            }),
+            Msg::OpenRelatedFaq => self.open_faq_at(related.as_deref()),
+            _ => {}
+        }
+    }
+
+    fn update_documents(&mut self, document: usize, item: Option<usize>, msg: Msg) {
+        let rows = self.document_rows();
+        let at = rows
+            .iter()
+            .position(|row| *row == (document, item))
+            .unwrap_or(0);
+        let content = Arc::clone(&self.content);
+        let doc = &content.guide.documents.items[document];
+        match msg {
+            Msg::Up => self.go_document_row(rows[at.saturating_sub(1)]),
+            Msg::Down => self.go_document_row(rows[(at + 1).min(rows.len() - 1)]),
+            Msg::Toggle => {
+                let progress = self
+                    .application
+                    .documents
+                    .entry(doc.id.clone())
+                    .or_default();
+                match item {
+                    None => progress.have = !progress.have,
+                    Some(i) => {
+                        let point = &doc.items[i].id;
+                        if !progress.covered.remove(point) {
+                            progress.covered.insert(point.clone());
+                        }
+                    }
+                }
+                // An entry with nothing ticked says no more than no entry: keep the file tidy.
+                if *progress == Default::default() {
+                    self.application.documents.remove(&doc.id);
+                }
+            }
+            Msg::Expand => {
+                self.expanded.insert(document);
+            }
+            Msg::Collapse => {
+                self.expanded.remove(&document);
+                self.go_document_row((document, None));
+            }
+            Msg::Confirm => self.go(Place::start_of(Step::Passport)),
+            Msg::Back => self.go(Place::EligibilityResult),
+            _ => {}
+        }
+    }
+
+    /// The rows the documents list shows: each document, then its points when expanded.
+    pub fn document_rows(&self) -> Vec<(usize, Option<usize>)> {
+        let mut rows = Vec::new();
+        for (d, document) in self.content.guide.documents.items.iter().enumerate() {
+            rows.push((d, None));
+            if self.expanded.contains(&d) {
+                rows.extend((0..document.items.len()).map(|i| (d, Some(i))));
+            }
+        }
+        rows
+    }
+
+    fn go_document_row(&mut self, (document, item): (usize, Option<usize>)) {
+        self.go(Place::Documents { document, item });
+    }
+
+    fn update_passport(&mut self, field: PassportField, msg: Msg) {
+        use PassportField::*;
+        let passport = &self.application.passport;
+        match (field, msg) {
+            (Result, Msg::Confirm) => self.go(Place::start_of(Step::Submission)),
+            (Result, Msg::Up | Msg::PrevField) => self.go(Place::Passport { field: EndOfStay }),
+            (Expiry, Msg::Confirm | Msg::NextField | Msg::Down) => {
+                self.go(Place::Passport { field: EndOfStay })
+            }
+            (EndOfStay, Msg::PrevField | Msg::Up) | (Expiry, Msg::PrevField) => {
+                self.go(Place::Passport { field: Expiry })
+            }
+            (EndOfStay, Msg::NextField) => self.go(Place::Passport { field: Expiry }),
+            (EndOfStay, Msg::Confirm) => {
+                let first_bad = if dates::is_invalid(&passport.expiry) {
+                    Some(Expiry)
+                } else if dates::is_invalid(&passport.end_of_stay) {
+                    Some(EndOfStay)
+                } else {
+                    None
+                };
+                match first_bad {
+                    Some(bad) => {
+                        self.go(Place::Passport { field: bad });
+                        self.show_date_errors = true;
+                    }
+                    None => self.go(Place::Passport { field: Result }),
+                }
+            }
+            (_, Msg::Back) => self.go(Place::start_of(Step::Documents)),
+            (Expiry | EndOfStay, Msg::Edit(edit)) => self.edit(edit),
+            (Expiry | EndOfStay, Msg::Paste(text)) => self.paste(&text),
+            _ => {}
+        }
+    }
+
+    fn update_submission(&mut self, field: SubmissionField, msg: Msg) {
+        let submission = &mut self.application.submission;
+        match msg {
+            Msg::Down | Msg::NextField => self.go_submission_field(field, true),
+            Msg::Up | Msg::PrevField => self.go_submission_field(field, false),
+            Msg::Toggle | Msg::Expand | Msg::Collapse if field == SubmissionField::Interview => {
+                submission.interview = submission.interview.cycled(msg != Msg::Collapse);
+            }
+            Msg::Toggle if field == SubmissionField::FormCompleted => {
+                submission.form_completed = !submission.form_completed;
+            }
+            Msg::Toggle if field == SubmissionField::FeePaid => {
+                submission.fee_paid = !submission.fee_paid;
+            }
+            Msg::Confirm => {
+                let bad = [SubmissionField::FeePaidOn, SubmissionField::InterviewDate]
+                    .into_iter()
+                    .filter(|f| self.submission_field_shown(*f))
+                    .find(|f| dates::is_invalid(self.text_of(*f)));
+                match bad {
+                    Some(bad) => {
+                        self.go(Place::Submission { field: bad });
+                        self.show_date_errors = true;
+                    }
+                    None => self.go(Place::start_of(Step::Review)),
+                }
+            }
+            Msg::Back => self.go(Place::start_of(Step::Passport)),
+            Msg::Edit(edit) if field.is_text() => self.edit(edit),
+            Msg::Paste(text) if field.is_text() => self.paste(&text),
+            _ => {}
+        }
+    }
+
+    pub fn submission_field_shown(&self, field: SubmissionField) -> bool {
+        field != SubmissionField::InterviewDate || self.application.interview_date_applies()
+    }
+
+    fn go_submission_field(&mut self, field: SubmissionField, forward: bool) {
+        let shown: Vec<SubmissionField> = SubmissionField::ALL
+            .into_iter()
+            .filter(|f| self.submission_field_shown(*f))
+            .collect();
+        let at = shown.iter().position(|f| *f == field).unwrap_or(0);
+        let to = if forward {
+            (at + 1).min(shown.len() - 1)
+        } else {
+            at.saturating_sub(1)
+        };
+        self.go(Place::Submission { field: shown[to] });
+    }
+
+    fn text_of(&self, field: SubmissionField) -> &str {
+        let submission = &self.application.submission;
+        match field {
+            SubmissionField::FeeAmount => &submission.fee_amount,
+            SubmissionField::FeePaidOn => &submission.fee_paid_on,
+            SubmissionField::InterviewDate => &submission.interview_date,
+            _ => "",
+        }
+    }
+
+    fn update_review(&mut self, row: usize, msg: Msg) {
+        let rows = review::rows(&self.application, &self.content);
+        match msg {
+            Msg::Up => self.go(Place::Review {
+                row: row.saturating_sub(1),
+            }),
+            Msg::Down => self.go(Place::Review {
+                row: (row + 1).min(rows.len() - 1),
+            }),
+            Msg::Confirm => {
+                if let Some(target) = rows.get(row).map(ReviewRow::place) {
+                    self.go(target);
+                    if let Place::Documents {
+                        document,
+                        item: Some(_),
+                    } = target
+                    {
+                        self.expanded.insert(document);
+                    }
+                }
+            }
+            Msg::Back => self.go(Place::start_of(Step::Submission)),
+            _ => {}
+        }
+    }
+
+    fn update_faq(&mut self, msg: Msg) {
+        let matches = self.faq_matches();
+        let Some(faq) = self.faq.as_mut() else {
+            return;
+        };
+        let selected = matches.get(faq.selected).copied();
+        match msg {
+            Msg::Up => faq.selected = faq.selected.saturating_sub(1),
+            Msg::Down => faq.selected = (faq.selected + 1).min(matches.len().saturating_sub(1)),
+            Msg::Confirm | Msg::Toggle if !faq.filtering => {
+                if let Some(entry) = selected
+                    && !faq.expanded.remove(&entry)
+                {
+                    faq.expanded.insert(entry);
+                }
+            }
+            Msg::Confirm => faq.filtering = false,
+            Msg::StartFilter => faq.filtering = true,
+            Msg::Back if faq.filtering => {
+                faq.filtering = false;
+                faq.filter.clear();
+                faq.selected = 0;
+            }
+            Msg::Back => self.faq = None,
+            Msg::Edit(edit) if faq.filtering => {
+                let mut cursor = faq.filter.chars().count();
+                edit_text(&mut faq.filter, &mut cursor, edit);
+                faq.selected = 0;
+            }
+            Msg::Paste(text) if faq.filtering => {
+                faq.filter.push_str(&single_line(&text));
+                faq.selected = 0;
+            }
+            _ => {}
+        }
+    }
+
+    /// Indices of the FAQ entries whose question or answer contains the filter, ignoring case.
+    pub fn faq_matches(&self) -> Vec<usize> {
+        let filter = self
+            .faq
+            .as_ref()
+            .map(|f| f.filter.trim().to_lowercase())
+            .unwrap_or_default();
+        self.content
+            .faq
+            .iter()
+            .enumerate()
+            .filter(|(_, entry)| {
+                filter.is_empty()
+                    || entry.question.to_lowercase().contains(&filter)
+                    || entry.answer.to_lowercase().contains(&filter)
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    fn open_faq_at(&mut self, entry: Option<&str>) {
+        let mut faq = FaqView::default();
+        if let Some(i) = entry.and_then(|id| self.content.faq_entry(id)) {
+            faq.selected = i;
+            faq.expanded.insert(i);
+        }
+        self.faq = Some(faq);
+    }
+
+    /// Moves to a place; a text field gets the cursor at the end of what it holds.
+    fn go(&mut self, place: Place) {
+        self.application.place = place;
+        self.show_date_errors = false;
+        self.cursor = self.focused_text().map_or(0, |t| t.chars().count());
+        if let Place::Documents {
+            document,
+            item: Some(_),
+        } = place
+        {
+            self.expanded.insert(document);
+        }
+    }
+
+    /// The text of the focused field, if a text field has focus.
+    pub fn focused_text(&self) -> Option<&String> {
+        let a = &self.application;
+        match a.place {
+            Place::Passport {
+                field: PassportField::Expiry,
+            } => Some(&a.passport.expiry),
+            Place::Passport {
+                field: PassportField::EndOfStay,
+            } => Some(&a.passport.end_of_stay),
+            Place::Submission { field } => match field {
+                SubmissionField::FeeAmount => Some(&a.submission.fee_amount),
+                SubmissionField::FeePaidOn => Some(&a.submission.fee_paid_on),
+                SubmissionField::InterviewDate => Some(&a.submission.interview_date),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    fn focused_text_mut(&mut self) -> Option<&mut String> {
+        let a = &mut self.application;
+        match a.place {
+            Place::Passport {
+                field: PassportField::Expiry,
+            } => Some(&mut a.passport.expiry),
+            Place::Passport {
+                field: PassportField::EndOfStay,
+            } => Some(&mut a.passport.end_of_stay),
+            Place::Submission { field } => match field {
+                SubmissionField::FeeAmount => Some(&mut a.submission.fee_amount),
+                SubmissionField::FeePaidOn => Some(&mut a.submission.fee_paid_on),
+                SubmissionField::InterviewDate => Some(&mut a.submission.interview_date),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    fn edit(&mut self, edit: Edit) {
+        let mut cursor = self.cursor;
+        if let Some(text) = self.focused_text_mut() {
+            edit_text(text, &mut cursor, edit);
+        }
+        self.cursor = cursor;
+    }
+
+    /// A paste goes into the focused field as typed text; its line breaks never act as Enter.
+    fn paste(&mut self, pasted: &str) {
+        for c in single_line(pasted).chars() {
+            self.edit(Edit::Insert(c));
+        }
+    }
+
+    fn criteria_count(&self) -> usize {
+        self.content.guide.eligibility.criteria.len()
+    }
+}
+
+/// Pasted text as one line: line breaks become spaces, other control characters go.
+fn single_line(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c == '\n' || c == '\r' || c == '\t' {
+                ' '
+            } else {
+                c
+            }
+        })
+        .filter(|c| !c.is_control())
+        .collect()
+}
+
+/// One edit of a single-line text at a cursor counted in characters.
+fn edit_text(text: &mut String, cursor: &mut usize, edit: Edit) {
+    let len = text.chars().count();
+    *cursor = (*cursor).min(len);
+    let byte_at = |text: &String, chars: usize| {
+        text.char_indices()
+            .nth(chars)
+            .map_or(text.len(), |(byte, _)| byte)
+    };
+    match edit {
+        Edit::Insert(c) if !c.is_control() && len < MAX_FIELD_CHARS => {
+            text.insert(byte_at(text, *cursor), c);
+            *cursor += 1;
+        }
+        Edit::Insert(_) => {}
+        Edit::Backspace if *cursor > 0 => {
+            text.remove(byte_at(text, *cursor - 1));
+            *cursor -= 1;
+        }
+        Edit::Backspace => {}
+        Edit::Delete if *cursor < len => {
+            text.remove(byte_at(text, *cursor));
+        }
+        Edit::Delete => {}
+        Edit::Left => *cursor = cursor.saturating_sub(1),
+        Edit::Right => *cursor = (*cursor + 1).min(len),
+        Edit::Home => *cursor = 0,
+        Edit::End => *cursor = len,
+    }
+}

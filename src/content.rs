@@ -1,0 +1,390 @@
+//! The texts a person reads, as data: loaded from YAML, embedded at build time or read from
+//! `--content DIR`, and validated before the wizard starts so a bad edit is caught with its place.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+
+use crate::error::{Error, Result};
+
+/// The files of one language, relative to the content folder. The same list is embedded.
+const GUIDE: &str = "en/guide.yaml";
+const FAQ: &str = "en/faq.yaml";
+const UI: &str = "en/ui.yaml";
+
+const EMBEDDED: [(&str, &str); 3] = [
+    (GUIDE, include_str!("../content/en/guide.yaml")),
+    (FAQ, include_str!("../content/en/faq.yaml")),
+    (UI, include_str!("../content/en/ui.yaml")),
+];
+
+#[derive(Debug, Clone)]
+pub struct Content {
+    pub guide: Guide,
+    pub faq: Vec<FaqEntry>,
+    pub ui: UiText,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Guide {
+    pub title: String,
+    pub welcome: Vec<String>,
+    pub disclaimer: String,
+    pub eligibility: Eligibility,
+    pub documents: Documents,
+    pub submission: Submission,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Eligibility {
+    pub intro: String,
+    pub criteria: Vec<Criterion>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Criterion {
+    pub id: String,
+    pub title: String,
+    pub question: String,
+    pub explanation: String,
+    /// Why the criterion blocks when it is not met.
+    pub not_met: String,
+    /// What to do about it, shown among the next actions.
+    pub action: String,
+    /// The FAQ entry that answers the question behind this criterion, if there is one.
+    #[serde(default)]
+    pub faq: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Documents {
+    pub intro: String,
+    pub items: Vec<Document>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    pub id: String,
+    pub title: String,
+    pub must_show: String,
+    pub action: String,
+    /// Points the document must cover, ticked one by one.
+    #[serde(default)]
+    pub items: Vec<DocumentItem>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentItem {
+    pub id: String,
+    pub title: String,
+    pub action: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Submission {
+    #[serde(rename = "where")]
+    pub where_to_apply: String,
+    pub application_form: SubmissionStep,
+    pub visa_fee: SubmissionStep,
+    pub interview: SubmissionStep,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubmissionStep {
+    pub title: String,
+    pub explanation: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FaqEntry {
+    pub id: String,
+    pub question: String,
+    pub answer: String,
+}
+
+/// Interface strings. `{name}` marks a value filled in by [`fill`].
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UiText {
+    pub steps: StepNames,
+    pub progress: String,
+    pub keys: KeyLabels,
+    pub too_small: String,
+    pub yes: String,
+    pub no: String,
+    pub not_answered: String,
+    pub welcome: WelcomeText,
+    pub eligibility: EligibilityText,
+    pub documents: DocumentsText,
+    pub passport: PassportText,
+    pub submission: SubmissionText,
+    pub review: ReviewText,
+    pub faq: FaqText,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepNames {
+    pub welcome: String,
+    pub eligibility: String,
+    pub eligibility_result: String,
+    pub documents: String,
+    pub passport: String,
+    pub submission: String,
+    pub review: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyLabels {
+    pub start: String,
+    pub answer: String,
+    pub move_selection: String,
+    pub toggle: String,
+    pub expand: String,
+    pub continue_on: String,
+    pub next_field: String,
+    pub back: String,
+    pub related_faq: String,
+    pub faq: String,
+    pub quit: String,
+    pub open: String,
+    pub filter: String,
+    pub close: String,
+    pub choose: String,
+    pub jump: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WelcomeText {
+    pub disclaimer_title: String,
+    pub start: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EligibilityText {
+    pub question_number: String,
+    pub your_answer: String,
+    pub related_faq: String,
+    pub met: String,
+    pub not_met: String,
+    pub result_intro: String,
+    pub all_met: String,
+    pub go_on_anyway: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentsText {
+    pub items_done: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PassportText {
+    pub intro: String,
+    pub expiry: String,
+    pub end_of_stay: String,
+    pub date_hint: String,
+    pub invalid_date: String,
+    pub valid_until: String,
+    pub passes: String,
+    pub fails: String,
+    pub need_both: String,
+    pub continue_hint: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubmissionText {
+    pub done: String,
+    pub fee_amount: String,
+    pub fee_amount_hint: String,
+    pub fee_paid_on: String,
+    pub interview: String,
+    pub interview_date: String,
+    pub not_requested: String,
+    pub scheduled: String,
+    pub attended: String,
+    pub invalid_dates: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewText {
+    pub blockers: String,
+    pub no_blockers: String,
+    pub next_actions: String,
+    pub all_done: String,
+    pub eligibility: String,
+    pub documents: String,
+    pub passport: String,
+    pub submission: String,
+    pub passport_fails: String,
+    pub passport_missing: String,
+    pub answer_question: String,
+    pub renew_passport: String,
+    pub attend_interview: String,
+    pub fee_recorded: String,
+    pub interview_on: String,
+    pub have: String,
+    pub missing: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FaqText {
+    pub title: String,
+    pub filter: String,
+    pub no_match: String,
+    pub count: String,
+}
+
+/// Replaces each `{name}` in `template` by its value.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut text = template.to_string();
+    for (name, value) in values {
+        text = text.replace(&format!("{{{name}}}"), value);
+    }
+    text
+}
+
+impl Content {
+    /// The content compiled into the binary.
+    pub fn embedded() -> Result<Self> {
+        Self::from_sources(|name| {
+            EMBEDDED
+                .iter()
+                .find(|(file, _)| *file == name)
+                .map(|(_, text)| Ok((PathBuf::from("content").join(name), (*text).to_string())))
+                .unwrap_or_else(|| Err(Error::invalid(name, "not embedded")))
+        })
+    }
+
+    /// The same files read from a folder, so texts can be corrected without recompiling.
+    pub fn from_dir(dir: &Path) -> Result<Self> {
+        Self::from_sources(|name| {
+            let path = dir.join(name);
+            let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+            Ok((path, text))
+        })
+    }
+
+    fn from_sources(read: impl Fn(&str) -> Result<(PathBuf, String)>) -> Result<Self> {
+        let (guide_path, guide) = read(GUIDE)?;
+        let (faq_path, faq) = read(FAQ)?;
+        let (ui_path, ui) = read(UI)?;
+        let content = Content {
+            guide: parse(&guide_path, &guide)?,
+            faq: parse(&faq_path, &faq)?,
+            ui: parse(&ui_path, &ui)?,
+        };
+        content.validate(&guide_path, &faq_path)?;
+        Ok(content)
+    }
+
+    fn validate(&self, guide_path: &Path, faq_path: &Path) -> Result<()> {
+        let guide = &self.guide;
+        if guide.eligibility.criteria.is_empty() {
+            return Err(Error::invalid(guide_path, "eligibility.criteria is empty"));
+        }
+        if guide.documents.items.is_empty() {
+            return Err(Error::invalid(guide_path, "documents.items is empty"));
+        }
+        unique_ids(
+            guide_path,
+            "eligibility.criteria",
+            guide.eligibility.criteria.iter().map(|c| &c.id),
+        )?;
+        unique_ids(
+            guide_path,
+            "documents.items",
+            guide.documents.items.iter().map(|d| &d.id),
+        )?;
+        for document in &guide.documents.items {
+            unique_ids(
+                guide_path,
+                &format!("documents.items.{}.items", document.id),
+                document.items.iter().map(|i| &i.id),
+            )?;
+        }
+        unique_ids(faq_path, "faq", self.faq.iter().map(|f| &f.id))?;
+        for criterion in &guide.eligibility.criteria {
+            if let Some(faq) = &criterion.faq
+                && !self.faq.iter().any(|entry| &entry.id == faq)
+            {
+                return Err(Error::invalid(
+                    guide_path,
+                    format!(
+                        "criterion '{}' refers to FAQ entry '{faq}', which {} does not have",
+                        criterion.id,
+                        faq_path.display()
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    pub fn faq_entry(&self, id: &str) -> Option<usize> {
+        self.faq.iter().position(|entry| entry.id == id)
+    }
+}
+
+/// Parses one file twice: as plain YAML to find empty texts by their key path, then into its type,
+/// whose errors (a missing or unknown key, a wrong type) come with line and column.
+fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T> {
+    let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| Error::yaml(path, &e))?;
+    if let Some(key) = first_empty_text(&value, String::new()) {
+        return Err(Error::invalid(path, format!("{key} is empty")));
+    }
+    serde_yaml::from_str(text).map_err(|e| Error::yaml(path, &e))
+}
+
+fn first_empty_text(value: &serde_yaml::Value, at: String) -> Option<String> {
+    use serde_yaml::Value;
+    match value {
+        Value::String(text) if text.trim().is_empty() => Some(at),
+        Value::Null if !at.is_empty() => Some(at),
+        Value::Sequence(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, item)| first_empty_text(item, format!("{at}[{i}]"))),
+        Value::Mapping(map) => map.iter().find_map(|(key, item)| {
+            let key = key.as_str().unwrap_or("?");
+            let at = if at.is_empty() {
+                key.to_string()
+            } else {
+                format!("{at}.{key}")
+            };
+            first_empty_text(item, at)
+        }),
+        _ => None,
+    }
+}
+
+fn unique_ids<'a>(path: &Path, list: &str, ids: impl Iterator<Item = &'a String>) -> Result<()> {
+    let mut seen = HashSet::new();
+    for id in ids {
+        if !seen.insert(id) {
+            return Err(Error::invalid(
+                path,
+                format!("{list}: the id '{id}' is used twice"),
+            ));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,232 @@
+//! Keys → messages, one table per mode. The same tables draw the footer, so the keys a screen
+//! names and the keys it answers to can never disagree.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::app::{Edit, Mode, Msg};
+use crate::content::KeyLabels;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    Start,
+    Answer,
+    Move,
+    Toggle,
+    Expand,
+    Continue,
+    NextField,
+    Back,
+    RelatedFaq,
+    Faq,
+    Quit,
+    Open,
+    Filter,
+    Close,
+    Choose,
+    Jump,
+}
+
+impl Label {
+    pub fn text(self, keys: &KeyLabels) -> &str {
+        match self {
+            Label::Start => &keys.start,
+            Label::Answer => &keys.answer,
+            Label::Move => &keys.move_selection,
+            Label::Toggle => &keys.toggle,
+            Label::Expand => &keys.expand,
+            Label::Continue => &keys.continue_on,
+            Label::NextField => &keys.next_field,
+            Label::Back => &keys.back,
+            Label::RelatedFaq => &keys.related_faq,
+            Label::Faq => &keys.faq,
+            Label::Quit => &keys.quit,
+            Label::Open => &keys.open,
+            Label::Filter => &keys.filter,
+            Label::Close => &keys.close,
+            Label::Choose => &keys.choose,
+            Label::Jump => &keys.jump,
+        }
+    }
+}
+
+pub struct Binding {
+    pub keys: &'static [KeyCode],
+    pub msg: Msg,
+    /// How the footer names it; `None` for a key already named by its twin (Down beside Up).
+    pub footer: Option<(&'static str, Label)>,
+}
+
+const fn bind(keys: &'static [KeyCode], msg: Msg, shown: &'static str, label: Label) -> Binding {
+    Binding {
+        keys,
+        msg,
+        footer: Some((shown, label)),
+    }
+}
+
+const fn hidden(keys: &'static [KeyCode], msg: Msg) -> Binding {
+    Binding {
+        keys,
+        msg,
+        footer: None,
+    }
+}
+
+use KeyCode::{BackTab, Char, Down, Enter, Esc, F, Left, Right, Tab, Up};
+
+// Shared rows; each use of a const is a fresh copy.
+const UP: Binding = bind(&[Up, Char('k')], Msg::Up, "↑↓", Label::Move);
+const DOWN: Binding = hidden(&[Down, Char('j')], Msg::Down);
+// In a text field j and k are letters, so only the arrows move.
+const TAB: Binding = bind(&[Tab], Msg::NextField, "Tab", Label::NextField);
+const BACK_TAB: Binding = hidden(&[BackTab], Msg::PrevField);
+const FIELD_UP: Binding = hidden(&[Up], Msg::Up);
+const FIELD_DOWN: Binding = hidden(&[Down], Msg::Down);
+
+const WELCOME: &[Binding] = &[bind(&[Enter], Msg::Confirm, "Enter", Label::Start)];
+const QUESTION: &[Binding] = &[
+    bind(&[Char('y')], Msg::Answer(true), "y/n", Label::Answer),
+    hidden(&[Char('n')], Msg::Answer(false)),
+    hidden(&[Enter], Msg::Confirm),
+    bind(&[Char('f')], Msg::OpenRelatedFaq, "f", Label::RelatedFaq),
+    bind(&[Esc], Msg::Back, "Esc", Label::Back),
+];
+const ELIGIBILITY_RESULT: &[Binding] = &[
+    bind(&[Enter], Msg::Confirm, "Enter", Label::Continue),
+    bind(&[Esc], Msg::Back, "Esc", Label::Back),
+];
+const DOCUMENTS: &[Binding] = &[
+    UP,
+    DOWN,
+    bind(&[Char(' ')], Msg::Toggle, "Space", Label::Toggle),
+    bind(&[Right, Char('l')], Msg::Expand, "→←", Label::Expand),
+    hidden(&[Left, Char('h')], Msg::Collapse),
+    bind(&[Enter], Msg::Confirm, "Enter", Label::Continue),
+    bind(&[Esc], Msg::Back, "Esc", Label::Back),
+];
+const PASSPORT_FIELD: &[Binding] = &[
+    TAB,
+    BACK_TAB,
+    FIELD_UP,
+    FIELD_DOWN,
+    bind(&[Enter], Msg::Confirm, "Enter", Label::Continue),
+    bind(&[Esc], Msg::Back, "Esc", Label::Back),
+];
+const PASSPORT_RESULT: &[Binding] = &[
+    bind(&[Enter], Msg::Confirm, "Enter", Label::Continue),
+    hidden(&[Up, BackTab, Char('k')], Msg::Up),
+    bind(&[Esc], Msg::Back, "Esc", Label::Back),
+];
+const SUBMISSION: &[Binding] = &[
+    UP,
+    DOWN,
+    hidden(&[Tab], Msg::NextField),
+    hidden(&[BackTab], Msg::PrevField),
+    bind(&[Char(' ')], Msg::Toggle, "Space", Label::Toggle),
+    bind(&[Right, Char('l')], Msg::Expand, "→←", Label::Choose),
+    hidden(&[Left, Char('h')], Msg::Collapse),
+    bind(&[Enter], Msg::Confirm, "Enter", Label::Continue),
+    bind(&[Esc], Msg::Back, "Esc", Label::Back),
+];
+const SUBMISSION_TEXT: &[Binding] = &[
+    TAB,
+    BACK_TAB,
+    FIELD_UP,
+    FIELD_DOWN,
+    bind(&[Enter], Msg::Confirm, "Enter", Label::Continue),
+    bind(&[Esc], Msg::Back, "Esc", Label::Back),
+];
+const REVIEW: &[Binding] = &[
+    UP,
+    DOWN,
+    bind(&[Enter], Msg::Confirm, "Enter", Label::Jump),
+    bind(&[Esc], Msg::Back, "Esc", Label::Back),
+];
+const FAQ: &[Binding] = &[
+    UP,
+    DOWN,
+    bind(&[Enter, Char(' ')], Msg::Confirm, "Enter", Label::Open),
+    bind(&[Char('/')], Msg::StartFilter, "/", Label::Filter),
+    bind(&[Esc], Msg::Back, "Esc", Label::Close),
+];
+const FAQ_FILTER: &[Binding] = &[
+    hidden(&[Up], Msg::Up),
+    hidden(&[Down], Msg::Down),
+    bind(&[Enter], Msg::Confirm, "Enter", Label::Continue),
+    bind(&[Esc], Msg::Back, "Esc", Label::Close),
+];
+
+/// Keys that work on every screen; the footer names them after the screen's own.
+const EVERYWHERE: &[Binding] = &[bind(&[F(1)], Msg::OpenFaq, "F1", Label::Faq)];
+/// Keys that work wherever no text field has focus (in a field they are typed).
+const OUTSIDE_FIELDS: &[Binding] = &[
+    hidden(&[Char('?')], Msg::OpenFaq),
+    bind(&[Char('q')], Msg::Quit, "q", Label::Quit),
+];
+
+fn table(mode: Mode) -> &'static [Binding] {
+    match mode {
+        Mode::Welcome => WELCOME,
+        Mode::Question => QUESTION,
+        Mode::EligibilityResult => ELIGIBILITY_RESULT,
+        Mode::Documents => DOCUMENTS,
+        Mode::PassportField => PASSPORT_FIELD,
+        Mode::PassportResult => PASSPORT_RESULT,
+        Mode::Submission => SUBMISSION,
+        Mode::SubmissionText => SUBMISSION_TEXT,
+        Mode::Review => REVIEW,
+        Mode::Faq => FAQ,
+        Mode::FaqFilter => FAQ_FILTER,
+    }
+}
+
+/// Whether typed characters go into a text field in this mode.
+pub fn takes_text(mode: Mode) -> bool {
+    matches!(
+        mode,
+        Mode::PassportField | Mode::SubmissionText | Mode::FaqFilter
+    )
+}
+
+/// Every binding in force in a mode, the screen's own first.
+pub fn bindings(mode: Mode) -> impl Iterator<Item = &'static Binding> {
+    let outside = if takes_text(mode) {
+        &[][..]
+    } else {
+        OUTSIDE_FIELDS
+    };
+    table(mode).iter().chain(EVERYWHERE).chain(outside)
+}
+
+/// The message a key means in a mode, if any.
+pub fn message(mode: Mode, key: KeyEvent) -> Option<Msg> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    if ctrl && matches!(key.code, Char('c') | Char('C')) {
+        return Some(Msg::Quit);
+    }
+    if ctrl || key.modifiers.contains(KeyModifiers::ALT) {
+        return None;
+    }
+    if let Some(binding) = bindings(mode).find(|b| b.keys.contains(&key.code)) {
+        return Some(binding.msg.clone());
+    }
+    if !takes_text(mode) {
+        return None;
+    }
+    let edit = match key.code {
+        Char(c) => Edit::Insert(c),
+        KeyCode::Backspace => Edit::Backspace,
+        KeyCode::Delete => Edit::Delete,
+        Left => Edit::Left,
+        Right => Edit::Right,
+        KeyCode::Home => Edit::Home,
+        KeyCode::End => Edit::End,
+        _ => return None,
+    };
+    Some(Msg::Edit(edit))
+}
+
+/// The footer's entries for a mode: (keys, label), in table order.
+pub fn footer(mode: Mode) -> impl Iterator<Item = (&'static str, Label)> {
+    bindings(mode).filter_map(|b| b.footer)
+}

@@ -1,0 +1,135 @@
+//! A scrolling column of entries: each a marker (pointer, checkbox) beside a body that wraps
+//! under itself, not under the marker. The selected entry is always scrolled into view.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap};
+
+#[derive(Debug, Clone, Default)]
+pub struct Entry<'a> {
+    pub marker: Line<'a>,
+    pub body: Text<'a>,
+    pub selected: bool,
+}
+
+impl<'a> Entry<'a> {
+    pub fn new(marker: impl Into<Line<'a>>, body: impl Into<Text<'a>>) -> Self {
+        Entry {
+            marker: marker.into(),
+            body: body.into(),
+            selected: false,
+        }
+    }
+
+    /// An entry without a marker: a heading, a paragraph, a blank line.
+    pub fn text(body: impl Into<Text<'a>>) -> Self {
+        Entry::new(Line::default(), body)
+    }
+
+    pub fn blank() -> Self {
+        Entry::text(Line::default())
+    }
+
+    pub fn selected(mut self, selected: bool) -> Self {
+        self.selected = selected;
+        self
+    }
+
+    fn body_width(&self, width: u16) -> u16 {
+        width.saturating_sub(self.marker.width() as u16).max(1)
+    }
+
+    fn paragraph(&self) -> Paragraph<'a> {
+        Paragraph::new(self.body.clone()).wrap(Wrap { trim: false })
+    }
+
+    fn height(&self, width: u16) -> u16 {
+        let lines = self.paragraph().line_count(self.body_width(width));
+        u16::try_from(lines).unwrap_or(u16::MAX).max(1)
+    }
+}
+
+/// The pointer that marks the selected row, readable without colour.
+pub fn pointer(selected: bool) -> Span<'static> {
+    Span::raw(if selected { "› " } else { "  " })
+}
+
+/// Draws the entries into `area`, scrolled so the selected one shows. Returns where the selected
+/// entry's body landed on screen, for a caller that places the text cursor in it.
+pub fn render(frame: &mut Frame, area: Rect, entries: &[Entry]) -> Option<Rect> {
+    let mut width = area.width;
+    let mut heights: Vec<u16> = entries.iter().map(|e| e.height(width)).collect();
+    let mut total: u32 = heights.iter().map(|h| u32::from(*h)).sum();
+    let scrolls = total > u32::from(area.height);
+    if scrolls && width > 1 {
+        // Leave the last column to the scrollbar.
+        width -= 1;
+        heights = entries.iter().map(|e| e.height(width)).collect();
+        total = heights.iter().map(|h| u32::from(*h)).sum();
+    }
+    let offset = scroll_offset(entries, &heights, area.height);
+
+    let mut selected_body = None;
+    let mut top: i64 = -i64::from(offset);
+    for (entry, height) in entries.iter().zip(&heights) {
+        let height = i64::from(*height);
+        if top >= i64::from(area.height) {
+            break;
+        }
+        if top + height > 0 {
+            let skip = (-top).max(0);
+            let y = area.y + top.max(0) as u16;
+            let visible = (height - skip).min(i64::from(area.bottom() - y)) as u16;
+            let marker_width = entry.marker.width() as u16;
+            let body = Rect::new(
+                area.x + marker_width.min(width),
+                y,
+                entry.body_width(width).min(width),
+                visible,
+            );
+            if skip == 0 {
+                let marker = Rect::new(area.x, y, marker_width.min(width), 1);
+                frame.render_widget(entry.marker.clone(), marker);
+            }
+            frame.render_widget(entry.paragraph().scroll((skip as u16, 0)), body);
+            if entry.selected {
+                selected_body = Some(body);
+            }
+        }
+        top += height;
+    }
+    if scrolls {
+        let mut state = ScrollbarState::new(total.saturating_sub(u32::from(area.height)) as usize)
+            .position(offset as usize);
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight),
+            area,
+            &mut state,
+        );
+    }
+    selected_body
+}
+
+/// The first line to show: as little scrolling as lets the selected entry show whole, and its top
+/// when it is taller than the area.
+fn scroll_offset(entries: &[Entry], heights: &[u16], area_height: u16) -> u16 {
+    let Some(selected) = entries.iter().position(|e| e.selected) else {
+        return 0;
+    };
+    let top: u32 = heights[..selected].iter().map(|h| u32::from(*h)).sum();
+    // Keep the entries just above in view too when there is room (a section's heading).
+    let bottom = top + u32::from(heights[selected]);
+    let area = u32::from(area_height);
+    let offset = bottom.saturating_sub(area);
+    u16::try_from(offset.min(top)).unwrap_or(u16::MAX)
+}
+
+/// Where the text cursor goes in a field's body: the line `line` of the body, after `before`.
+pub fn cursor_at(body: Rect, line: u16, before: &str) -> Option<Position> {
+    if line >= body.height {
+        return None;
+    }
+    let x = body.x + (Span::raw(before).width() as u16).min(body.width.saturating_sub(1));
+    Some(Position::new(x, body.y + line))
+}

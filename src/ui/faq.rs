@@ -1,0 +1,70 @@
+//! The FAQ screen: questions that open to their answers, narrowed by a filter as you type.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span, Text};
+
+use super::entries::{self, Entry, pointer};
+use crate::app::App;
+use crate::content::fill;
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let Some(faq) = &app.faq else {
+        return;
+    };
+    let theme = app.theme;
+    let content = &app.content;
+    let ui = &content.ui.faq;
+    let matches = app.faq_matches();
+
+    let mut list = vec![Entry::text(Line::styled(
+        ui.title.as_str(),
+        theme.heading(),
+    ))];
+    if faq.filtering || !faq.filter.is_empty() {
+        let mut line = vec![
+            Span::styled(ui.filter.as_str(), theme.key()),
+            Span::styled(faq.filter.as_str(), theme.field()),
+        ];
+        if faq.filtering {
+            line.push(Span::styled("▏", theme.key()));
+        }
+        list.push(Entry::text(Line::from(line)));
+    }
+    list.push(Entry::text(Line::styled(
+        fill(
+            &ui.count,
+            &[
+                ("shown", &matches.len().to_string()),
+                ("total", &content.faq.len().to_string()),
+            ],
+        ),
+        theme.muted(),
+    )));
+    list.push(Entry::blank());
+    if matches.is_empty() {
+        list.push(Entry::text(fill(
+            &ui.no_match,
+            &[("filter", faq.filter.trim())],
+        )));
+    }
+    for (position, &index) in matches.iter().enumerate() {
+        let entry = &content.faq[index];
+        let selected = position == faq.selected;
+        let open = faq.expanded.contains(&index);
+        let mut body = Text::from(Line::styled(entry.question.as_str(), theme.heading()));
+        if selected {
+            body = body.patch_style(theme.selected());
+        }
+        if open {
+            body.push_line(Line::raw(entry.answer.as_str()));
+            body.push_line(Line::default());
+        }
+        let marker = Line::from(vec![
+            pointer(selected),
+            Span::raw(if open { "▾ " } else { "▸ " }),
+        ]);
+        list.push(Entry::new(marker, body).selected(selected));
+    }
+    entries::render(frame, area, &list);
+}

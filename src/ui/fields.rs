@@ -1,0 +1,242 @@
+//! The screens with text fields: the passport check and the submission.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span, Text};
+
+use super::entries::{self, Entry, pointer};
+use super::guide::checkbox;
+use crate::app::App;
+use crate::content::fill;
+use crate::wizard::dates::{self, PassportCheck};
+use crate::wizard::{Interview, PassportField, SubmissionField};
+
+/// A labelled one-line text field. The value sits on the body's second line.
+struct Field<'a> {
+    label: &'a str,
+    value: &'a str,
+    focused: bool,
+    /// The message for a bad value, when it should show.
+    error: Option<String>,
+    /// Shown under an empty field.
+    hint: Option<&'a str>,
+    width: usize,
+}
+
+impl<'a> Field<'a> {
+    /// Owned, so the entry outlives the borrowed texts it was made from.
+    fn entry(&self, app: &App, indent: &'static str) -> Entry<'static> {
+        let theme = app.theme;
+        let label_style = if self.focused {
+            theme.selected()
+        } else {
+            theme.heading()
+        };
+        let padding = self.width.saturating_sub(Span::raw(self.value).width());
+        let mut body = Text::from(vec![
+            Line::styled(self.label.to_string(), label_style),
+            Line::styled(
+                format!("{}{}", self.value, " ".repeat(padding)),
+                theme.field(),
+            ),
+        ]);
+        if let Some(error) = &self.error {
+            body.push_line(Line::styled(format!("✗ {error}"), theme.bad()));
+        } else if let Some(hint) = self.hint.filter(|_| self.focused) {
+            body.push_line(Line::styled(hint.to_string(), theme.muted()));
+        }
+        let marker = Line::from(vec![pointer(self.focused), Span::raw(indent)]);
+        Entry::new(marker, body).selected(self.focused)
+    }
+}
+
+/// Draws the entries and puts the terminal cursor into the focused field, if one has focus.
+fn render_with_cursor(app: &App, frame: &mut Frame, area: Rect, list: &[Entry]) {
+    let body = entries::render(frame, area, list);
+    if let (Some(body), Some(text)) = (body, app.focused_text()) {
+        let before: String = text.chars().take(app.cursor).collect();
+        if let Some(position) = entries::cursor_at(body, 1, &before) {
+            frame.set_cursor_position(position);
+        }
+    }
+}
+
+/// The message for a date field, if it should show: a bad date shows once the field is left, when
+/// Enter found it, or once it is as long as a whole date.
+fn date_error(app: &App, text: &str, focused: bool) -> Option<String> {
+    let shows = !focused || app.show_date_errors || text.chars().count() >= 10;
+    (dates::is_invalid(text) && shows)
+        .then(|| fill(&app.content.ui.passport.invalid_date, &[("text", text)]))
+}
+
+pub fn passport(app: &App, frame: &mut Frame, area: Rect, field: PassportField) {
+    let theme = app.theme;
+    let ui = &app.content.ui.passport;
+    let passport = &app.application.passport;
+    let field_entry = |label: &str, value: &str, this: PassportField| {
+        let focused = field == this;
+        Field {
+            label,
+            value,
+            focused,
+            error: date_error(app, value, focused),
+            hint: Some(&ui.date_hint),
+            width: 12,
+        }
+        .entry(app, "")
+    };
+    let mut list = vec![
+        Entry::text(ui.intro.as_str()),
+        Entry::blank(),
+        field_entry(&ui.expiry, &passport.expiry, PassportField::Expiry),
+        Entry::blank(),
+        field_entry(
+            &ui.end_of_stay,
+            &passport.end_of_stay,
+            PassportField::EndOfStay,
+        ),
+        Entry::blank(),
+    ];
+    let result = match dates::check_passport(&passport.expiry, &passport.end_of_stay) {
+        PassportCheck::Incomplete => Text::styled(ui.need_both.as_str(), theme.muted()),
+        PassportCheck::Passes { required } => Text::from(vec![
+            Line::raw(fill(&ui.valid_until, &[("date", &required.to_string())])),
+            Line::styled(format!("✓ {}", ui.passes), theme.good()),
+        ]),
+        PassportCheck::Fails { expiry, required } => Text::from(vec![
+            Line::raw(fill(&ui.valid_until, &[("date", &required.to_string())])),
+            Line::styled(
+                format!(
+                    "✗ {}",
+                    fill(
+                        &ui.fails,
+                        &[
+                            ("expiry", &expiry.to_string()),
+                            ("date", &required.to_string())
+                        ]
+                    )
+                ),
+                theme.bad(),
+            ),
+        ]),
+    };
+    let on_result = field == PassportField::Result;
+    list.push(Entry::new(pointer(on_result), result).selected(on_result));
+    if on_result {
+        list.push(Entry::blank());
+        list.push(Entry::text(Line::styled(
+            ui.continue_hint.as_str(),
+            theme.key(),
+        )));
+    }
+    render_with_cursor(app, frame, area, &list);
+}
+
+pub fn submission(app: &App, frame: &mut Frame, area: Rect, field: SubmissionField) {
+    let theme = app.theme;
+    let content = &app.content;
+    let steps = &content.guide.submission;
+    let ui = &content.ui.submission;
+    let submission = &app.application.submission;
+    let checklist = |this: SubmissionField, ticked: bool, title: &str, explanation: &str| {
+        let selected = field == this;
+        let mut body = Text::from(Line::raw(title.to_string()));
+        if selected {
+            body = body.patch_style(theme.selected());
+        }
+        body.push_line(Line::styled(explanation.to_string(), theme.muted()));
+        let marker = Line::from(vec![pointer(selected), checkbox(ticked)]);
+        Entry::new(marker, body).selected(selected)
+    };
+    let text_field = |this: SubmissionField, label: &str, value: &str, hint: Option<&str>| {
+        let focused = field == this;
+        let error = if this.is_date() {
+            date_error(app, value, focused)
+        } else {
+            None
+        };
+        Field {
+            label,
+            value,
+            focused,
+            error,
+            hint,
+            width: if this.is_date() { 12 } else { 24 },
+        }
+        .entry(app, "    ")
+    };
+
+    let mut list = vec![
+        Entry::text(steps.where_to_apply.as_str()),
+        Entry::blank(),
+        checklist(
+            SubmissionField::FormCompleted,
+            submission.form_completed,
+            &steps.application_form.title,
+            &steps.application_form.explanation,
+        ),
+        checklist(
+            SubmissionField::FeePaid,
+            submission.fee_paid,
+            &steps.visa_fee.title,
+            &steps.visa_fee.explanation,
+        ),
+        text_field(
+            SubmissionField::FeeAmount,
+            &ui.fee_amount,
+            &submission.fee_amount,
+            Some(&ui.fee_amount_hint),
+        ),
+        text_field(
+            SubmissionField::FeePaidOn,
+            &ui.fee_paid_on,
+            &submission.fee_paid_on,
+            None,
+        ),
+    ];
+
+    let on_interview = field == SubmissionField::Interview;
+    let mut choices = vec![];
+    for choice in Interview::ALL {
+        let name = match choice {
+            Interview::NotRequested => &ui.not_requested,
+            Interview::Scheduled => &ui.scheduled,
+            Interview::Attended => &ui.attended,
+        };
+        let chosen = submission.interview == choice;
+        choices.push(Span::raw(if chosen { "(•) " } else { "( ) " }));
+        choices.push(Span::styled(
+            format!("{name}   "),
+            if chosen {
+                theme.heading()
+            } else {
+                theme.muted()
+            },
+        ));
+    }
+    let mut title = Text::from(Line::raw(steps.interview.title.as_str()));
+    if on_interview {
+        title = title.patch_style(theme.selected());
+    }
+    title.push_line(Line::styled(
+        steps.interview.explanation.as_str(),
+        theme.muted(),
+    ));
+    title.push_line(Line::from(choices));
+    list.push(
+        Entry::new(
+            Line::from(vec![pointer(on_interview), Span::raw("    ")]),
+            title,
+        )
+        .selected(on_interview),
+    );
+    if app.application.interview_date_applies() {
+        list.push(text_field(
+            SubmissionField::InterviewDate,
+            &ui.interview_date,
+            &submission.interview_date,
+            None,
+        ));
+    }
+    render_with_cursor(app, frame, area, &list);
+}

@@ -1,0 +1,187 @@
+//! The screens that present the guide: welcome, eligibility questions and result, documents.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span, Text};
+
+use super::entries::{self, Entry, pointer};
+use crate::app::App;
+use crate::content::fill;
+use crate::wizard::Place;
+
+pub fn welcome(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = app.theme;
+    let guide = &app.content.guide;
+    let ui = &app.content.ui.welcome;
+    let mut list = vec![Entry::new(
+        Span::styled("! ", theme.bad()),
+        Text::from(vec![
+            Line::styled(ui.disclaimer_title.as_str(), theme.heading()),
+            Line::raw(guide.disclaimer.as_str()),
+        ]),
+    )];
+    for paragraph in &guide.welcome {
+        list.push(Entry::blank());
+        list.push(Entry::text(paragraph.as_str()));
+    }
+    list.push(Entry::blank());
+    list.push(Entry::text(Line::styled(ui.start.as_str(), theme.key())));
+    entries::render(frame, area, &list);
+}
+
+pub fn question(app: &App, frame: &mut Frame, area: Rect, question: usize) {
+    let theme = app.theme;
+    let content = &app.content;
+    let ui = &content.ui;
+    let criteria = &content.guide.eligibility.criteria;
+    let criterion = &criteria[question];
+    let number = fill(
+        &ui.eligibility.question_number,
+        &[
+            ("number", &(question + 1).to_string()),
+            ("total", &criteria.len().to_string()),
+        ],
+    );
+    let mut list = vec![
+        Entry::text(Line::styled(number, theme.muted())),
+        Entry::text(Line::styled(criterion.title.as_str(), theme.heading())),
+        Entry::blank(),
+        Entry::text(Line::styled(criterion.question.as_str(), theme.title())),
+        Entry::blank(),
+        Entry::text(criterion.explanation.as_str()),
+    ];
+    if let Some(answer) = app.application.answer(&criterion.id) {
+        list.push(Entry::blank());
+        list.push(Entry::text(fill(
+            &ui.eligibility.your_answer,
+            &[("answer", if answer { &ui.yes } else { &ui.no })],
+        )));
+    }
+    if let Some(entry) = criterion
+        .faq
+        .as_deref()
+        .and_then(|id| content.faq_entry(id))
+    {
+        list.push(Entry::blank());
+        list.push(Entry::text(Line::styled(
+            fill(
+                &ui.eligibility.related_faq,
+                &[("question", &content.faq[entry].question)],
+            ),
+            theme.muted(),
+        )));
+    }
+    if question == 0 {
+        list.insert(0, Entry::text(content.guide.eligibility.intro.as_str()));
+        list.insert(1, Entry::blank());
+    }
+    entries::render(frame, area, &list);
+}
+
+pub fn eligibility_result(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = app.theme;
+    let content = &app.content;
+    let ui = &content.ui;
+    let mut list = vec![
+        Entry::text(ui.eligibility.result_intro.as_str()),
+        Entry::blank(),
+    ];
+    let mut all_met = true;
+    for criterion in &content.guide.eligibility.criteria {
+        let answer = app.application.answer(&criterion.id);
+        all_met &= answer == Some(true);
+        let (marker, status, style) = match answer {
+            Some(true) => ("[✓] ", &ui.eligibility.met, theme.good()),
+            Some(false) => ("[✗] ", &ui.eligibility.not_met, theme.bad()),
+            None => ("[?] ", &ui.not_answered, theme.muted()),
+        };
+        let mut body = Text::from(Line::from(vec![
+            Span::styled(format!("{status}: "), style),
+            Span::raw(criterion.title.as_str()),
+        ]));
+        if answer == Some(false) {
+            body.push_line(Line::raw(criterion.not_met.as_str()));
+        }
+        list.push(Entry::new(Span::styled(marker, style), body));
+    }
+    list.push(Entry::blank());
+    list.push(Entry::text(if all_met {
+        ui.eligibility.all_met.as_str()
+    } else {
+        ui.eligibility.go_on_anyway.as_str()
+    }));
+    entries::render(frame, area, &list);
+}
+
+pub fn documents(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = app.theme;
+    let content = &app.content;
+    let application = &app.application;
+    let place = application.place;
+    let mut list = vec![
+        Entry::text(content.guide.documents.intro.as_str()),
+        Entry::blank(),
+    ];
+    for (d, document) in content.guide.documents.items.iter().enumerate() {
+        let expanded = app.expanded.contains(&d);
+        let selected = place
+            == Place::Documents {
+                document: d,
+                item: None,
+            };
+        let have = application.has_document(&document.id);
+        let mut title = vec![Span::raw(document.title.as_str())];
+        if !document.items.is_empty() {
+            let done = document
+                .items
+                .iter()
+                .filter(|p| application.covers(&document.id, &p.id))
+                .count();
+            let count = fill(
+                &content.ui.documents.items_done,
+                &[
+                    ("done", &done.to_string()),
+                    ("total", &document.items.len().to_string()),
+                ],
+            );
+            title.push(Span::styled(format!("  ({count})"), theme.muted()));
+        }
+        let mut body = Text::from(Line::from(title));
+        if selected {
+            body = body.patch_style(theme.selected());
+        }
+        if expanded {
+            body.push_line(Line::styled(document.must_show.as_str(), theme.muted()));
+        }
+        let marker = Line::from(vec![
+            pointer(selected),
+            Span::raw(if expanded { "▾ " } else { "▸ " }),
+            checkbox(have),
+        ]);
+        list.push(Entry::new(marker, body).selected(selected));
+        if expanded {
+            for (i, point) in document.items.iter().enumerate() {
+                let selected = place
+                    == Place::Documents {
+                        document: d,
+                        item: Some(i),
+                    };
+                let marker = Line::from(vec![
+                    pointer(selected),
+                    Span::raw("    "),
+                    checkbox(application.covers(&document.id, &point.id)),
+                ]);
+                let mut body = Text::from(point.title.as_str());
+                if selected {
+                    body = body.patch_style(theme.selected());
+                }
+                list.push(Entry::new(marker, body).selected(selected));
+            }
+        }
+    }
+    entries::render(frame, area, &list);
+}
+
+pub fn checkbox(ticked: bool) -> Span<'static> {
+    Span::raw(if ticked { "[x] " } else { "[ ] " })
+}

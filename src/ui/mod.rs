@@ -1,0 +1,135 @@
+//! Views: functions from the [`App`] to a frame. They read state and never change it.
+
+pub mod entries;
+mod faq;
+mod fields;
+mod guide;
+mod review;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{LineGauge, Paragraph, Wrap};
+
+use crate::app::App;
+use crate::content::fill;
+use crate::keymap;
+use crate::wizard::{Place, Step};
+use theme::{MIN_HEIGHT, MIN_WIDTH};
+
+pub fn view(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(app, frame, area);
+        return;
+    }
+    let footer = footer(app);
+    let footer_height = u16::try_from(footer.line_count(area.width))
+        .unwrap_or(1)
+        .min(3);
+    let [header, _, body, footer_area] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(footer_height),
+    ])
+    .areas(area);
+    render_header(app, frame, header);
+    frame.render_widget(footer, footer_area);
+
+    let body = body.inner(ratatui::layout::Margin::new(1, 0));
+    if app.faq.is_some() {
+        faq::render(app, frame, body);
+        return;
+    }
+    match app.application.place {
+        Place::Welcome => guide::welcome(app, frame, body),
+        Place::Eligibility { question } => guide::question(app, frame, body, question),
+        Place::EligibilityResult => guide::eligibility_result(app, frame, body),
+        Place::Documents { .. } => guide::documents(app, frame, body),
+        Place::Passport { field } => fields::passport(app, frame, body, field),
+        Place::Submission { field } => fields::submission(app, frame, body, field),
+        Place::Review { row } => review::render(app, frame, body, row),
+    }
+}
+
+fn step_name(app: &App, step: Step) -> &str {
+    let names = &app.content.ui.steps;
+    match step {
+        Step::Welcome => &names.welcome,
+        Step::Eligibility => &names.eligibility,
+        Step::EligibilityResult => &names.eligibility_result,
+        Step::Documents => &names.documents,
+        Step::Passport => &names.passport,
+        Step::Submission => &names.submission,
+        Step::Review => &names.review,
+    }
+}
+
+fn render_header(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = app.theme;
+    let step = app.application.place.step();
+    let screen = if app.faq.is_some() {
+        app.content.ui.keys.faq.as_str()
+    } else {
+        step_name(app, step)
+    };
+    let [title, gauge] = Layout::vertical([Constraint::Length(1); 2]).areas(area);
+    let title_line = Line::from(vec![
+        Span::styled(" kzvisa", theme.title()),
+        Span::raw(" · "),
+        Span::raw(app.content.guide.title.as_str()),
+    ]);
+    let [left, right] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(Span::raw(screen).width() as u16 + 1),
+    ])
+    .areas(title);
+    frame.render_widget(title_line, left);
+    frame.render_widget(Span::styled(screen, theme.heading()), right);
+
+    let total = Step::ALL.len();
+    let label = fill(
+        &app.content.ui.progress,
+        &[
+            ("step", &step.number().to_string()),
+            ("total", &total.to_string()),
+        ],
+    );
+    frame.render_widget(
+        LineGauge::default()
+            .ratio(step.number() as f64 / total as f64)
+            .label(Span::raw(format!(" {label}")))
+            .filled_style(theme.gauge())
+            .unfilled_style(theme.muted()),
+        gauge,
+    );
+}
+
+/// The keys valid here, from the same tables that interpret them.
+fn footer(app: &App) -> Paragraph<'_> {
+    let theme = app.theme;
+    let mut spans = vec![Span::raw(" ")];
+    for (keys, label) in keymap::footer(app.mode()) {
+        spans.push(Span::styled(keys, theme.key()));
+        spans.push(Span::raw(format!(
+            " {}   ",
+            label.text(&app.content.ui.keys)
+        )));
+    }
+    Paragraph::new(Line::from(spans)).wrap(Wrap { trim: false })
+}
+
+fn too_small(app: &App, frame: &mut Frame, area: Rect) {
+    let text = fill(
+        &app.content.ui.too_small,
+        &[
+            ("width", &area.width.to_string()),
+            ("height", &area.height.to_string()),
+            ("min_width", &MIN_WIDTH.to_string()),
+            ("min_height", &MIN_HEIGHT.to_string()),
+        ],
+    );
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+}

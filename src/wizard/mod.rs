@@ -1,0 +1,262 @@
+//! The pure rules of the wizard: what a person answered ([`Application`]), where they are
+//! ([`Place`]), and what follows from their answers ([`review`], [`dates`]). No terminal, no files.
+
+pub mod dates;
+pub mod review;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::content::Content;
+
+/// What a person answered and where they were: exactly what gets saved.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Application {
+    pub place: Place,
+    /// Criterion id → the yes/no answer; a criterion not in the map is unanswered.
+    pub eligibility: BTreeMap<String, bool>,
+    /// Document id → progress; a document not in the map is not ticked at all.
+    pub documents: BTreeMap<String, DocumentProgress>,
+    pub passport: PassportDates,
+    pub submission: SubmissionProgress,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DocumentProgress {
+    /// "I have it".
+    pub have: bool,
+    /// Ids of the document's points that the person confirmed it covers.
+    pub covered: BTreeSet<String>,
+}
+
+/// Dates as typed, so a bad date is never erased; they are parsed where they are used.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PassportDates {
+    pub expiry: String,
+    pub end_of_stay: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SubmissionProgress {
+    pub form_completed: bool,
+    pub fee_paid: bool,
+    /// Free text: the amount and currency the embassy or consulate gives.
+    pub fee_amount: String,
+    pub fee_paid_on: String,
+    pub interview: Interview,
+    pub interview_date: String,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Interview {
+    #[default]
+    NotRequested,
+    Scheduled,
+    Attended,
+}
+
+impl Interview {
+    pub const ALL: [Interview; 3] = [
+        Interview::NotRequested,
+        Interview::Scheduled,
+        Interview::Attended,
+    ];
+
+    pub fn cycled(self, forward: bool) -> Interview {
+        let at = Interview::ALL.iter().position(|i| *i == self).unwrap_or(0);
+        let len = Interview::ALL.len();
+        Interview::ALL[if forward {
+            (at + 1) % len
+        } else {
+            (at + len - 1) % len
+        }]
+    }
+}
+
+/// The seven steps, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Step {
+    Welcome,
+    Eligibility,
+    EligibilityResult,
+    Documents,
+    Passport,
+    Submission,
+    Review,
+}
+
+impl Step {
+    pub const ALL: [Step; 7] = [
+        Step::Welcome,
+        Step::Eligibility,
+        Step::EligibilityResult,
+        Step::Documents,
+        Step::Passport,
+        Step::Submission,
+        Step::Review,
+    ];
+
+    /// 1-based, for "Step 3 of 7".
+    pub fn number(self) -> usize {
+        Step::ALL.iter().position(|s| *s == self).unwrap_or(0) + 1
+    }
+}
+
+/// Where the person is: the step and the row or field inside it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "step", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Place {
+    #[default]
+    Welcome,
+    Eligibility {
+        question: usize,
+    },
+    EligibilityResult,
+    Documents {
+        document: usize,
+        /// A point of the document (the contract's salary, say), or the document's own row.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        item: Option<usize>,
+    },
+    Passport {
+        field: PassportField,
+    },
+    Submission {
+        field: SubmissionField,
+    },
+    Review {
+        row: usize,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PassportField {
+    Expiry,
+    EndOfStay,
+    /// Both dates confirmed; the result stays on screen until Enter.
+    Result,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SubmissionField {
+    FormCompleted,
+    FeePaid,
+    FeeAmount,
+    FeePaidOn,
+    Interview,
+    InterviewDate,
+}
+
+impl SubmissionField {
+    pub const ALL: [SubmissionField; 6] = [
+        SubmissionField::FormCompleted,
+        SubmissionField::FeePaid,
+        SubmissionField::FeeAmount,
+        SubmissionField::FeePaidOn,
+        SubmissionField::Interview,
+        SubmissionField::InterviewDate,
+    ];
+
+    pub fn is_text(self) -> bool {
+        matches!(
+            self,
+            SubmissionField::FeeAmount
+                | SubmissionField::FeePaidOn
+                | SubmissionField::InterviewDate
+        )
+    }
+
+    pub fn is_date(self) -> bool {
+        matches!(
+            self,
+            SubmissionField::FeePaidOn | SubmissionField::InterviewDate
+        )
+    }
+}
+
+impl Place {
+    pub fn step(self) -> Step {
+        match self {
+            Place::Welcome => Step::Welcome,
+            Place::Eligibility { .. } => Step::Eligibility,
+            Place::EligibilityResult => Step::EligibilityResult,
+            Place::Documents { .. } => Step::Documents,
+            Place::Passport { .. } => Step::Passport,
+            Place::Submission { .. } => Step::Submission,
+            Place::Review { .. } => Step::Review,
+        }
+    }
+
+    /// Where a step begins.
+    pub fn start_of(step: Step) -> Place {
+        match step {
+            Step::Welcome => Place::Welcome,
+            Step::Eligibility => Place::Eligibility { question: 0 },
+            Step::EligibilityResult => Place::EligibilityResult,
+            Step::Documents => Place::Documents {
+                document: 0,
+                item: None,
+            },
+            Step::Passport => Place::Passport {
+                field: PassportField::Expiry,
+            },
+            Step::Submission => Place::Submission {
+                field: SubmissionField::FormCompleted,
+            },
+            Step::Review => Place::Review { row: 0 },
+        }
+    }
+}
+
+impl Application {
+    pub fn answer(&self, criterion: &str) -> Option<bool> {
+        self.eligibility.get(criterion).copied()
+    }
+
+    pub fn has_document(&self, document: &str) -> bool {
+        self.documents.get(document).is_some_and(|d| d.have)
+    }
+
+    pub fn covers(&self, document: &str, item: &str) -> bool {
+        self.documents
+            .get(document)
+            .is_some_and(|d| d.covered.contains(item))
+    }
+
+    /// The interview date matters only once an interview is scheduled or attended.
+    pub fn interview_date_applies(&self) -> bool {
+        self.submission.interview != Interview::NotRequested
+    }
+
+    /// Brings a place read from a file (or left by edited content) inside what the content has,
+    /// so a shorter list of criteria or documents never leaves the cursor nowhere.
+    pub fn clamp_place(&mut self, content: &Content) {
+        let criteria = content.guide.eligibility.criteria.len();
+        let documents = &content.guide.documents.items;
+        self.place = match self.place {
+            Place::Eligibility { question } if question >= criteria => Place::EligibilityResult,
+            Place::Documents { document, item } => {
+                let document = document.min(documents.len().saturating_sub(1));
+                let points = documents.get(document).map_or(0, |d| d.items.len());
+                Place::Documents {
+                    document,
+                    item: item.filter(|i| *i < points),
+                }
+            }
+            Place::Submission {
+                field: SubmissionField::InterviewDate,
+            } if !self.interview_date_applies() => Place::Submission {
+                field: SubmissionField::Interview,
+            },
+            place => place,
+        };
+    }
+}

@@ -1,0 +1,274 @@
+//! What follows from the answers: blockers, next actions, progress and the review's rows.
+//! All derived on demand, never stored, so they can never disagree with the answers.
+
+use chrono::NaiveDate;
+
+use super::dates::{self, PassportCheck};
+use super::{Application, Interview, PassportField, Place, Step, SubmissionField};
+use crate::content::{Content, fill};
+
+/// How many next actions the review shows.
+pub const NEXT_ACTIONS: usize = 3;
+
+/// Something that stops the application from succeeding as it stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Blocker {
+    CriterionNotMet(usize),
+    PassportTooShort {
+        expiry: NaiveDate,
+        required: NaiveDate,
+    },
+}
+
+/// One thing left to do, in the order it should be done.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    ResolveCriterion(usize),
+    RenewPassport { required: NaiveDate },
+    AnswerCriterion(usize),
+    GetDocument(usize),
+    CoverPoint { document: usize, item: usize },
+    EnterPassportDates,
+    CompleteForm,
+    PayFee,
+    AttendInterview { date: String },
+}
+
+/// A selectable row of the review; Enter on it goes to [`ReviewRow::place`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReviewRow {
+    Blocker(Blocker),
+    Action(Action),
+    Criterion(usize),
+    Document(usize),
+    Passport,
+    Form,
+    Fee,
+    Interview,
+}
+
+pub fn blockers(app: &Application, content: &Content) -> Vec<Blocker> {
+    let mut found: Vec<Blocker> = content
+        .guide
+        .eligibility
+        .criteria
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| app.answer(&c.id) == Some(false))
+        .map(|(i, _)| Blocker::CriterionNotMet(i))
+        .collect();
+    if let PassportCheck::Fails { expiry, required } =
+        dates::check_passport(&app.passport.expiry, &app.passport.end_of_stay)
+    {
+        found.push(Blocker::PassportTooShort { expiry, required });
+    }
+    found
+}
+
+/// Everything left to do: what blocks first, then the guide's order.
+pub fn actions(app: &Application, content: &Content) -> Vec<Action> {
+    let guide = &content.guide;
+    let mut todo: Vec<Action> = blockers(app, content)
+        .into_iter()
+        .map(|blocker| match blocker {
+            Blocker::CriterionNotMet(i) => Action::ResolveCriterion(i),
+            Blocker::PassportTooShort { required, .. } => Action::RenewPassport { required },
+        })
+        .collect();
+    for (i, criterion) in guide.eligibility.criteria.iter().enumerate() {
+        if app.answer(&criterion.id).is_none() {
+            todo.push(Action::AnswerCriterion(i));
+        }
+    }
+    for (d, document) in guide.documents.items.iter().enumerate() {
+        if !app.has_document(&document.id) {
+            todo.push(Action::GetDocument(d));
+        }
+        for (item, point) in document.items.iter().enumerate() {
+            if !app.covers(&document.id, &point.id) {
+                todo.push(Action::CoverPoint { document: d, item });
+            }
+        }
+    }
+    if dates::check_passport(&app.passport.expiry, &app.passport.end_of_stay)
+        == PassportCheck::Incomplete
+    {
+        todo.push(Action::EnterPassportDates);
+    }
+    let submission = &app.submission;
+    if !submission.form_completed {
+        todo.push(Action::CompleteForm);
+    }
+    if !submission.fee_paid {
+        todo.push(Action::PayFee);
+    }
+    if submission.interview == Interview::Scheduled {
+        todo.push(Action::AttendInterview {
+            date: submission.interview_date.clone(),
+        });
+    }
+    todo
+}
+
+pub fn next_actions(app: &Application, content: &Content) -> Vec<Action> {
+    let mut todo = actions(app, content);
+    todo.truncate(NEXT_ACTIONS);
+    todo
+}
+
+/// The rows of the review, in the order shown: blockers, next actions, then every answer.
+pub fn rows(app: &Application, content: &Content) -> Vec<ReviewRow> {
+    let guide = &content.guide;
+    let mut rows: Vec<ReviewRow> = blockers(app, content)
+        .into_iter()
+        .map(ReviewRow::Blocker)
+        .collect();
+    rows.extend(
+        next_actions(app, content)
+            .into_iter()
+            .map(ReviewRow::Action),
+    );
+    rows.extend((0..guide.eligibility.criteria.len()).map(ReviewRow::Criterion));
+    rows.extend((0..guide.documents.items.len()).map(ReviewRow::Document));
+    rows.extend([
+        ReviewRow::Passport,
+        ReviewRow::Form,
+        ReviewRow::Fee,
+        ReviewRow::Interview,
+    ]);
+    rows
+}
+
+/// Questions answered and checklist points done, out of all of them: for the start screen.
+pub fn progress(app: &Application, content: &Content) -> (usize, usize) {
+    let guide = &content.guide;
+    let mut done = 0;
+    let mut total = 0;
+    let mut count = |is_done: bool| {
+        total += 1;
+        done += usize::from(is_done);
+    };
+    for criterion in &guide.eligibility.criteria {
+        count(app.answer(&criterion.id).is_some());
+    }
+    for document in &guide.documents.items {
+        count(app.has_document(&document.id));
+        for point in &document.items {
+            count(app.covers(&document.id, &point.id));
+        }
+    }
+    count(matches!(
+        dates::check_passport(&app.passport.expiry, &app.passport.end_of_stay),
+        PassportCheck::Passes { .. }
+    ));
+    count(app.submission.form_completed);
+    count(app.submission.fee_paid);
+    count(app.submission.interview != Interview::Scheduled);
+    (done, total)
+}
+
+impl Blocker {
+    pub fn place(self) -> Place {
+        match self {
+            Blocker::CriterionNotMet(question) => Place::Eligibility { question },
+            Blocker::PassportTooShort { .. } => Place::Passport {
+                field: PassportField::Expiry,
+            },
+        }
+    }
+
+    pub fn text(self, content: &Content) -> String {
+        match self {
+            Blocker::CriterionNotMet(i) => {
+                let criterion = &content.guide.eligibility.criteria[i];
+                format!("{}: {}", criterion.title, criterion.not_met)
+            }
+            Blocker::PassportTooShort { expiry, required } => fill(
+                &content.ui.review.passport_fails,
+                &[
+                    ("expiry", &expiry.to_string()),
+                    ("date", &required.to_string()),
+                ],
+            ),
+        }
+    }
+}
+
+impl Action {
+    pub fn place(&self) -> Place {
+        match *self {
+            Action::ResolveCriterion(question) | Action::AnswerCriterion(question) => {
+                Place::Eligibility { question }
+            }
+            Action::RenewPassport { .. } | Action::EnterPassportDates => {
+                Place::start_of(Step::Passport)
+            }
+            Action::GetDocument(document) => Place::Documents {
+                document,
+                item: None,
+            },
+            Action::CoverPoint { document, item } => Place::Documents {
+                document,
+                item: Some(item),
+            },
+            Action::CompleteForm => Place::Submission {
+                field: SubmissionField::FormCompleted,
+            },
+            Action::PayFee => Place::Submission {
+                field: SubmissionField::FeePaid,
+            },
+            Action::AttendInterview { .. } => Place::Submission {
+                field: SubmissionField::Interview,
+            },
+        }
+    }
+
+    pub fn text(&self, content: &Content) -> String {
+        let guide = &content.guide;
+        let ui = &content.ui.review;
+        match self {
+            Action::ResolveCriterion(i) => guide.eligibility.criteria[*i].action.clone(),
+            Action::AnswerCriterion(i) => fill(
+                &ui.answer_question,
+                &[("title", &guide.eligibility.criteria[*i].title)],
+            ),
+            Action::RenewPassport { required } => {
+                fill(&ui.renew_passport, &[("date", &required.to_string())])
+            }
+            Action::GetDocument(d) => guide.documents.items[*d].action.clone(),
+            Action::CoverPoint { document, item } => {
+                guide.documents.items[*document].items[*item].action.clone()
+            }
+            Action::EnterPassportDates => content.ui.passport.intro.clone(),
+            Action::CompleteForm => guide.submission.application_form.title.clone(),
+            Action::PayFee => guide.submission.visa_fee.title.clone(),
+            Action::AttendInterview { date } => fill(&ui.attend_interview, &[("date", date)]),
+        }
+    }
+}
+
+impl ReviewRow {
+    pub fn place(&self) -> Place {
+        match self {
+            ReviewRow::Blocker(blocker) => blocker.place(),
+            ReviewRow::Action(action) => action.place(),
+            ReviewRow::Criterion(question) => Place::Eligibility {
+                question: *question,
+            },
+            ReviewRow::Document(document) => Place::Documents {
+                document: *document,
+                item: None,
+            },
+            ReviewRow::Passport => Place::start_of(Step::Passport),
+            ReviewRow::Form => Place::Submission {
+                field: SubmissionField::FormCompleted,
+            },
+            ReviewRow::Fee => Place::Submission {
+                field: SubmissionField::FeePaid,
+            },
+            ReviewRow::Interview => Place::Submission {
+                field: SubmissionField::Interview,
+            },
+        }
+    }
+}
