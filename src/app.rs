@@ -4,7 +4,10 @@
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
+use std::path::PathBuf;
+
 use crate::content::Content;
+use crate::store::Listing;
 use crate::ui::theme::Theme;
 use crate::wizard::review::{self, ReviewRow};
 use crate::wizard::{Application, PassportField, Place, Step, SubmissionField, dates};
@@ -31,6 +34,10 @@ pub enum Msg {
     Quit,
     Edit(Edit),
     Paste(String),
+    NewApplication,
+    Rename,
+    Delete,
+    OpenReadOnly,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,13 +51,22 @@ pub enum Edit {
     End,
 }
 
-/// What the shell must do after an update.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What the shell must do after an update: the IO the pure core asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     None,
     /// The application changed: save it.
     Save,
     Quit,
+    /// Open this saved application (taking its lock) and resume it.
+    Open(PathBuf),
+    /// Open it without the lock and without saving: another kzvisa has it.
+    OpenReadOnly(PathBuf),
+    /// Start a new application with this name.
+    Create(String),
+    Rename(PathBuf, String),
+    /// Move the file to the trash.
+    Trash(PathBuf),
 }
 
 /// Which keys mean what right now: one per key table in the keymap.
@@ -67,6 +83,35 @@ pub enum Mode {
     Review,
     Faq,
     FaqFilter,
+    Start,
+    StartName,
+    StartConfirmDelete,
+    StartLocked,
+}
+
+/// Which screen shows: the list of saved applications, or the wizard on one of them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Screen {
+    Start(StartView),
+    Wizard,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StartView {
+    pub listings: Vec<Listing>,
+    pub selected: usize,
+    pub prompt: Option<Prompt>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Prompt {
+    /// Typing the name of a new application.
+    NewName(String),
+    /// Typing a new name for the selected application.
+    Rename(String),
+    ConfirmDelete,
+    /// The selected application is open in another kzvisa.
+    Locked,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -82,7 +127,16 @@ pub struct FaqView {
 #[derive(Debug, Clone)]
 pub struct App {
     pub content: Arc<Content>,
+    pub screen: Screen,
     pub application: Application,
+    /// The application's name, shown in the header.
+    pub name: String,
+    /// Opened while another kzvisa has it: answers can be read, not changed.
+    pub read_only: bool,
+    /// Why the last save failed, shown until a save succeeds.
+    pub save_error: Option<String>,
+    /// A problem with a file on the start screen (it could not be opened, renamed, moved).
+    pub notice: Option<String>,
     pub theme: Theme,
     pub faq: Option<FaqView>,
     /// Documents (by index) whose details are shown.
@@ -94,19 +148,65 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(content: Arc<Content>, mut application: Application, theme: Theme) -> Self {
-        application.clamp_place(&content);
+    /// The wizard on one application, at the place where it was left.
+    pub fn new(content: Arc<Content>, application: Application, theme: Theme) -> Self {
         let mut app = App {
             content,
-            application,
+            screen: Screen::Wizard,
+            application: Application::default(),
+            name: String::new(),
+            read_only: false,
+            save_error: None,
+            notice: None,
             theme,
             faq: None,
             expanded: BTreeSet::new(),
             cursor: 0,
             show_date_errors: false,
         };
-        app.go(app.application.place);
+        app.resume(String::new(), application, false);
         app
+    }
+
+    /// The start screen, listing the saved applications.
+    pub fn start(content: Arc<Content>, listings: Vec<Listing>, theme: Theme) -> Self {
+        let mut app = App::new(content, Application::default(), theme);
+        app.screen = Screen::Start(StartView {
+            listings,
+            ..StartView::default()
+        });
+        app
+    }
+
+    /// Switches to the wizard on an application, exactly where it was left.
+    pub fn resume(&mut self, name: String, mut application: Application, read_only: bool) {
+        application.clamp_place(&self.content);
+        self.screen = Screen::Wizard;
+        self.name = name;
+        self.read_only = read_only;
+        self.application = application;
+        self.faq = None;
+        self.expanded.clear();
+        self.go(self.application.place);
+    }
+
+    /// Back to the start screen with a fresh listing, keeping the selection on `path` if given.
+    pub fn show_listings(&mut self, listings: Vec<Listing>, select: Option<&std::path::Path>) {
+        let selected = select
+            .and_then(|path| listings.iter().position(|l| l.path() == path))
+            .unwrap_or(0);
+        self.screen = Screen::Start(StartView {
+            listings,
+            selected,
+            prompt: None,
+        });
+    }
+
+    /// Tells the start screen that the application it tried to open is locked elsewhere.
+    pub fn report_locked(&mut self) {
+        if let Screen::Start(start) = &mut self.screen {
+            start.prompt = Some(Prompt::Locked);
+        }
     }
 
     pub fn mode(&self) -> Mode {
@@ -115,6 +215,14 @@ impl App {
                 Mode::FaqFilter
             } else {
                 Mode::Faq
+            };
+        }
+        if let Screen::Start(start) = &self.screen {
+            return match start.prompt {
+                None => Mode::Start,
+                Some(Prompt::NewName(_) | Prompt::Rename(_)) => Mode::StartName,
+                Some(Prompt::ConfirmDelete) => Mode::StartConfirmDelete,
+                Some(Prompt::Locked) => Mode::StartLocked,
             };
         }
         match self.application.place {
@@ -139,13 +247,78 @@ impl App {
             Msg::Quit => return Effect::Quit,
             Msg::OpenFaq if self.faq.is_none() => self.faq = Some(FaqView::default()),
             _ if self.faq.is_some() => self.update_faq(msg),
+            msg if matches!(self.screen, Screen::Start(_)) => return self.update_start(msg),
             msg => self.update_step(msg),
         }
         if self.application == before {
             Effect::None
+        } else if self.read_only {
+            // Moving about is fine; answers stay as the other window has them.
+            let place = self.application.place;
+            self.application = before;
+            self.application.place = place;
+            Effect::None
         } else {
             Effect::Save
         }
+    }
+
+    fn update_start(&mut self, msg: Msg) -> Effect {
+        let Screen::Start(start) = &mut self.screen else {
+            return Effect::None;
+        };
+        let selected = start.listings.get(start.selected);
+        let path = selected.map(|l| l.path().to_path_buf());
+        let ready = matches!(selected, Some(Listing::Ready { .. }));
+        match (&mut start.prompt, msg) {
+            (None, Msg::Up) => start.selected = start.selected.saturating_sub(1),
+            (None, Msg::Down) => {
+                start.selected = (start.selected + 1).min(start.listings.len().saturating_sub(1))
+            }
+            (None, Msg::Confirm) if ready => return path.map_or(Effect::None, Effect::Open),
+            (None, Msg::NewApplication) => start.prompt = Some(Prompt::NewName(String::new())),
+            (None, Msg::Rename) if ready => {
+                if let Some(Listing::Ready { record, .. }) = selected {
+                    self.cursor = record.name.chars().count();
+                    start.prompt = Some(Prompt::Rename(record.name.clone()));
+                }
+            }
+            (None, Msg::Delete) if path.is_some() => start.prompt = Some(Prompt::ConfirmDelete),
+            (Some(Prompt::NewName(name) | Prompt::Rename(name)), Msg::Edit(edit)) => {
+                edit_text(name, &mut self.cursor, edit);
+            }
+            (Some(Prompt::NewName(name) | Prompt::Rename(name)), Msg::Paste(text)) => {
+                for c in single_line(&text).chars() {
+                    edit_text(name, &mut self.cursor, Edit::Insert(c));
+                }
+            }
+            (Some(Prompt::NewName(name)), Msg::Confirm) if !name.trim().is_empty() => {
+                let name = name.trim().to_string();
+                start.prompt = None;
+                return Effect::Create(name);
+            }
+            (Some(Prompt::Rename(name)), Msg::Confirm) if !name.trim().is_empty() => {
+                let name = name.trim().to_string();
+                start.prompt = None;
+                return path.map_or(Effect::None, |p| Effect::Rename(p, name));
+            }
+            (Some(Prompt::ConfirmDelete), Msg::Answer(true)) => {
+                start.prompt = None;
+                return path.map_or(Effect::None, Effect::Trash);
+            }
+            (Some(Prompt::Locked), Msg::OpenReadOnly) => {
+                start.prompt = None;
+                return path.map_or(Effect::None, Effect::OpenReadOnly);
+            }
+            (Some(_), Msg::Back | Msg::Answer(false)) => start.prompt = None,
+            _ => {}
+        }
+        if let Some(Prompt::NewName(name)) = &start.prompt
+            && name.is_empty()
+        {
+            self.cursor = 0;
+        }
+        Effect::None
     }
 
     fn update_step(&mut self, msg: Msg) {

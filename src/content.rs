@@ -131,6 +131,31 @@ pub struct UiText {
     pub submission: SubmissionText,
     pub review: ReviewText,
     pub faq: FaqText,
+    pub start: StartText,
+    pub saving: SavingText,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StartText {
+    pub title: String,
+    pub name: String,
+    pub step: String,
+    pub progress: String,
+    pub updated: String,
+    pub cannot_read: String,
+    pub new_name: String,
+    pub rename: String,
+    pub confirm_delete: String,
+    pub locked: String,
+    pub default_name: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SavingText {
+    pub failed: String,
+    pub read_only: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -164,6 +189,13 @@ pub struct KeyLabels {
     pub close: String,
     pub choose: String,
     pub jump: String,
+    pub resume: String,
+    pub new: String,
+    pub rename: String,
+    pub delete: String,
+    pub confirm: String,
+    pub cancel: String,
+    pub read_only: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -24,6 +24,13 @@ pub enum Label {
     Close,
     Choose,
     Jump,
+    Resume,
+    New,
+    Rename,
+    Delete,
+    Confirm,
+    Cancel,
+    ReadOnly,
 }
 
 impl Label {
@@ -45,6 +52,13 @@ impl Label {
             Label::Close => &keys.close,
             Label::Choose => &keys.choose,
             Label::Jump => &keys.jump,
+            Label::Resume => &keys.resume,
+            Label::New => &keys.new,
+            Label::Rename => &keys.rename,
+            Label::Delete => &keys.delete,
+            Label::Confirm => &keys.confirm,
+            Label::Cancel => &keys.cancel,
+            Label::ReadOnly => &keys.read_only,
         }
     }
 }
@@ -156,6 +170,27 @@ const FAQ_FILTER: &[Binding] = &[
     bind(&[Esc], Msg::Back, "Esc", Label::Close),
 ];
 
+const START: &[Binding] = &[
+    UP,
+    DOWN,
+    bind(&[Enter], Msg::Confirm, "Enter", Label::Resume),
+    bind(&[Char('n')], Msg::NewApplication, "n", Label::New),
+    bind(&[Char('r')], Msg::Rename, "r", Label::Rename),
+    bind(&[Char('d')], Msg::Delete, "d", Label::Delete),
+];
+const START_NAME: &[Binding] = &[
+    bind(&[Enter], Msg::Confirm, "Enter", Label::Confirm),
+    bind(&[Esc], Msg::Back, "Esc", Label::Cancel),
+];
+const START_CONFIRM_DELETE: &[Binding] = &[
+    bind(&[Char('y')], Msg::Answer(true), "y", Label::Delete),
+    bind(&[Char('n'), Esc], Msg::Answer(false), "n", Label::Cancel),
+];
+const START_LOCKED: &[Binding] = &[
+    bind(&[Char('o')], Msg::OpenReadOnly, "o", Label::ReadOnly),
+    bind(&[Esc], Msg::Back, "Esc", Label::Cancel),
+];
+
 /// Keys that work on every screen; the footer names them after the screen's own.
 const EVERYWHERE: &[Binding] = &[bind(&[F(1)], Msg::OpenFaq, "F1", Label::Faq)];
 /// Keys that work wherever no text field has focus (in a field they are typed).
@@ -177,6 +212,10 @@ fn table(mode: Mode) -> &'static [Binding] {
         Mode::Review => REVIEW,
         Mode::Faq => FAQ,
         Mode::FaqFilter => FAQ_FILTER,
+        Mode::Start => START,
+        Mode::StartName => START_NAME,
+        Mode::StartConfirmDelete => START_CONFIRM_DELETE,
+        Mode::StartLocked => START_LOCKED,
     }
 }
 
@@ -184,7 +223,7 @@ fn table(mode: Mode) -> &'static [Binding] {
 pub fn takes_text(mode: Mode) -> bool {
     matches!(
         mode,
-        Mode::PassportField | Mode::SubmissionText | Mode::FaqFilter
+        Mode::PassportField | Mode::SubmissionText | Mode::FaqFilter | Mode::StartName
     )
 }
 

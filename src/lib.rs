@@ -8,5 +8,6 @@ pub mod app;
 pub mod content;
 pub mod error;
 pub mod keymap;
+pub mod store;
 pub mod ui;
 pub mod wizard;

@@ -5,6 +5,7 @@ mod faq;
 mod fields;
 mod guide;
 mod review;
+mod start;
 pub mod theme;
 
 use ratatui::Frame;
@@ -12,7 +13,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{LineGauge, Paragraph, Wrap};
 
-use crate::app::App;
+use crate::app::{App, Screen};
 use crate::content::fill;
 use crate::keymap;
 use crate::wizard::{Place, Step};
@@ -28,19 +29,31 @@ pub fn view(app: &App, frame: &mut Frame) {
     let footer_height = u16::try_from(footer.line_count(area.width))
         .unwrap_or(1)
         .min(3);
-    let [header, _, body, footer_area] = Layout::vertical([
+    let status = status(app);
+    let status_height = status.as_ref().map_or(0, |s| {
+        u16::try_from(s.line_count(area.width)).unwrap_or(1).min(3)
+    });
+    let [header, _, body, status_area, footer_area] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Length(1),
         Constraint::Fill(1),
+        Constraint::Length(status_height),
         Constraint::Length(footer_height),
     ])
     .areas(area);
     render_header(app, frame, header);
     frame.render_widget(footer, footer_area);
+    if let Some(status) = status {
+        frame.render_widget(status, status_area);
+    }
 
     let body = body.inner(ratatui::layout::Margin::new(1, 0));
     if app.faq.is_some() {
         faq::render(app, frame, body);
+        return;
+    }
+    if let Screen::Start(start) = &app.screen {
+        start::render(app, frame, body, start);
         return;
     }
     match app.application.place {
@@ -52,6 +65,21 @@ pub fn view(app: &App, frame: &mut Frame) {
         Place::Submission { field } => fields::submission(app, frame, body, field),
         Place::Review { row } => review::render(app, frame, body, row),
     }
+}
+
+/// A line above the footer when saving failed or the application is read-only.
+fn status(app: &App) -> Option<Paragraph<'static>> {
+    let saving = &app.content.ui.saving;
+    let text = match (&app.save_error, &app.notice, app.read_only) {
+        (Some(error), _, _) => fill(&saving.failed, &[("error", error)]),
+        (None, Some(notice), _) => notice.clone(),
+        (None, None, true) => saving.read_only.clone(),
+        (None, None, false) => return None,
+    };
+    Some(
+        Paragraph::new(Line::styled(format!(" ! {text}"), app.theme.bad()))
+            .wrap(Wrap { trim: false }),
+    )
 }
 
 fn step_name(app: &App, step: Step) -> &str {
@@ -70,17 +98,24 @@ fn step_name(app: &App, step: Step) -> &str {
 fn render_header(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
     let step = app.application.place.step();
+    let on_start = matches!(app.screen, Screen::Start(_));
     let screen = if app.faq.is_some() {
         app.content.ui.keys.faq.as_str()
+    } else if on_start {
+        app.content.ui.start.title.as_str()
     } else {
         step_name(app, step)
     };
     let [title, gauge] = Layout::vertical([Constraint::Length(1); 2]).areas(area);
-    let title_line = Line::from(vec![
+    let mut title_line = Line::from(vec![
         Span::styled(" kzvisa", theme.title()),
         Span::raw(" · "),
         Span::raw(app.content.guide.title.as_str()),
     ]);
+    if !on_start && !app.name.is_empty() {
+        title_line.push_span(Span::raw(" · "));
+        title_line.push_span(Span::styled(app.name.as_str(), theme.heading()));
+    }
     let [left, right] = Layout::horizontal([
         Constraint::Fill(1),
         Constraint::Length(Span::raw(screen).width() as u16 + 1),
@@ -89,6 +124,9 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(title_line, left);
     frame.render_widget(Span::styled(screen, theme.heading()), right);
 
+    if on_start {
+        return;
+    }
     let total = Step::ALL.len();
     let label = fill(
         &app.content.ui.progress,

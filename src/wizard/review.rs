@@ -163,7 +163,10 @@ pub fn progress(app: &Application, content: &Content) -> (usize, usize) {
     ));
     count(app.submission.form_completed);
     count(app.submission.fee_paid);
-    count(app.submission.interview != Interview::Scheduled);
+    // An interview counts only once one is called for: most applicants are never asked.
+    if app.submission.interview != Interview::NotRequested {
+        count(app.submission.interview == Interview::Attended);
+    }
     (done, total)
 }
 

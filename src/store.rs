@@ -1,0 +1,303 @@
+//! The only file IO for applications: where they live, atomic saves, locks, listing, loading,
+//! schema versions and the trash. A file that cannot be read is reported, never touched.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::wizard::Application;
+
+/// The version of the file format this build writes. Raise it with every change that an older
+/// build could not read, and migrate files of the previous version in [`parse`].
+pub const SCHEMA: u32 = 1;
+
+const EXTENSION: &str = "yaml";
+
+/// One application as saved: who it is for, when, and everything answered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Record {
+    pub schema: u32,
+    pub name: String,
+    pub created: DateTime<FixedOffset>,
+    pub updated: DateTime<FixedOffset>,
+    pub application: Application,
+}
+
+impl Record {
+    pub fn new(name: String, now: DateTime<FixedOffset>) -> Self {
+        Record {
+            schema: SCHEMA,
+            name,
+            created: now,
+            updated: now,
+            application: Application::default(),
+        }
+    }
+}
+
+/// A row of the start screen: a readable application or a file that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Listing {
+    Ready { path: PathBuf, record: Box<Record> },
+    Broken { path: PathBuf, error: String },
+}
+
+impl Listing {
+    pub fn path(&self) -> &Path {
+        match self {
+            Listing::Ready { path, .. } | Listing::Broken { path, .. } => path,
+        }
+    }
+
+    fn updated(&self) -> Option<DateTime<FixedOffset>> {
+        match self {
+            Listing::Ready { record, .. } => Some(record.updated),
+            Listing::Broken { .. } => None,
+        }
+    }
+}
+
+/// The folder of applications.
+#[derive(Debug, Clone)]
+pub struct Store {
+    dir: PathBuf,
+}
+
+impl Store {
+    /// The folder from `directories`: on Linux `$XDG_DATA_HOME/kzvisa/applications`.
+    pub fn default_dir() -> Option<PathBuf> {
+        directories::ProjectDirs::from("", "", "kzvisa")
+            .map(|dirs| dirs.data_dir().join("applications"))
+    }
+
+    pub fn new(dir: impl Into<PathBuf>) -> Self {
+        Store { dir: dir.into() }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Every application file in the folder, newest first; unreadable files last, by name.
+    pub fn list(&self) -> Vec<Listing> {
+        let Ok(read) = fs::read_dir(&self.dir) else {
+            return Vec::new();
+        };
+        let mut listings: Vec<Listing> = read
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|path| path.extension().is_some_and(|e| e == EXTENSION) && path.is_file())
+            .map(|path| match load(&path) {
+                Ok(record) => Listing::Ready {
+                    path,
+                    record: Box::new(record),
+                },
+                Err(error) => Listing::Broken {
+                    path,
+                    error: error.to_string(),
+                },
+            })
+            .collect();
+        listings.sort_by(|a, b| {
+            b.updated()
+                .cmp(&a.updated())
+                .then_with(|| a.path().cmp(b.path()))
+        });
+        listings
+    }
+
+    /// A new, unused file name for an application called `name`. The name may change later; the
+    /// file name does not.
+    pub fn new_path(&self, name: &str) -> PathBuf {
+        let stem = file_stem(name);
+        (1..)
+            .map(|n| {
+                let stem = if n == 1 {
+                    stem.clone()
+                } else {
+                    format!("{stem}-{n}")
+                };
+                self.dir.join(format!("{stem}.{EXTENSION}"))
+            })
+            .find(|path| !path.exists() && !backup_path(path).exists())
+            .unwrap_or_else(|| self.dir.join(format!("application.{EXTENSION}")))
+    }
+
+    /// Moves an application (and its backup) into `trash/` beside it, never erasing it.
+    pub fn trash(&self, path: &Path) -> Result<PathBuf> {
+        let trash = self.dir.join("trash");
+        create_private_dir(&trash)?;
+        let name = path.file_name().unwrap_or_default();
+        let mut target = trash.join(name);
+        let mut n = 2;
+        while target.exists() {
+            target = trash.join(format!("{}.{n}", name.to_string_lossy()));
+            n += 1;
+        }
+        fs::rename(path, &target).map_err(|e| Error::io(path, e))?;
+        let backup = backup_path(path);
+        if backup.exists() {
+            let _ = fs::rename(&backup, backup_path(&target));
+        }
+        let _ = fs::remove_file(lock_path(path));
+        Ok(target)
+    }
+}
+
+/// Reads an application file. Syntax errors come with line and column; a file from a newer
+/// kzvisa is refused with both versions named; older versions are migrated.
+pub fn load(path: &Path) -> Result<Record> {
+    let text = fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    parse(path, &text)
+}
+
+pub fn parse(path: &Path, text: &str) -> Result<Record> {
+    #[derive(Deserialize)]
+    struct Version {
+        schema: u32,
+    }
+    let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| Error::yaml(path, &e))?;
+    let version: Version =
+        serde_yaml::from_value(value.clone()).map_err(|e| Error::invalid(path, e.to_string()))?;
+    if version.schema > SCHEMA {
+        return Err(Error::invalid(
+            path,
+            format!(
+                "written by a newer kzvisa (file format {}; this kzvisa reads up to {SCHEMA}): \
+                 update kzvisa to open it",
+                version.schema
+            ),
+        ));
+    }
+    // Version 1 is the first format; when a version 2 comes, a file of version 1 is migrated
+    // here, one version at a time, before it is read.
+    if version.schema < 1 {
+        return Err(Error::invalid(
+            path,
+            format!(
+                "file format {} is not one kzvisa ever wrote",
+                version.schema
+            ),
+        ));
+    }
+    // Parsed from the text, not the value, so an error keeps its line and column.
+    serde_yaml::from_str(text).map_err(|e| Error::yaml(path, &e))
+}
+
+/// Saves atomically: a temporary file in the same folder, written and flushed to disk, then
+/// renamed over the old one, whose last version is kept as `NAME.yaml.bak`; then the folder is
+/// synced so the rename itself survives a crash.
+pub fn save(path: &Path, record: &Record) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    create_private_dir(dir)?;
+    let text = serde_yaml::to_string(record).map_err(|e| Error::invalid(path, e.to_string()))?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".kzvisa-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o600));
+    }
+    let mut temp = builder.tempfile_in(dir).map_err(|e| Error::io(dir, e))?;
+    temp.write_all(text.as_bytes())
+        .and_then(|()| temp.as_file().sync_all())
+        .map_err(|e| Error::io(temp.path(), e))?;
+    if path.exists() {
+        let backup = backup_path(path);
+        fs::copy(path, &backup).map_err(|e| Error::io(&backup, e))?;
+    }
+    temp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(|e| Error::io(dir, e))
+}
+
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".bak");
+    PathBuf::from(name)
+}
+
+pub fn lock_path(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".lock");
+    PathBuf::from(name)
+}
+
+/// Held while an application is open for writing; dropping it releases the lock.
+#[derive(Debug)]
+pub struct Lock {
+    _file: File,
+}
+
+/// Takes the application's lock, or `Ok(None)` when another kzvisa holds it.
+pub fn try_lock(path: &Path) -> Result<Option<Lock>> {
+    let lock = lock_path(path);
+    if let Some(dir) = lock.parent().filter(|p| !p.as_os_str().is_empty()) {
+        create_private_dir(dir)?;
+    }
+    let mut options = OpenOptions::new();
+    options.create(true).truncate(false).write(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let file = options.open(&lock).map_err(|e| Error::io(&lock, e))?;
+    match file.try_lock() {
+        Ok(()) => Ok(Some(Lock { _file: file })),
+        Err(fs::TryLockError::WouldBlock) => Ok(None),
+        Err(fs::TryLockError::Error(e)) => Err(Error::io(&lock, e)),
+    }
+}
+
+/// A file name from an application's name: letters and digits of any script kept, the rest
+/// turned into dashes, so "Әлия Нұрланқызы" stays readable in a file manager.
+fn file_stem(name: &str) -> String {
+    let mut stem = String::new();
+    for c in name.trim().chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            stem.push(c);
+        } else if !stem.ends_with('-') && !stem.is_empty() {
+            stem.push('-');
+        }
+        if stem.chars().count() >= 40 {
+            break;
+        }
+    }
+    let stem = stem.trim_end_matches('-').to_string();
+    if stem.is_empty() {
+        "application".to_string()
+    } else {
+        stem
+    }
+}
+
+/// Creates the folder (and its parents) readable by the user alone: passport dates are personal.
+pub fn create_private_dir(dir: &Path) -> Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir).map_err(|e| Error::io(dir, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_keep_letters_of_any_script() {
+        assert_eq!(file_stem("Әлия Нұрланқызы"), "әлия-нұрланқызы");
+        assert_eq!(file_stem("  Anna / Tom's visa  "), "anna-tom-s-visa");
+        assert_eq!(file_stem("!!!"), "application");
+        assert_eq!(file_stem("王小明 🎉"), "王小明");
+    }
+}

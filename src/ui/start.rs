@@ -1,0 +1,171 @@
+//! The start screen: the saved applications, newest first, and the prompts to add, rename or
+//! delete one.
+
+use chrono::Local;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use super::entries::{self, Entry, pointer};
+use crate::app::{App, Prompt, StartView};
+use crate::content::fill;
+use crate::store::Listing;
+use crate::wizard::review;
+
+/// Widest the name column gets before names are cut.
+const NAME_COLUMN: usize = 28;
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, start: &StartView) {
+    let theme = app.theme;
+    let ui = &app.content.ui.start;
+    let prompt_height = if start.prompt.is_some() { 5 } else { 0 };
+    let [list_area, prompt_area] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(prompt_height)]).areas(area);
+
+    let name_width = start
+        .listings
+        .iter()
+        .filter_map(|l| match l {
+            Listing::Ready { record, .. } => Some(Span::raw(record.name.as_str()).width()),
+            Listing::Broken { .. } => None,
+        })
+        .chain([Span::raw(ui.name.as_str()).width()])
+        .max()
+        .unwrap_or(0)
+        .min(NAME_COLUMN);
+    let step_width = 20;
+    let heading = format!(
+        "{}  {}  {}  {}",
+        pad(&ui.name, name_width),
+        pad(&ui.step, step_width),
+        pad(&ui.progress, 7),
+        ui.updated
+    );
+    let mut list = vec![Entry::new(
+        pointer(false),
+        Line::styled(heading, theme.muted()),
+    )];
+    for (i, listing) in start.listings.iter().enumerate() {
+        let selected = i == start.selected;
+        let mut body = match listing {
+            Listing::Ready { record, .. } => {
+                let (done, total) = review::progress(&record.application, &app.content);
+                let step = super::step_name(app, record.application.place.step());
+                let updated = record
+                    .updated
+                    .with_timezone(&Local)
+                    .format("%Y-%m-%d %H:%M");
+                Text::from(format!(
+                    "{}  {}  {}  {updated}",
+                    pad(&record.name, name_width),
+                    pad(step, step_width),
+                    pad(&format!("{done}/{total}"), 7),
+                ))
+            }
+            Listing::Broken { path, error } => {
+                let file = path
+                    .file_name()
+                    .map(|f| f.to_string_lossy())
+                    .unwrap_or_default();
+                Text::from(vec![
+                    Line::styled(format!("✗ {file}"), theme.bad()),
+                    Line::raw(fill(&ui.cannot_read, &[("error", error)])),
+                ])
+            }
+        };
+        if selected {
+            body = body.patch_style(theme.selected());
+        }
+        list.push(Entry::new(pointer(selected), body).selected(selected));
+    }
+    entries::render(frame, list_area, &list);
+
+    if let Some(prompt) = &start.prompt {
+        render_prompt(app, frame, prompt_area, start, prompt);
+    }
+}
+
+fn render_prompt(app: &App, frame: &mut Frame, area: Rect, start: &StartView, prompt: &Prompt) {
+    let theme = app.theme;
+    let ui = &app.content.ui.start;
+    let selected_name = match start.listings.get(start.selected) {
+        Some(Listing::Ready { record, .. }) => record.name.clone(),
+        Some(Listing::Broken { path, .. }) => path.display().to_string(),
+        None => String::new(),
+    };
+    let block = Block::bordered().border_style(theme.key());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let (question, field) = match prompt {
+        Prompt::NewName(name) => (ui.new_name.clone(), Some(name)),
+        Prompt::Rename(name) => (ui.rename.clone(), Some(name)),
+        Prompt::ConfirmDelete => {
+            let folder = app_trash_hint(start);
+            (
+                fill(
+                    &ui.confirm_delete,
+                    &[("name", &selected_name), ("folder", &folder)],
+                ),
+                None,
+            )
+        }
+        Prompt::Locked => (fill(&ui.locked, &[("name", &selected_name)]), None),
+    };
+    let mut text = Text::from(Line::styled(question, theme.heading()));
+    if let Some(name) = field {
+        text.push_line(Line::styled(format!("{name} "), theme.field()));
+    }
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), inner);
+    if let Some(name) = field {
+        let before: String = name.chars().take(app.cursor).collect();
+        let question_lines = Paragraph::new(Line::raw(match prompt {
+            Prompt::NewName(_) => ui.new_name.as_str(),
+            _ => ui.rename.as_str(),
+        }))
+        .wrap(Wrap { trim: false })
+        .line_count(inner.width) as u16;
+        if let Some(position) = entries::cursor_at(inner, question_lines, &before) {
+            frame.set_cursor_position(position);
+        }
+    }
+}
+
+/// The trash folder beside the selected file, as the confirmation names it.
+fn app_trash_hint(start: &StartView) -> String {
+    start
+        .listings
+        .get(start.selected)
+        .and_then(|l| l.path().parent())
+        .map(|dir| dir.join("trash").display().to_string())
+        .unwrap_or_default()
+}
+
+/// Pads or cuts `text` to `width` columns, by display width so CJK and emoji stay aligned.
+fn pad(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = Span::raw(c.to_string()).width();
+        if used + w > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push_str(&" ".repeat(width - used));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pad;
+
+    #[test]
+    fn pads_by_display_width() {
+        assert_eq!(pad("ab", 4), "ab  ");
+        assert_eq!(pad("王小明", 7), "王小明 ");
+        assert_eq!(pad("王小明", 5), "王小 ");
+        assert_eq!(pad("Әлия", 5), "Әлия ");
+    }
+}
