@@ -1,0 +1,107 @@
+//! What the flow and screen tests share: an app on the embedded content, and keys written the
+//! way the keyboard contract reads them.
+
+use std::sync::Arc;
+
+use kzvisa::app::{App, Effect};
+use kzvisa::content::Content;
+use kzvisa::keymap;
+use kzvisa::ui::theme::Theme;
+use kzvisa::wizard::Application;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+pub fn content() -> Arc<Content> {
+    Arc::new(Content::embedded().expect("the embedded content loads"))
+}
+
+/// A fresh app on the welcome screen, without colours so screens are the same everywhere.
+pub fn app() -> App {
+    App::new(content(), Application::default(), Theme { color: false })
+}
+
+/// Keys as tests write them: tokens split on whitespace; `<Name>` is one named key (`<Enter>`,
+/// `<Space>`, `<C-c>`…), any other token is typed character by character.
+pub fn keys(spec: &str) -> Vec<KeyEvent> {
+    let mut keys = Vec::new();
+    for token in spec.split_whitespace() {
+        match token.strip_prefix('<').and_then(|t| t.strip_suffix('>')) {
+            Some(name) if !name.is_empty() => keys.push(named(name)),
+            _ => keys.extend(token.chars().map(typed)),
+        }
+    }
+    keys
+}
+
+/// A character as a terminal reports it: capitals come with Shift.
+fn typed(c: char) -> KeyEvent {
+    let modifiers = if c.is_uppercase() {
+        KeyModifiers::SHIFT
+    } else {
+        KeyModifiers::NONE
+    };
+    KeyEvent::new(KeyCode::Char(c), modifiers)
+}
+
+fn named(name: &str) -> KeyEvent {
+    let plain = |code| KeyEvent::new(code, KeyModifiers::NONE);
+    match name {
+        "Enter" => plain(KeyCode::Enter),
+        "Esc" => plain(KeyCode::Esc),
+        "Space" => plain(KeyCode::Char(' ')),
+        "Tab" => plain(KeyCode::Tab),
+        // Terminals report Shift+Tab as BackTab with Shift held.
+        "BackTab" => KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+        "Up" => plain(KeyCode::Up),
+        "Down" => plain(KeyCode::Down),
+        "Left" => plain(KeyCode::Left),
+        "Right" => plain(KeyCode::Right),
+        "Home" => plain(KeyCode::Home),
+        "End" => plain(KeyCode::End),
+        "Bs" => plain(KeyCode::Backspace),
+        "Del" => plain(KeyCode::Delete),
+        "F1" => plain(KeyCode::F(1)),
+        "C-c" => KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
+        other => panic!("no key named <{other}> in the test helper"),
+    }
+}
+
+/// Presses the keys one by one as the shell would: keymap for the current mode, then update.
+/// Returns the effect of every key that meant something; keys that meant nothing add none.
+pub fn press(app: &mut App, spec: &str) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    for key in keys(spec) {
+        if let Some(msg) = keymap::message(app.mode(), key) {
+            effects.push(app.update(msg));
+        }
+    }
+    effects
+}
+
+/// An app driven by keys from the welcome screen.
+pub fn app_after(spec: &str) -> App {
+    let mut app = app();
+    press(&mut app, spec);
+    app
+}
+
+/// Keys from the welcome screen to the documents, every criterion met.
+pub const TO_DOCUMENTS: &str = "<Enter> y y y y <Enter>";
+/// On to the passport check, every document and point ticked.
+pub const TICK_ALL_DOCUMENTS: &str = "<Space> <Down> <Space> <Right> <Down> <Space> <Down> <Space> \
+     <Down> <Space> <Down> <Space> <Down> <Space>";
+/// From the welcome screen to the passport check, every criterion met, nothing ticked.
+pub const TO_PASSPORT: &str = "<Enter> y y y y <Enter> <Enter>";
+/// From the welcome screen to the submission, every criterion met, nothing else done.
+pub const TO_SUBMISSION: &str = "<Enter> y y y y <Enter> <Enter> <Enter> <Enter> <Enter>";
+/// From the documents to the review without ticking or typing anything.
+pub const SKIP_TO_REVIEW: &str = "<Enter> <Enter> <Enter> <Enter> <Enter>";
+
+/// Everything answered, ticked and typed, the interview attended: the review has nothing left.
+pub fn completed() -> App {
+    app_after(&format!(
+        "{TO_DOCUMENTS} {TICK_ALL_DOCUMENTS} <Enter> \
+         2031-03-31 <Enter> 2030-09-30 <Enter> <Enter> \
+         <Space> <Down> <Space> <Down> 80 <Space> USD <Down> 2030-01-15 \
+         <Down> <Right> <Right> <Down> 2030-02-01 <Enter>"
+    ))
+}

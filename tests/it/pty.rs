@@ -1,0 +1,393 @@
+//! The real binary in a pseudo-terminal, its screen read through a terminal emulator, as a person
+//! would see it. No fixed sleeps: every step waits for text on the screen, with a timeout.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+const TIMEOUT: Duration = Duration::from_secs(10);
+
+pub const ENTER: &str = "\r";
+pub const ESC: &str = "\x1b";
+pub const TAB: &str = "\t";
+pub const DOWN: &str = "\x1b[B";
+pub const RIGHT: &str = "\x1b[C";
+pub const F1: &str = "\x1bOP";
+pub const CTRL_C: &str = "\x03";
+
+/// A running kzvisa in a pseudo-terminal.
+pub struct Term {
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    parser: Arc<Mutex<vt100::Parser>>,
+    /// Everything the program wrote, to check what it does when it leaves.
+    raw: Arc<Mutex<Vec<u8>>>,
+}
+
+/// Runs kzvisa with `args` on its own data folder, then `stty -a` in the same terminal, so a test
+/// can see whether the terminal was restored.
+pub fn spawn(data: &Path, args: &[&str], cols: u16, rows: u16) -> Term {
+    spawn_with_env(data, args, cols, rows, &[])
+}
+
+pub fn spawn_with_env(
+    data: &Path,
+    args: &[&str],
+    cols: u16,
+    rows: u16,
+    env: &[(&str, &str)],
+) -> Term {
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows,
+            cols,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("open a pty");
+    let mut line = format!("exec_kzvisa() {{ '{}'", env!("CARGO_BIN_EXE_kzvisa"));
+    line.push_str(" --data-dir \"$KZVISA_TEST_DATA\"");
+    for arg in args {
+        line.push_str(&format!(" '{arg}'"));
+    }
+    line.push_str("; echo \"exit=$?\"; }; exec_kzvisa; stty -a; sleep 2");
+    let mut command = CommandBuilder::new("sh");
+    command.args(["-c", &line]);
+    command.env("KZVISA_TEST_DATA", data.join("applications"));
+    command.env("TERM", "xterm-256color");
+    command.env_remove("NO_COLOR");
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    command.cwd(data);
+    let child = pair.slave.spawn_command(command).expect("spawn kzvisa");
+    drop(pair.slave);
+    let parser = Arc::new(Mutex::new(vt100::Parser::new(
+        nonzero(rows),
+        nonzero(cols),
+        0,
+    )));
+    let raw = Arc::new(Mutex::new(Vec::new()));
+    let mut reader = pair.master.try_clone_reader().expect("pty reader");
+    let (feed, log) = (Arc::clone(&parser), Arc::clone(&raw));
+    std::thread::spawn(move || {
+        let mut buffer = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut buffer) {
+            if n == 0 {
+                break;
+            }
+            if let Ok(mut parser) = feed.lock() {
+                parser.process(&buffer[..n]);
+            }
+            if let Ok(mut log) = log.lock() {
+                log.extend_from_slice(&buffer[..n]);
+            }
+        }
+    });
+    let writer = pair.master.take_writer().expect("pty writer");
+    Term {
+        master: pair.master,
+        writer,
+        child,
+        parser,
+        raw,
+    }
+}
+
+impl Term {
+    pub fn screen(&self) -> String {
+        self.parser.lock().expect("parser").screen().contents()
+    }
+
+    /// Waits until the screen shows `text`; fails the test with the screen if it never does.
+    pub fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            if start.elapsed() > TIMEOUT {
+                panic!("timed out waiting for {text:?}; the screen shows:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    pub fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("write keys");
+        self.writer.flush().expect("flush keys");
+    }
+
+    /// Sends a key and waits for the screen to show `text`.
+    pub fn press(&mut self, keys: &str, text: &str) -> String {
+        self.send(keys);
+        self.wait_for(text)
+    }
+
+    pub fn resize(&self, cols: u16, rows: u16) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize");
+        self.parser
+            .lock()
+            .expect("parser")
+            .set_size(nonzero(rows), nonzero(cols));
+    }
+
+    /// The process id of the shell that runs kzvisa, whose child kzvisa is.
+    pub fn kzvisa_pid(&self) -> u32 {
+        let shell = self.child.process_id().expect("pid");
+        let start = Instant::now();
+        loop {
+            let out = std::process::Command::new("pgrep")
+                .args(["-P", &shell.to_string(), "kzvisa"])
+                .output()
+                .expect("pgrep");
+            if let Some(pid) = String::from_utf8_lossy(&out.stdout)
+                .lines()
+                .next()
+                .and_then(|l| l.trim().parse().ok())
+            {
+                return pid;
+            }
+            assert!(start.elapsed() < TIMEOUT, "kzvisa did not start");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    /// After kzvisa ends: it left the alternate screen, showed the cursor, and raw mode is off.
+    pub fn assert_restored(&self) -> String {
+        let screen = self.wait_for("speed");
+        let screen = self.wait_for(if screen.contains("icanon") {
+            "icanon"
+        } else {
+            "echo"
+        });
+        assert!(
+            !screen.contains("-icanon") && !screen.contains("-echo "),
+            "raw mode is still on:\n{screen}"
+        );
+        let raw = self.raw.lock().expect("raw").clone();
+        let text = String::from_utf8_lossy(&raw);
+        let entered = text
+            .rfind("\x1b[?1049h")
+            .expect("entered the alternate screen");
+        let left = text
+            .rfind("\x1b[?1049l")
+            .expect("left the alternate screen");
+        assert!(left > entered, "the alternate screen was not left last");
+        assert!(
+            text[entered..].contains("\x1b[?25h"),
+            "the cursor was not shown again"
+        );
+        screen
+    }
+}
+
+impl Drop for Term {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
+fn nonzero(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).expect("a terminal size is never zero")
+}
+
+pub fn data_dir() -> tempfile::TempDir {
+    tempfile::tempdir().expect("temp dir")
+}
+
+fn applications(data: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(data.join("applications"))
+        .map(|dir| {
+            dir.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+fn saved(data: &Path) -> String {
+    let files = applications(data);
+    assert_eq!(files.len(), 1, "one application file expected: {files:?}");
+    std::fs::read_to_string(&files[0]).expect("read the application")
+}
+
+/// Answers the eligibility questions and reaches the documents.
+fn through_eligibility(term: &mut Term) {
+    term.press(ENTER, "Question 1 of 4");
+    term.press("y", "Question 2 of 4");
+    term.press("y", "Question 3 of 4");
+    term.press("n", "Question 4 of 4");
+    term.press("y", "Eligibility result");
+    term.press(ENTER, "Reference letters");
+}
+
+#[test]
+fn the_whole_wizard_from_welcome_to_review() {
+    let data = data_dir();
+    let mut term = spawn(data.path(), &[], 100, 30);
+    term.wait_for("not legal advice");
+    through_eligibility(&mut term);
+    term.press(" ", "[x] Valid passport");
+    term.press(DOWN, "› ▸ [ ] Employment contract");
+    term.press(RIGHT, "Your salary");
+    term.press(DOWN, "›     [ ] Your salary");
+    term.press(" ", "›     [x] Your salary");
+    term.press(ENTER, "Passport expiry date");
+    term.press("2029-02-27", "2029-02-27");
+    term.press(TAB, "Intended end of stay");
+    term.press("2028-08-31", "must be valid until: 2029-02-28");
+    term.press(ENTER, "Press Enter to continue");
+    term.press(ENTER, "Complete the visa application form");
+    term.press(" ", "[x] Complete the visa application form");
+    let review = term.press(ENTER, "What blocks your application");
+    assert!(review.contains("Medical examination"), "{review}");
+    assert!(review.contains("2029-02-27"), "{review}");
+    assert!(review.contains("Next actions"), "{review}");
+    term.send("q");
+    term.assert_restored();
+    assert!(saved(data.path()).contains("step: review"));
+}
+
+#[test]
+fn quit_and_resume_at_the_same_step_with_the_same_answers() {
+    let data = data_dir();
+    let mut term = spawn(data.path(), &[], 100, 30);
+    term.wait_for("not legal advice");
+    through_eligibility(&mut term);
+    term.press(" ", "[x] Valid passport");
+    term.press(DOWN, "› ▸ [ ] Employment contract");
+    term.send("q");
+    term.assert_restored();
+    drop(term);
+
+    let mut term = spawn(data.path(), &[], 100, 30);
+    let start = term.wait_for("Your applications");
+    assert!(start.contains("My application"), "{start}");
+    assert!(start.contains("Documents"), "{start}");
+    let screen = term.press(ENTER, "Reference letters");
+    assert!(screen.contains("[x] Valid passport"), "{screen}");
+    assert!(screen.contains("› ▸ [ ] Employment contract"), "{screen}");
+}
+
+#[test]
+fn the_faq_from_a_text_field_returns_to_the_field_with_its_text() {
+    let data = data_dir();
+    let mut term = spawn(data.path(), &[], 100, 30);
+    term.wait_for("not legal advice");
+    through_eligibility(&mut term);
+    term.press(ENTER, "Passport expiry date");
+    term.press("2031-0", "2031-0");
+    term.press(F1, "Frequently asked questions");
+    term.press("/", "Filter:");
+    let filtered = term.press("family", "1 of 5 questions");
+    assert!(filtered.contains("Can I bring my family"), "{filtered}");
+    term.press(ESC, "5 of 5 questions");
+    term.press(ESC, "Passport expiry date");
+    let screen = term.press("3-31", "2031-03-31");
+    assert!(screen.contains("Passport check"), "{screen}");
+}
+
+#[test]
+fn ctrl_c_while_typing_a_date_keeps_what_was_typed() {
+    let data = data_dir();
+    let mut term = spawn(data.path(), &[], 100, 30);
+    term.wait_for("not legal advice");
+    through_eligibility(&mut term);
+    term.press(ENTER, "Passport expiry date");
+    term.press("2031-0", "2031-0");
+    term.send(CTRL_C);
+    term.assert_restored();
+    assert!(saved(data.path()).contains("expiry: 2031-0"));
+}
+
+fn signal_ends_cleanly(signal: &str) {
+    let data = data_dir();
+    let mut term = spawn(data.path(), &[], 100, 30);
+    term.wait_for("not legal advice");
+    term.press(ENTER, "Question 1 of 4");
+    term.press("y", "Question 2 of 4");
+    let pid = term.kzvisa_pid();
+    let status = std::process::Command::new("kill")
+        .args([signal, &pid.to_string()])
+        .status()
+        .expect("kill");
+    assert!(status.success());
+    let screen = term.assert_restored();
+    assert!(screen.contains("exit=0"), "{screen}");
+    assert!(saved(data.path()).contains("job_offer: true"));
+}
+
+#[test]
+fn sigterm_ends_cleanly() {
+    signal_ends_cleanly("-TERM");
+}
+
+#[test]
+fn sighup_ends_cleanly() {
+    signal_ends_cleanly("-HUP");
+}
+
+#[test]
+fn a_resize_to_60x15_and_back_redraws() {
+    let data = data_dir();
+    let mut term = spawn(data.path(), &[], 100, 30);
+    term.wait_for("not legal advice");
+    through_eligibility(&mut term);
+    term.resize(60, 15);
+    let small = term.wait_for("Step 4 of 7");
+    assert!(small.contains("Valid passport"), "{small}");
+    term.resize(100, 30);
+    let big = term.wait_for("Reference letters");
+    assert!(big.contains("Step 4 of 7"), "{big}");
+}
+
+#[test]
+fn below_the_minimum_size_it_says_so() {
+    let data = data_dir();
+    let mut term = spawn(data.path(), &[], 100, 30);
+    term.wait_for("not legal advice");
+    term.resize(30, 8);
+    term.wait_for("Terminal too small");
+    term.resize(100, 30);
+    term.wait_for("not legal advice");
+    term.send("q");
+    term.assert_restored();
+}
+
+#[test]
+fn the_start_screen_lists_a_corrupt_file_beside_good_ones() {
+    let data = data_dir();
+    let folder = data.path().join("applications");
+    std::fs::create_dir_all(&folder).expect("folder");
+    let good = "schema: 1\nname: Good one\ncreated: 2026-01-01T00:00:00Z\n\
+                updated: 2026-01-02T00:00:00Z\napplication:\n  place:\n    step: documents\n    document: 0\n";
+    std::fs::write(folder.join("good.yaml"), good).expect("write");
+    let broken = "schema: 1\nname: [broken\n";
+    std::fs::write(folder.join("broken.yaml"), broken).expect("write");
+    let mut term = spawn(data.path(), &[], 100, 30);
+    let screen = term.wait_for("cannot be read");
+    assert!(screen.contains("Good one"), "{screen}");
+    assert!(screen.contains("broken.yaml:3:1"), "{screen}");
+    term.press(ENTER, "Reference letters");
+    term.send("q");
+    term.assert_restored();
+    assert_eq!(
+        std::fs::read_to_string(folder.join("broken.yaml")).expect("read"),
+        broken
+    );
+}

@@ -1,0 +1,513 @@
+//! Every screen drawn into a `TestBackend` and kept as an insta snapshot in `snapshots/`, at the
+//! smallest usual terminal (80x24) and a roomy one (120x40). The snapshots are the UI's spec:
+//! review them like code.
+
+use kzvisa::app::App;
+use kzvisa::keymap;
+use kzvisa::ui::{self, theme::MIN_HEIGHT, theme::MIN_WIDTH};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Position;
+use ratatui::style::Modifier;
+
+use crate::common::{
+    SKIP_TO_REVIEW, TO_DOCUMENTS, TO_PASSPORT, TO_SUBMISSION, app, app_after, completed,
+};
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal =
+        Terminal::new(TestBackend::new(width, height)).expect("a test terminal never fails");
+    terminal
+        .draw(|frame| ui::view(app, frame))
+        .expect("drawing into a test terminal never fails");
+    terminal
+}
+
+/// The screen's rows as plain text, without the quotes the backend's Display adds.
+fn rows(terminal: &Terminal<TestBackend>) -> Vec<String> {
+    let buffer = terminal.backend().buffer();
+    (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect()
+}
+
+fn with_settings(description: &str, check: impl FnOnce()) {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(concat!(env!("CARGO_MANIFEST_DIR"), "/snapshots"));
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings.set_description(description);
+    settings.bind(check);
+}
+
+/// Snapshots the screen at both sizes, after checking what every screen must have: the header,
+/// and a footer that names every key the screen's table shows.
+fn snap(name: &str, description: &str, app: &App) {
+    for (width, height) in SIZES {
+        let terminal = draw(app, width, height);
+        let rows = rows(&terminal);
+        assert!(
+            rows[0].contains("kzvisa"),
+            "{name}: no header\n{}",
+            rows.join("\n")
+        );
+        let footer: String = rows[rows.len() - 3..].join(" ");
+        let footer = footer.split_whitespace().collect::<Vec<_>>().join(" ");
+        for (keys, label) in keymap::footer(app.mode()) {
+            let entry = format!("{keys} {}", label.text(&app.content.ui.keys));
+            assert!(
+                footer.contains(&entry),
+                "{name} at {width}x{height}: the footer lacks {entry:?}\n{}",
+                rows.join("\n")
+            );
+        }
+        snap_text(
+            &format!("{name}_{width}x{height}"),
+            description,
+            terminal.backend().to_string(),
+        );
+    }
+}
+
+fn snap_text(name: &str, description: &str, text: String) {
+    with_settings(description, || insta::assert_snapshot!(name, text));
+}
+
+/// What stands left of the terminal cursor on its row; panics when no cursor is shown.
+fn before_cursor(terminal: &mut Terminal<TestBackend>) -> String {
+    let Position { x, y } = terminal
+        .get_cursor_position()
+        .expect("a test terminal never fails");
+    let buffer = terminal.backend().buffer();
+    (0..x).map(|x| buffer[(x, y)].symbol()).collect()
+}
+
+// --- The guide ----------------------------------------------------------------------------------
+
+#[test]
+fn welcome() {
+    snap(
+        "welcome",
+        "The first screen: the disclaimer, the welcome, how to begin.",
+        &app(),
+    );
+}
+
+#[test]
+fn eligibility_questions() {
+    snap(
+        "eligibility_job_offer",
+        "Question 1, not answered yet.",
+        &app_after("<Enter>"),
+    );
+    snap(
+        "eligibility_job_offer_answered",
+        "Question 1 after answering yes and coming back with Esc.",
+        &app_after("<Enter> y <Esc>"),
+    );
+    snap(
+        "eligibility_qualifications",
+        "Question 2.",
+        &app_after("<Enter> y"),
+    );
+    snap(
+        "eligibility_medical",
+        "Question 3, which has no related FAQ entry.",
+        &app_after("<Enter> y y"),
+    );
+    snap(
+        "eligibility_criminal_record",
+        "Question 4.",
+        &app_after("<Enter> y y y"),
+    );
+}
+
+#[test]
+fn eligibility_result() {
+    snap(
+        "eligibility_result_not_met",
+        "No job offer; every other criterion met.",
+        &app_after("<Enter> n y y y"),
+    );
+    snap(
+        "eligibility_result_all_met",
+        "Every criterion met.",
+        &app_after("<Enter> y y y y"),
+    );
+}
+
+#[test]
+fn documents() {
+    snap(
+        "documents_collapsed",
+        "The passport ticked and selected; nothing expanded.",
+        &app_after(&format!("{TO_DOCUMENTS} <Space>")),
+    );
+    snap(
+        "documents_expanded",
+        "The contract ticked and expanded, salary and working hours ticked, working hours selected.",
+        &app_after(&format!(
+            "{TO_DOCUMENTS} <Down> <Space> <Right> <Down> <Space> <Down> <Space>"
+        )),
+    );
+}
+
+#[test]
+fn the_selected_row_is_in_reverse_video() {
+    let app = app_after(&format!(
+        "{TO_DOCUMENTS} <Down> <Space> <Right> <Down> <Space> <Down> <Space>"
+    ));
+    let terminal = draw(&app, 80, 24);
+    let rows = rows(&terminal);
+    let buffer = terminal.backend().buffer();
+    let reversed = |needle: &str| {
+        let y = rows
+            .iter()
+            .position(|row| row.contains(needle))
+            .unwrap_or_else(|| panic!("{needle:?} is on screen"));
+        let x = rows[y]
+            .find(needle)
+            .map(|byte| rows[y][..byte].chars().count());
+        let x = u16::try_from(x.unwrap_or(0)).expect("a narrow screen");
+        let y = u16::try_from(y).expect("a short screen");
+        buffer[(x, y)].modifier.contains(Modifier::REVERSED)
+    };
+    assert!(reversed("Your working hours"));
+    assert!(!reversed("Your salary"));
+    assert!(!reversed("Employment contract"));
+    with_settings(
+        "Styles of documents_expanded_80x24: the selected point alone is reversed.",
+        || insta::assert_debug_snapshot!("documents_styles_80x24", buffer),
+    );
+}
+
+// --- The fields ---------------------------------------------------------------------------------
+
+#[test]
+fn passport() {
+    let empty = app_after(TO_PASSPORT);
+    snap(
+        "passport_empty",
+        "Both dates empty, the expiry focused.",
+        &empty,
+    );
+    // The cursor waits on the empty line under the focused label.
+    let mut terminal = draw(&empty, 80, 24);
+    assert_eq!(before_cursor(&mut terminal), "   ");
+    let Position { y, .. } = terminal
+        .get_cursor_position()
+        .expect("a test terminal never fails");
+    assert!(rows(&terminal)[usize::from(y) - 1].contains("› Passport expiry date"));
+
+    let bad = app_after(&format!(
+        "{TO_PASSPORT} 2031-02-30 <Enter> 2030-08-31 <Enter>"
+    ));
+    snap(
+        "passport_bad_date",
+        "Enter found 2031-02-30, which is no date: back on the expiry, text kept, error shown.",
+        &bad,
+    );
+    assert!(before_cursor(&mut draw(&bad, 80, 24)).ends_with("2031-02-30"));
+
+    snap(
+        "passport_passes",
+        "Expiry 2031-03-31, end of stay 2030-09-30: passes, the result focused.",
+        &app_after(&format!(
+            "{TO_PASSPORT} 2031-03-31 <Tab> 2030-09-30 <Enter>"
+        )),
+    );
+    snap(
+        "passport_fails",
+        "Expiry 2030-12-31, end of stay 2030-09-30: fails, the result focused.",
+        &app_after(&format!(
+            "{TO_PASSPORT} 2030-12-31 <Tab> 2030-09-30 <Enter>"
+        )),
+    );
+}
+
+#[test]
+fn submission() {
+    snap(
+        "submission_top",
+        "Nothing done; the form selected.",
+        &app_after(TO_SUBMISSION),
+    );
+    let scheduled = app_after(&format!(
+        "{TO_SUBMISSION} <Space> <Down> <Space> <Down> 80 <Space> USD <Down> 2030-01-15 \
+         <Down> <Right> <Down> 2030-02-0"
+    ));
+    snap(
+        "submission_interview_date",
+        "Form and fee done, interview scheduled, its date being typed.",
+        &scheduled,
+    );
+    for (width, height) in SIZES {
+        assert!(before_cursor(&mut draw(&scheduled, width, height)).ends_with("2030-02-0"));
+    }
+}
+
+// --- The review ---------------------------------------------------------------------------------
+
+#[test]
+fn review() {
+    snap(
+        "review_blockers",
+        "No job offer and a passport that expires too soon.",
+        &app_after(
+            "<Enter> n y y y <Enter> <Enter> 2030-12-31 <Tab> 2030-09-30 <Enter> <Enter> <Enter>",
+        ),
+    );
+    snap(
+        "review_no_blockers",
+        "Every criterion met, nothing else done: next actions but no blockers.",
+        &app_after(&format!("{TO_DOCUMENTS} {SKIP_TO_REVIEW}")),
+    );
+    snap(
+        "review_all_done",
+        "Everything done, the interview attended.",
+        &completed(),
+    );
+}
+
+// --- The FAQ ------------------------------------------------------------------------------------
+
+#[test]
+fn faq() {
+    snap(
+        "faq_list",
+        "Opened with F1 from the welcome screen.",
+        &app_after("<F1>"),
+    );
+    snap(
+        "faq_expanded",
+        "Opened with f on the job offer question: its entry open.",
+        &app_after("<Enter> f"),
+    );
+    snap(
+        "faq_filtered",
+        "Filtering for \"family\".",
+        &app_after("<F1> / family"),
+    );
+    snap(
+        "faq_no_match",
+        "Filtering for \"xyz\": nothing matches.",
+        &app_after("<F1> / xyz"),
+    );
+}
+
+// --- Sizes --------------------------------------------------------------------------------------
+
+#[test]
+fn too_small() {
+    let terminal = draw(&app(), 30, 10);
+    with_settings("Below the minimum size.", || {
+        insta::assert_snapshot!("too_small_30x10", terminal.backend().to_string());
+    });
+    for (width, height) in [(MIN_WIDTH - 1, 24), (80, MIN_HEIGHT - 1)] {
+        let text = rows(&draw(&app(), width, height)).join(" ");
+        assert!(
+            text.contains("Terminal too small"),
+            "{width}x{height}: {text}"
+        );
+    }
+    let text = rows(&draw(&app(), MIN_WIDTH, MIN_HEIGHT)).join(" ");
+    assert!(!text.contains("Terminal too small"), "{text}");
+}
+
+#[test]
+fn every_screen_draws_at_the_smallest_size_and_a_huge_one() {
+    let screens = [
+        app(),
+        app_after("<Enter> y"),
+        app_after("<Enter> n n n n"),
+        app_after(&format!("{TO_DOCUMENTS} <Down> <Right> <Down>")),
+        app_after(&format!(
+            "{TO_PASSPORT} 2031-02-30 <Enter> 2030-08-31 <Enter>"
+        )),
+        app_after(&format!(
+            "{TO_SUBMISSION} <Down> <Down> <Down> <Down> <Right> <Down> 2030"
+        )),
+        app_after(&format!("{TO_DOCUMENTS} {SKIP_TO_REVIEW}")),
+        completed(),
+        app_after("<F1> <Enter> <Down> <Enter> <Down> <Enter>"),
+    ];
+    for app in &screens {
+        for (width, height) in [(MIN_WIDTH, MIN_HEIGHT), (41, 13), (250, 80)] {
+            let rows = rows(&draw(app, width, height));
+            assert!(
+                rows[0].contains("kzvisa"),
+                "{:?} at {width}x{height}",
+                app.mode()
+            );
+        }
+    }
+}
+
+// --- Known bugs in src: each test fails until its bug is fixed ----------------------------------
+
+#[test]
+#[ignore = "BUG: src/ui/review.rs describes the fee as \"paid 80 USD on \" when it is not ticked as paid, and ends in \"on \" without a date"]
+fn the_fee_row_says_paid_only_when_paid() {
+    let unpaid = app_after(&format!(
+        "{TO_SUBMISSION} <Down> <Down> 80 <Space> USD <Enter>"
+    ));
+    let paid_no_date = app_after(&format!(
+        "{TO_SUBMISSION} <Down> <Space> <Down> 80 <Space> USD <Enter>"
+    ));
+    for (app, ticked) in [(unpaid, "[ ]"), (paid_no_date, "[✓]")] {
+        let rows = rows(&draw(&app, 120, 40));
+        let fee = rows
+            .iter()
+            .find(|row| row.contains(&format!("{ticked} Pay the visa fee")))
+            .expect("the review has a fee row");
+        if ticked == "[ ]" {
+            assert!(!fee.contains("paid"), "an unpaid fee is called paid: {fee}");
+        }
+        assert!(
+            !fee.trim_end().ends_with(" on"),
+            "a sentence cut short: {fee}"
+        );
+    }
+}
+
+#[test]
+#[ignore = "BUG: a scheduled interview without a date reads \"Attend your interview on .\" and \"scheduled ()\" on the review"]
+fn a_scheduled_interview_without_a_date_reads_as_a_sentence() {
+    let app = app_after(&format!(
+        "{TO_SUBMISSION} <Down> <Down> <Down> <Down> <Right> <Enter>"
+    ));
+    let text = rows(&draw(&app, 120, 40)).join("\n");
+    assert!(text.contains("scheduled"), "{text}");
+    assert!(!text.contains("on ."), "{text}");
+    assert!(!text.contains("()"), "{text}");
+}
+
+#[test]
+#[ignore = "BUG: src/ui/mod.rs counts the footer's trailing spaces as a wrapped line, so a footer that just fits leaves the last row blank"]
+fn the_footer_sits_on_the_last_row() {
+    for app in [app_after(TO_DOCUMENTS), app_after(TO_SUBMISSION)] {
+        let rows = rows(&draw(&app, 80, 24));
+        assert!(
+            rows[23].contains("q quit"),
+            "{:?}: the last row is {:?}",
+            app.mode(),
+            rows[23]
+        );
+    }
+}
+
+// --- The start screen and the header's name -----------------------------------------------------
+
+mod start {
+    use std::path::PathBuf;
+
+    use chrono::{DateTime, Local};
+    use kzvisa::app::{App, Screen};
+    use kzvisa::store::{Listing, Record};
+    use kzvisa::ui::theme::Theme;
+    use kzvisa::wizard::{Place, Step};
+
+    use super::{SIZES, draw, snap_text};
+    use crate::common::{content, press};
+
+    const UPDATED: [&str; 2] = ["2026-02-02T10:00:00+05:00", "2026-01-15T08:30:00+05:00"];
+
+    fn listing(name: &str, updated: &str, place: Place) -> Listing {
+        let time = DateTime::parse_from_rfc3339(updated).expect("a test time");
+        let mut record = Record::new(name.to_string(), time);
+        record.application.place = place;
+        record
+            .application
+            .eligibility
+            .insert("job_offer".into(), true);
+        Listing::Ready {
+            path: PathBuf::from(format!("/apps/{name}.yaml")),
+            record: Box::new(record),
+        }
+    }
+
+    fn start() -> App {
+        let listings = vec![
+            listing("Anna", UPDATED[0], Place::start_of(Step::Passport)),
+            listing("王小明", UPDATED[1], Place::start_of(Step::Eligibility)),
+            Listing::Broken {
+                path: PathBuf::from("/apps/broken.yaml"),
+                error: "/apps/broken.yaml:5:1: did not find expected ']'".into(),
+            },
+        ];
+        App::start(content(), listings, Theme { color: false })
+    }
+
+    /// The screen as text, with the times (shown in the local zone) written as a placeholder of
+    /// the same width, so the snapshot is the same in every time zone.
+    fn screen(app: &App, width: u16, height: u16) -> String {
+        let mut text = draw(app, width, height).backend().to_string();
+        for updated in UPDATED {
+            let time = DateTime::parse_from_rfc3339(updated).expect("a test time");
+            let shown = time
+                .with_timezone(&Local)
+                .format("%Y-%m-%d %H:%M")
+                .to_string();
+            text = text.replace(&shown, "YYYY-MM-DD hh:mm");
+        }
+        text
+    }
+
+    fn snap(name: &str, description: &str, app: &App) {
+        for (width, height) in SIZES {
+            let text = screen(app, width, height);
+            assert!(!text.contains("2026-"), "a time was left in:\n{text}");
+            snap_text(&format!("{name}_{width}x{height}"), description, text);
+        }
+    }
+
+    #[test]
+    fn start_screen() {
+        snap(
+            "start_list",
+            "Two applications, one with a CJK name, and a file that cannot be read.",
+            &start(),
+        );
+        let mut app = start();
+        press(&mut app, "n Әлия");
+        snap(
+            "start_new_name",
+            "Typing the name of a new application.",
+            &app,
+        );
+        let mut app = start();
+        press(&mut app, "d");
+        snap(
+            "start_confirm_delete",
+            "Asked before moving Anna to the trash.",
+            &app,
+        );
+        let mut app = start();
+        app.report_locked();
+        snap("start_locked", "Anna is open in another kzvisa.", &app);
+    }
+
+    #[test]
+    fn the_header_names_the_application_and_read_only_is_said() {
+        let mut app = start();
+        let Screen::Start(view) = &app.screen else {
+            panic!("App::start shows the start screen");
+        };
+        let Some(Listing::Ready { record, .. }) = view.listings.first().cloned() else {
+            panic!("Anna is listed first");
+        };
+        app.resume(record.name.clone(), record.application.clone(), true);
+        assert_eq!(app.application.place, Place::start_of(Step::Passport));
+        snap(
+            "passport_read_only",
+            "Anna's application resumed read-only at the passport check.",
+            &app,
+        );
+    }
+}

@@ -1,0 +1,15 @@
+//! The one integration test binary: behaviour seen from outside the crate, one module per area.
+//! The modules live in `tests/it/` so cargo does not build each of them as a binary of its own.
+
+#[path = "it/common.rs"]
+mod common;
+#[path = "it/content.rs"]
+mod content;
+#[path = "it/flow.rs"]
+mod flow;
+#[path = "it/pty.rs"]
+mod pty;
+#[path = "it/screens.rs"]
+mod screens;
+#[path = "it/store.rs"]
+mod store;
