@@ -74,6 +74,8 @@ pub enum Effect {
 pub enum Mode {
     Welcome,
     Question,
+    /// A question with no related FAQ entry: `f` has nothing to open.
+    QuestionWithoutFaq,
     EligibilityResult,
     Documents,
     PassportField,
@@ -227,7 +229,14 @@ impl App {
         }
         match self.application.place {
             Place::Welcome => Mode::Welcome,
-            Place::Eligibility { .. } => Mode::Question,
+            Place::Eligibility { question } => {
+                let criteria = &self.content.guide.eligibility.criteria;
+                if criteria.get(question).is_some_and(|c| c.faq.is_some()) {
+                    Mode::Question
+                } else {
+                    Mode::QuestionWithoutFaq
+                }
+            }
             Place::EligibilityResult => Mode::EligibilityResult,
             Place::Documents { .. } => Mode::Documents,
             Place::Passport {

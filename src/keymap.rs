@@ -105,6 +105,12 @@ const QUESTION: &[Binding] = &[
     bind(&[Char('f')], Msg::OpenRelatedFaq, "f", Label::RelatedFaq),
     bind(&[Esc], Msg::Back, "Esc", Label::Back),
 ];
+const QUESTION_WITHOUT_FAQ: &[Binding] = &[
+    bind(&[Char('y')], Msg::Answer(true), "y/n", Label::Answer),
+    hidden(&[Char('n')], Msg::Answer(false)),
+    hidden(&[Enter], Msg::Confirm),
+    bind(&[Esc], Msg::Back, "Esc", Label::Back),
+];
 const ELIGIBILITY_RESULT: &[Binding] = &[
     bind(&[Enter], Msg::Confirm, "Enter", Label::Continue),
     bind(&[Esc], Msg::Back, "Esc", Label::Back),
@@ -167,7 +173,7 @@ const FAQ_FILTER: &[Binding] = &[
     hidden(&[Up], Msg::Up),
     hidden(&[Down], Msg::Down),
     bind(&[Enter], Msg::Confirm, "Enter", Label::Continue),
-    bind(&[Esc], Msg::Back, "Esc", Label::Close),
+    bind(&[Esc], Msg::Back, "Esc", Label::Cancel),
 ];
 
 const START: &[Binding] = &[
@@ -203,6 +209,7 @@ fn table(mode: Mode) -> &'static [Binding] {
     match mode {
         Mode::Welcome => WELCOME,
         Mode::Question => QUESTION,
+        Mode::QuestionWithoutFaq => QUESTION_WITHOUT_FAQ,
         Mode::EligibilityResult => ELIGIBILITY_RESULT,
         Mode::Documents => DOCUMENTS,
         Mode::PassportField => PASSPORT_FIELD,
@@ -234,7 +241,13 @@ pub fn bindings(mode: Mode) -> impl Iterator<Item = &'static Binding> {
     } else {
         OUTSIDE_FIELDS
     };
-    table(mode).iter().chain(EVERYWHERE).chain(outside)
+    // In the FAQ, F1 would open what is already open.
+    let everywhere = if matches!(mode, Mode::Faq | Mode::FaqFilter) {
+        &[][..]
+    } else {
+        EVERYWHERE
+    };
+    table(mode).iter().chain(everywhere).chain(outside)
 }
 
 /// The message a key means in a mode, if any.

@@ -148,13 +148,12 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect) {
 /// The keys valid here, from the same tables that interpret them.
 fn footer(app: &App) -> Paragraph<'_> {
     let theme = app.theme;
-    let mut spans = vec![Span::raw(" ")];
+    let mut spans = vec![];
     for (keys, label) in keymap::footer(app.mode()) {
+        // Separators go between entries, never after the last: a trailing space would wrap.
+        spans.push(Span::raw(if spans.is_empty() { " " } else { "   " }));
         spans.push(Span::styled(keys, theme.key()));
-        spans.push(Span::raw(format!(
-            " {}   ",
-            label.text(&app.content.ui.keys)
-        )));
+        spans.push(Span::raw(format!(" {}", label.text(&app.content.ui.keys))));
     }
     Paragraph::new(Line::from(spans)).wrap(Wrap { trim: false })
 }

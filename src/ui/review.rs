@@ -18,7 +18,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
     let ui = &content.ui.review;
     let rows = review::rows(&app.application, content);
     let has_blockers = rows.iter().any(|r| matches!(r, ReviewRow::Blocker(_)));
-    let has_actions = rows.iter().any(|r| matches!(r, ReviewRow::Action(_)));
 
     let mut list = vec![Entry::text(Line::styled(
         ui.blockers.as_str(),
@@ -33,6 +32,18 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
     let mut section = Section::Blockers;
     for (index, row) in rows.iter().enumerate() {
         let row_section = Section::of(row);
+        if section == Section::Blockers && row_section > Section::NextActions {
+            // Nothing left to do: the section still shows, and says so.
+            list.push(Entry::blank());
+            list.push(Entry::text(Line::styled(
+                ui.next_actions.as_str(),
+                theme.heading(),
+            )));
+            list.push(Entry::new(
+                Span::styled("  ✓ ", theme.good()),
+                Line::styled(ui.all_done.as_str(), theme.good()),
+            ));
+        }
         if row_section != section {
             section = row_section;
             list.push(Entry::blank());
@@ -40,9 +51,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
                 section.title(app).to_string(),
                 theme.heading(),
             )));
-            if section == Section::Eligibility && !has_actions {
-                list.push(Entry::text(ui.all_done.as_str()));
-            }
         }
         let is_selected = index == selected;
         let (symbol, style, text) = describe(app, row);
@@ -56,7 +64,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
     entries::render(frame, area, &list);
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Section {
     Blockers,
     NextActions,
@@ -185,16 +193,17 @@ fn describe(app: &App, row: &ReviewRow) -> (&'static str, Style, String) {
         ReviewRow::Fee => {
             let submission = &application.submission;
             let (symbol, style) = status(submission.fee_paid);
+            let mut details = vec![];
+            if !submission.fee_amount.trim().is_empty() {
+                details.push(submission.fee_amount.trim().to_string());
+            }
+            let paid_on = submission.fee_paid_on.trim();
+            if submission.fee_paid && !paid_on.is_empty() {
+                details.push(fill(&ui.review.fee_paid_on, &[("date", paid_on)]));
+            }
             let mut text = content.guide.submission.visa_fee.title.clone();
-            if submission.fee_paid || !submission.fee_amount.is_empty() {
-                text.push_str(": ");
-                text.push_str(&fill(
-                    &ui.review.fee_recorded,
-                    &[
-                        ("amount", submission.fee_amount.trim()),
-                        ("date", submission.fee_paid_on.trim()),
-                    ],
-                ));
+            if !details.is_empty() {
+                text = format!("{text}: {}", details.join(", "));
             }
             (symbol, style, text)
         }
@@ -206,7 +215,9 @@ fn describe(app: &App, row: &ReviewRow) -> (&'static str, Style, String) {
                 Interview::Attended => &ui.submission.attended,
             };
             let (symbol, style) = status(submission.interview != Interview::Scheduled);
-            let status_text = if submission.interview == Interview::NotRequested {
+            let status_text = if submission.interview_date.trim().is_empty()
+                || submission.interview == Interview::NotRequested
+            {
                 name.clone()
             } else {
                 fill(

@@ -256,6 +256,9 @@ impl Application {
             } if !self.interview_date_applies() => Place::Submission {
                 field: SubmissionField::Interview,
             },
+            Place::Review { row } => Place::Review {
+                row: row.min(review::rows(self, content).len().saturating_sub(1)),
+            },
             place => place,
         };
     }

@@ -245,6 +245,9 @@ impl Action {
             Action::EnterPassportDates => content.ui.passport.intro.clone(),
             Action::CompleteForm => guide.submission.application_form.title.clone(),
             Action::PayFee => guide.submission.visa_fee.title.clone(),
+            Action::AttendInterview { date } if date.trim().is_empty() => {
+                ui.attend_interview_undated.clone()
+            }
             Action::AttendInterview { date } => fill(&ui.attend_interview, &[("date", date)]),
         }
     }

@@ -1114,10 +1114,9 @@ proptest! {
     }
 }
 
-// --- Known bugs in src: each test fails until its bug is fixed ----------------------------------
+// --- Bugs found and fixed: each test failed before its fix ------------------------------------
 
 #[test]
-#[ignore = "BUG: Application::clamp_place leaves a review row past the end (a saved place, content with fewer rows): nothing is selected and Up seems dead"]
 fn a_review_row_past_the_end_is_brought_back_on_resume() {
     let application = Application {
         place: Place::Review { row: 500 },
