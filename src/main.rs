@@ -172,7 +172,7 @@ impl Shell {
             terminal.draw(|frame| ui::view(app, frame))?;
             // Waking now and then lets SIGTERM and SIGHUP end the loop and restore the terminal.
             let msg = loop {
-                if stop.load(Ordering::Relaxed) {
+                if stop.load(Ordering::Relaxed) || terminal_gone() {
                     return Ok(());
                 }
                 if event::poll(Duration::from_millis(200))? {
@@ -294,6 +294,28 @@ impl Shell {
         session.record.updated = now();
         store::save(&path, &session.record)
     }
+}
+
+/// Whether the terminal hung up (its window closed, the SSH link dropped) without a SIGHUP
+/// reaching us: reading it would only return end of file from now on.
+#[cfg(unix)]
+fn terminal_gone() -> bool {
+    use rustix::event::{PollFd, PollFlags, Timespec, poll};
+    let stdin = rustix::stdio::stdin();
+    let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
+    let zero = Timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    poll(&mut fds, Some(&zero)).is_ok()
+        && fds[0]
+            .revents()
+            .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL)
+}
+
+#[cfg(not(unix))]
+fn terminal_gone() -> bool {
+    false
 }
 
 /// Now, to the second: the file is read by people, and nanoseconds tell them nothing.

@@ -194,6 +194,17 @@ impl Term {
     }
 }
 
+/// Whether a process has ended (gone, or a zombie nobody reaped yet).
+fn ended(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .map(|stat| {
+            stat.rsplit(')')
+                .next()
+                .is_some_and(|s| s.trim_start().starts_with('Z'))
+        })
+        .unwrap_or(true)
+}
+
 impl Drop for Term {
     fn drop(&mut self) {
         let _ = self.child.kill();
@@ -340,6 +351,66 @@ fn sigterm_ends_cleanly() {
 #[test]
 fn sighup_ends_cleanly() {
     signal_ends_cleanly("-HUP");
+}
+
+/// A window closed under kzvisa: the terminal's master side goes away for good. portable-pty's
+/// reader keeps a copy of the master open, so this test closes a real terminal: a private tmux
+/// server, killed.
+#[test]
+fn closing_the_terminal_ends_kzvisa_and_keeps_the_answers() {
+    use std::process::Command;
+    let data = data_dir();
+    let socket = format!("kzvisa-test-{}", std::process::id());
+    let tmux = |args: &[&str]| {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&socket)
+            .args(args)
+            .output()
+    };
+    let command = format!(
+        "'{}' --data-dir '{}'",
+        env!("CARGO_BIN_EXE_kzvisa"),
+        data.path().join("applications").display()
+    );
+    match tmux(&["new-session", "-d", "-x", "100", "-y", "30", &command]) {
+        Ok(out) if out.status.success() => {}
+        _ => {
+            eprintln!("skipped: tmux is not installed here");
+            return;
+        }
+    }
+    let screen = || {
+        tmux(&["capture-pane", "-p"])
+            .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+            .unwrap_or_default()
+    };
+    let wait_for = |text: &str| {
+        let start = Instant::now();
+        while !screen().contains(text) {
+            assert!(start.elapsed() < TIMEOUT, "no {text:?} on:\n{}", screen());
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    };
+    wait_for("not legal advice");
+    tmux(&["send-keys", "Enter"]).expect("keys");
+    wait_for("Question 1 of 4");
+    tmux(&["send-keys", "y"]).expect("keys");
+    wait_for("Question 2 of 4");
+    let pid: u32 = tmux(&["list-panes", "-F", "#{pane_pid}"])
+        .ok()
+        .and_then(|o| String::from_utf8_lossy(&o.stdout).trim().parse().ok())
+        .expect("pane pid");
+    tmux(&["kill-server"]).expect("kill tmux");
+    let start = Instant::now();
+    while !ended(pid) {
+        if start.elapsed() > TIMEOUT {
+            let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+            panic!("kzvisa {pid} still ran after its terminal was closed");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(saved(data.path()).contains("job_offer: true"));
 }
 
 #[test]
