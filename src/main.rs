@@ -84,9 +84,26 @@ fn start(cli: Cli) -> Result<(), String> {
         signal_hook::flag::register(signal, Arc::clone(&stop))
             .map_err(|e| format!("cannot watch for signals: {e}"))?;
     }
+    let saved_in = match (&cli.file, &shell.session) {
+        (Some(path), _) => path.clone(),
+        _ => shell.store.dir().to_path_buf(),
+    };
+    set_panic_message(saved_in);
     // The theme already honours NO_COLOR; crossterm's own handling would also erase reverse video.
     ratatui::crossterm::style::force_color_output(true);
     ratatui::run(|terminal| shell.run(terminal, &mut app, &stop)).map_err(|e| e.to_string())
+}
+
+/// After a panic, ratatui's hook restores the terminal and then runs this one, so the message
+/// lands on a normal screen. Every change was saved when it was made, so nothing is lost.
+fn set_panic_message(saved_in: PathBuf) {
+    std::panic::set_hook(Box::new(move |info| {
+        eprintln!("kzvisa stopped on an unexpected error, a bug: {info}");
+        eprintln!(
+            "Your progress is saved in {}. Start kzvisa again to resume.",
+            saved_in.display()
+        );
+    }));
 }
 
 /// `--file PATH`: that application, resumed, or a new one that is saved there at its first change.
@@ -178,6 +195,8 @@ impl Shell {
                 if event::poll(Duration::from_millis(200))? {
                     break match event::read()? {
                         Event::Key(key) if key.is_press() || key.is_repeat() => {
+                            #[cfg(debug_assertions)]
+                            panic_on_request(&key);
                             keymap::message(app.mode(), key)
                         }
                         Event::Paste(text) => Some(Msg::Paste(text)),
@@ -293,6 +312,17 @@ impl Shell {
         session.record.application = app.application.clone();
         session.record.updated = now();
         store::save(&path, &session.record)
+    }
+}
+
+/// A debug build panics on the character named in KZVISA_TEST_PANIC_KEY, so a test can prove
+/// that a panic restores the terminal and keeps the progress. Release builds have no such key.
+#[cfg(debug_assertions)]
+fn panic_on_request(key: &ratatui::crossterm::event::KeyEvent) {
+    if let ratatui::crossterm::event::KeyCode::Char(c) = key.code
+        && std::env::var("KZVISA_TEST_PANIC_KEY").is_ok_and(|k| k == c.to_string())
+    {
+        panic!("test panic on {c:?}");
     }
 }
 

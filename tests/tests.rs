@@ -9,6 +9,8 @@ mod content;
 mod flow;
 #[path = "it/pty.rs"]
 mod pty;
+#[path = "it/robust.rs"]
+mod robust;
 #[path = "it/screens.rs"]
 mod screens;
 #[path = "it/store.rs"]

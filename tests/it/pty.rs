@@ -353,6 +353,59 @@ fn sighup_ends_cleanly() {
     signal_ends_cleanly("-HUP");
 }
 
+#[test]
+fn works_with_common_terminals_and_no_color() {
+    for term_name in ["xterm-256color", "xterm", "screen", "linux"] {
+        for no_color in [None, Some("1")] {
+            let data = data_dir();
+            let mut env = vec![("TERM", term_name)];
+            if let Some(value) = no_color {
+                env.push(("NO_COLOR", value));
+            }
+            let mut term = spawn_with_env(data.path(), &[], 100, 30, &env);
+            term.wait_for("not legal advice");
+            term.press(ENTER, "Question 1 of 4");
+            term.press("y", "Question 2 of 4");
+            let raw = term.raw.lock().expect("raw").clone();
+            let colours = String::from_utf8_lossy(&raw).contains("\x1b[38;5;");
+            assert_eq!(
+                colours,
+                no_color.is_none(),
+                "TERM={term_name} NO_COLOR={no_color:?}: colours drawn: {colours}"
+            );
+            term.send("q");
+            term.assert_restored();
+            assert!(
+                saved(data.path()).contains("job_offer: true"),
+                "TERM={term_name}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_says_where_progress_is() {
+    let data = data_dir();
+    let mut term = spawn_with_env(data.path(), &[], 100, 30, &[("KZVISA_TEST_PANIC_KEY", "%")]);
+    term.wait_for("not legal advice");
+    term.press(ENTER, "Question 1 of 4");
+    term.press("y", "Question 2 of 4");
+    term.send("%");
+    let screen = term.assert_restored();
+    let folder = data.path().join("applications");
+    assert!(
+        screen.contains("Your progress is saved in"),
+        "no message after the panic:\n{screen}"
+    );
+    assert!(screen.contains("exit=101"), "{screen}");
+    let unwrapped: String = screen.lines().map(str::trim_end).collect();
+    assert!(
+        unwrapped.contains(&folder.display().to_string()),
+        "{screen}"
+    );
+    assert!(saved(data.path()).contains("job_offer: true"));
+}
+
 /// A window closed under kzvisa: the terminal's master side goes away for good. portable-pty's
 /// reader keeps a copy of the master open, so this test closes a real terminal: a private tmux
 /// server, killed.
