@@ -237,6 +237,20 @@ fn saved(data: &Path) -> String {
     std::fs::read_to_string(&files[0]).expect("read the application")
 }
 
+/// A fresh kzvisa at 100x30 on its own data folder, on the welcome screen.
+fn at_welcome(data: &Path) -> Term {
+    let term = spawn(data, &[], 100, 30);
+    term.wait_for("not legal advice");
+    term
+}
+
+/// From the welcome screen to the passport check, with part of an expiry date typed.
+fn typing_expiry(term: &mut Term) {
+    through_eligibility(term);
+    term.press(ENTER, "Passport expiry date");
+    term.press("2031-0", "2031-0");
+}
+
 /// Answers the eligibility questions and reaches the documents.
 fn through_eligibility(term: &mut Term) {
     term.press(ENTER, "Question 1 of 4");
@@ -250,8 +264,7 @@ fn through_eligibility(term: &mut Term) {
 #[test]
 fn the_whole_wizard_from_welcome_to_review() {
     let data = data_dir();
-    let mut term = spawn(data.path(), &[], 100, 30);
-    term.wait_for("not legal advice");
+    let mut term = at_welcome(data.path());
     through_eligibility(&mut term);
     term.press(" ", "[x] Valid passport");
     term.press(DOWN, "› ▸ [ ] Employment contract");
@@ -277,8 +290,7 @@ fn the_whole_wizard_from_welcome_to_review() {
 #[test]
 fn quit_and_resume_at_the_same_step_with_the_same_answers() {
     let data = data_dir();
-    let mut term = spawn(data.path(), &[], 100, 30);
-    term.wait_for("not legal advice");
+    let mut term = at_welcome(data.path());
     through_eligibility(&mut term);
     term.press(" ", "[x] Valid passport");
     term.press(DOWN, "› ▸ [ ] Employment contract");
@@ -298,11 +310,8 @@ fn quit_and_resume_at_the_same_step_with_the_same_answers() {
 #[test]
 fn the_faq_from_a_text_field_returns_to_the_field_with_its_text() {
     let data = data_dir();
-    let mut term = spawn(data.path(), &[], 100, 30);
-    term.wait_for("not legal advice");
-    through_eligibility(&mut term);
-    term.press(ENTER, "Passport expiry date");
-    term.press("2031-0", "2031-0");
+    let mut term = at_welcome(data.path());
+    typing_expiry(&mut term);
     term.press(F1, "Frequently asked questions");
     term.press("/", "Filter:");
     let filtered = term.press("family", "1 of 5 questions");
@@ -316,11 +325,8 @@ fn the_faq_from_a_text_field_returns_to_the_field_with_its_text() {
 #[test]
 fn ctrl_c_while_typing_a_date_keeps_what_was_typed() {
     let data = data_dir();
-    let mut term = spawn(data.path(), &[], 100, 30);
-    term.wait_for("not legal advice");
-    through_eligibility(&mut term);
-    term.press(ENTER, "Passport expiry date");
-    term.press("2031-0", "2031-0");
+    let mut term = at_welcome(data.path());
+    typing_expiry(&mut term);
     term.send(CTRL_C);
     term.assert_restored();
     assert!(saved(data.path()).contains("expiry: 2031-0"));
@@ -328,8 +334,7 @@ fn ctrl_c_while_typing_a_date_keeps_what_was_typed() {
 
 fn signal_ends_cleanly(signal: &str) {
     let data = data_dir();
-    let mut term = spawn(data.path(), &[], 100, 30);
-    term.wait_for("not legal advice");
+    let mut term = at_welcome(data.path());
     term.press(ENTER, "Question 1 of 4");
     term.press("y", "Question 2 of 4");
     let pid = term.kzvisa_pid();
@@ -469,8 +474,7 @@ fn closing_the_terminal_ends_kzvisa_and_keeps_the_answers() {
 #[test]
 fn a_resize_to_60x15_and_back_redraws() {
     let data = data_dir();
-    let mut term = spawn(data.path(), &[], 100, 30);
-    term.wait_for("not legal advice");
+    let mut term = at_welcome(data.path());
     through_eligibility(&mut term);
     term.resize(60, 15);
     let small = term.wait_for("Step 4 of 7");
@@ -483,8 +487,7 @@ fn a_resize_to_60x15_and_back_redraws() {
 #[test]
 fn below_the_minimum_size_it_says_so() {
     let data = data_dir();
-    let mut term = spawn(data.path(), &[], 100, 30);
-    term.wait_for("not legal advice");
+    let mut term = at_welcome(data.path());
     term.resize(30, 8);
     term.wait_for("Terminal too small");
     term.resize(100, 30);
