@@ -2,9 +2,8 @@
 //! the text cursor). [`App::update`] is the only place where either changes.
 
 use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
-
-use std::path::PathBuf;
 
 use crate::content::Content;
 use crate::store::Listing;
@@ -193,7 +192,7 @@ impl App {
     }
 
     /// Back to the start screen with a fresh listing, keeping the selection on `path` if given.
-    pub fn show_listings(&mut self, listings: Vec<Listing>, select: Option<&std::path::Path>) {
+    pub fn show_listings(&mut self, listings: Vec<Listing>, select: Option<&Path>) {
         let selected = select
             .and_then(|path| listings.iter().position(|l| l.path() == path))
             .unwrap_or(0);
@@ -285,7 +284,10 @@ impl App {
                 start.selected = (start.selected + 1).min(start.listings.len().saturating_sub(1))
             }
             (None, Msg::Confirm) if ready => return path.map_or(Effect::None, Effect::Open),
-            (None, Msg::NewApplication) => start.prompt = Some(Prompt::NewName(String::new())),
+            (None, Msg::NewApplication) => {
+                self.cursor = 0;
+                start.prompt = Some(Prompt::NewName(String::new()));
+            }
             (None, Msg::Rename) if ready => {
                 if let Some(Listing::Ready { record, .. }) = selected {
                     self.cursor = record.name.chars().count();
@@ -321,11 +323,6 @@ impl App {
             }
             (Some(_), Msg::Back | Msg::Answer(false)) => start.prompt = None,
             _ => {}
-        }
-        if let Some(Prompt::NewName(name)) = &start.prompt
-            && name.is_empty()
-        {
-            self.cursor = 0;
         }
         Effect::None
     }

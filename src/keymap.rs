@@ -96,25 +96,22 @@ const TAB: Binding = bind(&[Tab], Msg::NextField, "Tab", Label::NextField);
 const BACK_TAB: Binding = hidden(&[BackTab], Msg::PrevField);
 const FIELD_UP: Binding = hidden(&[Up], Msg::Up);
 const FIELD_DOWN: Binding = hidden(&[Down], Msg::Down);
+const BACK: Binding = bind(&[Esc], Msg::Back, "Esc", Label::Back);
+const YES: Binding = bind(&[Char('y')], Msg::Answer(true), "y/n", Label::Answer);
+const NO: Binding = hidden(&[Char('n')], Msg::Answer(false));
+const NEXT_IF_ANSWERED: Binding = hidden(&[Enter], Msg::Confirm);
 
 const WELCOME: &[Binding] = &[bind(&[Enter], Msg::Confirm, "Enter", Label::Start)];
 const QUESTION: &[Binding] = &[
-    bind(&[Char('y')], Msg::Answer(true), "y/n", Label::Answer),
-    hidden(&[Char('n')], Msg::Answer(false)),
-    hidden(&[Enter], Msg::Confirm),
+    YES,
+    NO,
+    NEXT_IF_ANSWERED,
     bind(&[Char('f')], Msg::OpenRelatedFaq, "f", Label::RelatedFaq),
-    bind(&[Esc], Msg::Back, "Esc", Label::Back),
+    BACK,
 ];
-const QUESTION_WITHOUT_FAQ: &[Binding] = &[
-    bind(&[Char('y')], Msg::Answer(true), "y/n", Label::Answer),
-    hidden(&[Char('n')], Msg::Answer(false)),
-    hidden(&[Enter], Msg::Confirm),
-    bind(&[Esc], Msg::Back, "Esc", Label::Back),
-];
-const ELIGIBILITY_RESULT: &[Binding] = &[
-    bind(&[Enter], Msg::Confirm, "Enter", Label::Continue),
-    bind(&[Esc], Msg::Back, "Esc", Label::Back),
-];
+const QUESTION_WITHOUT_FAQ: &[Binding] = &[YES, NO, NEXT_IF_ANSWERED, BACK];
+const ELIGIBILITY_RESULT: &[Binding] =
+    &[bind(&[Enter], Msg::Confirm, "Enter", Label::Continue), BACK];
 const DOCUMENTS: &[Binding] = &[
     UP,
     DOWN,
@@ -122,7 +119,7 @@ const DOCUMENTS: &[Binding] = &[
     bind(&[Right, Char('l')], Msg::Expand, "→←", Label::Expand),
     hidden(&[Left, Char('h')], Msg::Collapse),
     bind(&[Enter], Msg::Confirm, "Enter", Label::Continue),
-    bind(&[Esc], Msg::Back, "Esc", Label::Back),
+    BACK,
 ];
 const PASSPORT_FIELD: &[Binding] = &[
     TAB,
@@ -130,12 +127,12 @@ const PASSPORT_FIELD: &[Binding] = &[
     FIELD_UP,
     FIELD_DOWN,
     bind(&[Enter], Msg::Confirm, "Enter", Label::Continue),
-    bind(&[Esc], Msg::Back, "Esc", Label::Back),
+    BACK,
 ];
 const PASSPORT_RESULT: &[Binding] = &[
     bind(&[Enter], Msg::Confirm, "Enter", Label::Continue),
     hidden(&[Up, BackTab, Char('k')], Msg::Up),
-    bind(&[Esc], Msg::Back, "Esc", Label::Back),
+    BACK,
 ];
 const SUBMISSION: &[Binding] = &[
     UP,
@@ -146,7 +143,7 @@ const SUBMISSION: &[Binding] = &[
     bind(&[Right, Char('l')], Msg::Expand, "→←", Label::Choose),
     hidden(&[Left, Char('h')], Msg::Collapse),
     bind(&[Enter], Msg::Confirm, "Enter", Label::Continue),
-    bind(&[Esc], Msg::Back, "Esc", Label::Back),
+    BACK,
 ];
 const SUBMISSION_TEXT: &[Binding] = &[
     TAB,
@@ -154,13 +151,13 @@ const SUBMISSION_TEXT: &[Binding] = &[
     FIELD_UP,
     FIELD_DOWN,
     bind(&[Enter], Msg::Confirm, "Enter", Label::Continue),
-    bind(&[Esc], Msg::Back, "Esc", Label::Back),
+    BACK,
 ];
 const REVIEW: &[Binding] = &[
     UP,
     DOWN,
     bind(&[Enter], Msg::Confirm, "Enter", Label::Jump),
-    bind(&[Esc], Msg::Back, "Esc", Label::Back),
+    BACK,
 ];
 const FAQ: &[Binding] = &[
     UP,

@@ -228,13 +228,9 @@ impl Shell {
             Effect::OpenReadOnly(path) => self.open(app, path, None),
             Effect::Create(name) => {
                 let path = self.store.new_path(&name);
-                let mut session = Session::unsaved(name.clone(), Some(path.clone()));
-                match store::try_lock(&path) {
-                    Ok(lock) => session.lock = lock,
-                    Err(error) => app.notice = Some(error.to_string()),
-                }
-                app.resume(name, Application::default(), false);
-                self.session = Some(session);
+                app.resume(name.clone(), Application::default(), false);
+                // The first save takes the lock and creates the file, so it is listed at once.
+                self.session = Some(Session::unsaved(name, Some(path)));
                 app.save_error = self.save(app).err().map(|e| e.to_string());
             }
             Effect::Rename(path, name) => {
@@ -293,15 +289,10 @@ impl Shell {
         if app.read_only {
             return Ok(());
         }
-        let path = match &session.path {
-            Some(path) => path.clone(),
-            None => {
-                let path = self.store.new_path(&session.record.name);
-                session.lock = store::try_lock(&path)?;
-                session.path = Some(path.clone());
-                path
-            }
-        };
+        let path = session
+            .path
+            .get_or_insert_with(|| self.store.new_path(&session.record.name))
+            .clone();
         if session.lock.is_none() {
             session.lock = store::try_lock(&path)?;
             if session.lock.is_none() {

@@ -101,7 +101,7 @@ fn render_prompt(app: &App, frame: &mut Frame, area: Rect, start: &StartView, pr
         Prompt::NewName(name) => (ui.new_name.clone(), Some(name)),
         Prompt::Rename(name) => (ui.rename.clone(), Some(name)),
         Prompt::ConfirmDelete => {
-            let folder = app_trash_hint(start);
+            let folder = trash_folder(start);
             (
                 fill(
                     &ui.confirm_delete,
@@ -112,19 +112,18 @@ fn render_prompt(app: &App, frame: &mut Frame, area: Rect, start: &StartView, pr
         }
         Prompt::Locked => (fill(&ui.locked, &[("name", &selected_name)]), None),
     };
-    let mut text = Text::from(Line::styled(question, theme.heading()));
+    let question = Line::styled(question, theme.heading());
+    // The field sits under the question, however many lines the question wraps to.
+    let question_lines = Paragraph::new(question.clone())
+        .wrap(Wrap { trim: false })
+        .line_count(inner.width) as u16;
+    let mut text = Text::from(question);
     if let Some(name) = field {
         text.push_line(Line::styled(format!("{name} "), theme.field()));
     }
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), inner);
     if let Some(name) = field {
         let before: String = name.chars().take(app.cursor).collect();
-        let question_lines = Paragraph::new(Line::raw(match prompt {
-            Prompt::NewName(_) => ui.new_name.as_str(),
-            _ => ui.rename.as_str(),
-        }))
-        .wrap(Wrap { trim: false })
-        .line_count(inner.width) as u16;
         if let Some(position) = entries::cursor_at(inner, question_lines, &before) {
             frame.set_cursor_position(position);
         }
@@ -132,7 +131,7 @@ fn render_prompt(app: &App, frame: &mut Frame, area: Rect, start: &StartView, pr
 }
 
 /// The trash folder beside the selected file, as the confirmation names it.
-fn app_trash_hint(start: &StartView) -> String {
+fn trash_folder(start: &StartView) -> String {
     start
         .listings
         .get(start.selected)
