@@ -9,7 +9,7 @@ use crate::content::Content;
 use crate::store::Listing;
 use crate::ui::theme::Theme;
 use crate::wizard::review::{self, ReviewRow};
-use crate::wizard::{Application, PassportField, Place, Step, SubmissionField, dates};
+use crate::wizard::{Application, Interview, PassportField, Place, Step, SubmissionField, dates};
 
 /// The longest text a field keeps; a runaway paste stops here instead of filling the file.
 pub const MAX_FIELD_CHARS: usize = 200;
@@ -17,7 +17,12 @@ pub const MAX_FIELD_CHARS: usize = 200;
 /// What happened, in the wizard's terms: made from keys by the keymap, never a terminal type.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Msg {
+    /// Yes or no to the focused question or checklist row; a row then hands over to the next.
     Answer(bool),
+    /// The n-th option (from 0) of a choice: the interview's state.
+    Choose(usize),
+    /// The whole text of the focused field, as the line mode reads it.
+    Replace(String),
     Up,
     Down,
     Toggle,
@@ -387,23 +392,20 @@ impl App {
             Msg::Up => self.go_document_row(rows[at.saturating_sub(1)]),
             Msg::Down => self.go_document_row(rows[(at + 1).min(rows.len() - 1)]),
             Msg::Toggle => {
-                let progress = self
-                    .application
-                    .documents
-                    .entry(doc.id.clone())
-                    .or_default();
-                match item {
-                    None => progress.have = !progress.have,
-                    Some(i) => {
-                        let point = &doc.items[i].id;
-                        if !progress.covered.remove(point) {
-                            progress.covered.insert(point.clone());
-                        }
-                    }
-                }
-                // An entry with nothing ticked says no more than no entry: keep the file tidy.
-                if *progress == Default::default() {
-                    self.application.documents.remove(&doc.id);
+                let ticked = match item {
+                    None => self.application.has_document(&doc.id),
+                    Some(i) => self.application.covers(&doc.id, &doc.items[i].id),
+                };
+                self.tick(document, item, !ticked);
+            }
+            Msg::Answer(yes) => {
+                self.tick(document, item, yes);
+                // The document's points come right after it.
+                self.expanded.insert(document);
+                let rows = self.document_rows();
+                match rows.iter().position(|row| *row == (document, item)) {
+                    Some(at) if at + 1 < rows.len() => self.go_document_row(rows[at + 1]),
+                    _ => self.go(Place::start_of(Step::Passport)),
                 }
             }
             Msg::Expand => {
@@ -416,6 +418,29 @@ impl App {
             Msg::Confirm => self.go(Place::start_of(Step::Passport)),
             Msg::Back => self.go(Place::EligibilityResult),
             _ => {}
+        }
+    }
+
+    /// Ticks or unticks a document (`item` None) or one of its points.
+    fn tick(&mut self, document: usize, item: Option<usize>, ticked: bool) {
+        let doc = &self.content.guide.documents.items[document];
+        let progress = self
+            .application
+            .documents
+            .entry(doc.id.clone())
+            .or_default();
+        match item {
+            None => progress.have = ticked,
+            Some(i) if ticked => {
+                progress.covered.insert(doc.items[i].id.clone());
+            }
+            Some(i) => {
+                progress.covered.remove(&doc.items[i].id);
+            }
+        }
+        // An entry with nothing ticked says no more than no entry: keep the file tidy.
+        if *progress == Default::default() {
+            self.application.documents.remove(&doc.id);
         }
     }
 
@@ -467,6 +492,7 @@ impl App {
             (_, Msg::Back) => self.go(Place::start_of(Step::Documents)),
             (Expiry | EndOfStay, Msg::Edit(edit)) => self.edit(edit),
             (Expiry | EndOfStay, Msg::Paste(text)) => self.paste(&text),
+            (Expiry | EndOfStay, Msg::Replace(text)) => self.replace(&text),
             _ => {}
         }
     }
@@ -479,11 +505,24 @@ impl App {
             Msg::Toggle | Msg::Expand | Msg::Collapse if field == SubmissionField::Interview => {
                 submission.interview = submission.interview.cycled(msg != Msg::Collapse);
             }
+            Msg::Choose(option) if field == SubmissionField::Interview => {
+                if let Some(state) = Interview::ALL.get(option) {
+                    submission.interview = *state;
+                }
+            }
             Msg::Toggle if field == SubmissionField::FormCompleted => {
                 submission.form_completed = !submission.form_completed;
             }
             Msg::Toggle if field == SubmissionField::FeePaid => {
                 submission.fee_paid = !submission.fee_paid;
+            }
+            Msg::Answer(yes) if field == SubmissionField::FormCompleted => {
+                submission.form_completed = yes;
+                self.go_submission_field(field, true);
+            }
+            Msg::Answer(yes) if field == SubmissionField::FeePaid => {
+                submission.fee_paid = yes;
+                self.go_submission_field(field, true);
             }
             Msg::Confirm => {
                 let bad = [SubmissionField::FeePaidOn, SubmissionField::InterviewDate]
@@ -501,6 +540,7 @@ impl App {
             Msg::Back => self.go(Place::start_of(Step::Passport)),
             Msg::Edit(edit) if field.is_text() => self.edit(edit),
             Msg::Paste(text) if field.is_text() => self.paste(&text),
+            Msg::Replace(text) if field.is_text() => self.replace(&text),
             _ => {}
         }
     }
@@ -596,24 +636,10 @@ impl App {
         }
     }
 
-    /// Indices of the FAQ entries whose question or answer contains the filter, ignoring case.
+    /// Indices of the FAQ entries that match the filter.
     pub fn faq_matches(&self) -> Vec<usize> {
-        let filter = self
-            .faq
-            .as_ref()
-            .map(|f| f.filter.trim().to_lowercase())
-            .unwrap_or_default();
-        self.content
-            .faq
-            .iter()
-            .enumerate()
-            .filter(|(_, entry)| {
-                filter.is_empty()
-                    || entry.question.to_lowercase().contains(&filter)
-                    || entry.answer.to_lowercase().contains(&filter)
-            })
-            .map(|(i, _)| i)
-            .collect()
+        let filter = self.faq.as_ref().map_or("", |f| f.filter.as_str());
+        self.content.faq_search(filter)
     }
 
     fn open_faq_at(&mut self, entry: Option<&str>) {
@@ -691,6 +717,14 @@ impl App {
         for c in single_line(pasted).chars() {
             self.edit(Edit::Insert(c));
         }
+    }
+
+    fn replace(&mut self, text: &str) {
+        if let Some(field) = self.focused_text_mut() {
+            field.clear();
+        }
+        self.cursor = 0;
+        self.paste(text.trim());
     }
 
     fn criteria_count(&self) -> usize {

@@ -4,10 +4,12 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
 use crate::error::{Error, Result};
+use crate::wizard::Step;
 
 /// The files of one language, relative to the content folder. The same list is embedded.
 const GUIDE: &str = "en/guide.yaml";
@@ -133,6 +135,68 @@ pub struct UiText {
     pub faq: FaqText,
     pub start: StartText,
     pub saving: SavingText,
+    pub dates: DateText,
+    pub export: ExportText,
+    pub commands: CommandText,
+    pub plain: PlainText,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DateText {
+    pub format: String,
+    pub months: [String; 12],
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportText {
+    pub title: String,
+    pub generated: String,
+    pub not_entered: String,
+    pub passport_rule: String,
+    pub interview_none: String,
+}
+
+/// What `list`, `check`, `export` and `faq` print besides the checklist itself.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CommandText {
+    pub blockers: String,
+    pub nothing_blocks: String,
+    pub blocks: String,
+    pub still_to_do: String,
+    pub all_done: String,
+    pub no_applications: String,
+    pub no_such_application: String,
+    pub ambiguous: String,
+    pub exists: String,
+    pub faq_no_match: String,
+    pub saved: String,
+}
+
+/// The line-by-line wizard's prompts.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlainText {
+    pub commands: String,
+    pub yes_no: String,
+    pub press_enter: String,
+    pub keep: String,
+    pub skip: String,
+    pub invalid_yes_no: String,
+    pub invalid_choice: String,
+    pub document: String,
+    pub point: String,
+    pub form_completed: String,
+    pub fee_paid: String,
+    pub interview_choices: String,
+    pub finish: String,
+    pub start_choose: String,
+    pub new_name: String,
+    pub locked: String,
+    pub faq_query: String,
+    pub read_only: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -370,6 +434,57 @@ impl Content {
             }
         }
         Ok(())
+    }
+
+    /// A date as the content's language writes it: "31 March 2031".
+    pub fn date(&self, date: NaiveDate) -> String {
+        let dates = &self.ui.dates;
+        let month = &dates.months[date.month0() as usize];
+        fill(
+            &dates.format,
+            &[
+                ("day", &date.day().to_string()),
+                ("month", month),
+                ("year", &date.year().to_string()),
+            ],
+        )
+    }
+
+    /// A date as typed in a field: written out when it is one, shown as typed when it is not.
+    pub fn typed_date(&self, text: &str) -> String {
+        match crate::wizard::dates::parse(text) {
+            Some(date) => self.date(date),
+            None => text.trim().to_string(),
+        }
+    }
+
+    pub fn step_name(&self, step: Step) -> &str {
+        let names = &self.ui.steps;
+        match step {
+            Step::Welcome => &names.welcome,
+            Step::Eligibility => &names.eligibility,
+            Step::EligibilityResult => &names.eligibility_result,
+            Step::Documents => &names.documents,
+            Step::Passport => &names.passport,
+            Step::Submission => &names.submission,
+            Step::Review => &names.review,
+        }
+    }
+
+    /// Indices of the FAQ entries whose question or answer contains `query`, ignoring case;
+    /// every entry for an empty query.
+    pub fn faq_search(&self, query: &str) -> Vec<usize> {
+        let query = query.trim().to_lowercase();
+        self.faq
+            .iter()
+            .enumerate()
+            .filter(|(_, entry)| {
+                query.is_empty()
+                    || entry.question.to_lowercase().contains(&query)
+                    || entry.answer.to_lowercase().contains(&query)
+            })
+            .map(|(i, _)| i)
+            .collect()
     }
 
     pub fn faq_entry(&self, id: &str) -> Option<usize> {

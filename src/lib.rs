@@ -8,6 +8,8 @@ pub mod app;
 pub mod content;
 pub mod error;
 pub mod keymap;
+pub mod plain;
+pub mod report;
 pub mod store;
 pub mod ui;
 pub mod wizard;

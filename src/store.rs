@@ -62,6 +62,22 @@ impl Listing {
     }
 }
 
+/// The applications called `name` (ignoring case), or whose file is `name.yaml`.
+pub fn find<'a>(listings: &'a [Listing], name: &str) -> Vec<(&'a Path, &'a Record)> {
+    let wanted = name.trim().to_lowercase();
+    listings
+        .iter()
+        .filter_map(|listing| match listing {
+            Listing::Ready { path, record } => Some((path.as_path(), record.as_ref())),
+            Listing::Broken { .. } => None,
+        })
+        .filter(|(path, record)| {
+            record.name.trim().to_lowercase() == wanted
+                || path.file_stem().is_some_and(|stem| stem.to_string_lossy() == name)
+        })
+        .collect()
+}
+
 /// The folder of applications.
 #[derive(Debug, Clone)]
 pub struct Store {

@@ -82,19 +82,6 @@ fn status(app: &App) -> Option<Paragraph<'static>> {
     )
 }
 
-fn step_name(app: &App, step: Step) -> &str {
-    let names = &app.content.ui.steps;
-    match step {
-        Step::Welcome => &names.welcome,
-        Step::Eligibility => &names.eligibility,
-        Step::EligibilityResult => &names.eligibility_result,
-        Step::Documents => &names.documents,
-        Step::Passport => &names.passport,
-        Step::Submission => &names.submission,
-        Step::Review => &names.review,
-    }
-}
-
 fn render_header(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
     let step = app.application.place.step();
@@ -104,7 +91,7 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect) {
     } else if on_start {
         app.content.ui.start.title.as_str()
     } else {
-        step_name(app, step)
+        app.content.step_name(step)
     };
     let [title, gauge] = Layout::vertical([Constraint::Length(1); 2]).areas(area);
     let mut title_line = Line::from(vec![

@@ -51,7 +51,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, start: &StartView) {
         let mut body = match listing {
             Listing::Ready { record, .. } => {
                 let (done, total) = review::progress(&record.application, &app.content);
-                let step = super::step_name(app, record.application.place.step());
+                let step = app.content.step_name(record.application.place.step());
                 let updated = record
                     .updated
                     .with_timezone(&Local)

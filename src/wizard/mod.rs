@@ -102,6 +102,19 @@ impl Step {
         Step::Review,
     ];
 
+    /// The step's name in files and scripts, the same in every language.
+    pub fn id(self) -> &'static str {
+        match self {
+            Step::Welcome => "welcome",
+            Step::Eligibility => "eligibility",
+            Step::EligibilityResult => "eligibility_result",
+            Step::Documents => "documents",
+            Step::Passport => "passport",
+            Step::Submission => "submission",
+            Step::Review => "review",
+        }
+    }
+
     /// 1-based, for "Step 3 of 7".
     pub fn number(self) -> usize {
         Step::ALL.iter().position(|s| *s == self).unwrap_or(0) + 1

@@ -7,6 +7,18 @@ use super::dates::{self, PassportCheck};
 use super::{Application, Interview, PassportField, Place, Step, SubmissionField};
 use crate::content::{Content, fill};
 
+/// How a review row stands, for its symbol and colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Blocker,
+    Action,
+    Done,
+    Failed,
+    Open,
+    /// A question not answered yet, or dates not entered: shown quieter than an open point.
+    Unanswered,
+}
+
 /// How many next actions the review shows.
 pub const NEXT_ACTIONS: usize = 3;
 
@@ -189,8 +201,8 @@ impl Blocker {
             Blocker::PassportTooShort { expiry, required } => fill(
                 &content.ui.review.passport_fails,
                 &[
-                    ("expiry", &expiry.to_string()),
-                    ("date", &required.to_string()),
+                    ("expiry", &content.date(expiry)),
+                    ("date", &content.date(required)),
                 ],
             ),
         }
@@ -236,7 +248,7 @@ impl Action {
                 &[("title", &guide.eligibility.criteria[*i].title)],
             ),
             Action::RenewPassport { required } => {
-                fill(&ui.renew_passport, &[("date", &required.to_string())])
+                fill(&ui.renew_passport, &[("date", &content.date(*required))])
             }
             Action::GetDocument(d) => guide.documents.items[*d].action.clone(),
             Action::CoverPoint { document, item } => {
@@ -248,7 +260,10 @@ impl Action {
             Action::AttendInterview { date } if date.trim().is_empty() => {
                 ui.attend_interview_undated.clone()
             }
-            Action::AttendInterview { date } => fill(&ui.attend_interview, &[("date", date)]),
+            Action::AttendInterview { date } => fill(
+                &ui.attend_interview,
+                &[("date", &content.typed_date(date))],
+            ),
         }
     }
 }
@@ -275,6 +290,125 @@ impl ReviewRow {
             ReviewRow::Interview => Place::Submission {
                 field: SubmissionField::Interview,
             },
+        }
+    }
+}
+
+impl ReviewRow {
+    /// The row's mark and its text, as the review and the export show it.
+    pub fn describe(&self, app: &Application, content: &Content) -> (Mark, String) {
+        let ui = &content.ui;
+        let done = |done: bool| if done { Mark::Done } else { Mark::Open };
+        match self {
+            ReviewRow::Blocker(blocker) => (Mark::Blocker, blocker.text(content)),
+            ReviewRow::Action(action) => (Mark::Action, action.text(content)),
+            ReviewRow::Criterion(i) => {
+                let criterion = &content.guide.eligibility.criteria[*i];
+                let (mark, answer) = match app.answer(&criterion.id) {
+                    Some(true) => (Mark::Done, &ui.yes),
+                    Some(false) => (Mark::Failed, &ui.no),
+                    None => (Mark::Unanswered, &ui.not_answered),
+                };
+                (mark, format!("{}: {answer}", criterion.title))
+            }
+            ReviewRow::Document(d) => {
+                let document = &content.guide.documents.items[*d];
+                let covered = document
+                    .items
+                    .iter()
+                    .filter(|p| app.covers(&document.id, &p.id))
+                    .count();
+                let have = app.has_document(&document.id);
+                let status = if have {
+                    &ui.review.have
+                } else {
+                    &ui.review.missing
+                };
+                let mut text = format!("{}: {status}", document.title);
+                if !document.items.is_empty() {
+                    let count = fill(
+                        &ui.documents.items_done,
+                        &[
+                            ("done", &covered.to_string()),
+                            ("total", &document.items.len().to_string()),
+                        ],
+                    );
+                    text.push_str(&format!(" ({count})"));
+                }
+                (done(have && covered == document.items.len()), text)
+            }
+            ReviewRow::Passport => {
+                let passport = &app.passport;
+                match dates::check_passport(&passport.expiry, &passport.end_of_stay) {
+                    PassportCheck::Incomplete => {
+                        (Mark::Unanswered, ui.review.passport_missing.clone())
+                    }
+                    PassportCheck::Passes { required } => (
+                        Mark::Done,
+                        format!(
+                            "{} {}",
+                            ui.passport.passes,
+                            fill(&ui.passport.valid_until, &[("date", &content.date(required))])
+                        ),
+                    ),
+                    PassportCheck::Fails { expiry, required } => (
+                        Mark::Failed,
+                        fill(
+                            &ui.review.passport_fails,
+                            &[
+                                ("expiry", &content.date(expiry)),
+                                ("date", &content.date(required)),
+                            ],
+                        ),
+                    ),
+                }
+            }
+            ReviewRow::Form => (
+                done(app.submission.form_completed),
+                content.guide.submission.application_form.title.clone(),
+            ),
+            ReviewRow::Fee => {
+                let submission = &app.submission;
+                let mut details = vec![];
+                if !submission.fee_amount.trim().is_empty() {
+                    details.push(submission.fee_amount.trim().to_string());
+                }
+                let paid_on = submission.fee_paid_on.trim();
+                if submission.fee_paid && !paid_on.is_empty() {
+                    let date = content.typed_date(paid_on);
+                    details.push(fill(&ui.review.fee_paid_on, &[("date", &date)]));
+                }
+                let mut text = content.guide.submission.visa_fee.title.clone();
+                if !details.is_empty() {
+                    text = format!("{text}: {}", details.join(", "));
+                }
+                (done(submission.fee_paid), text)
+            }
+            ReviewRow::Interview => {
+                let submission = &app.submission;
+                let name = match submission.interview {
+                    Interview::NotRequested => &ui.submission.not_requested,
+                    Interview::Scheduled => &ui.submission.scheduled,
+                    Interview::Attended => &ui.submission.attended,
+                };
+                let status = if submission.interview_date.trim().is_empty()
+                    || submission.interview == Interview::NotRequested
+                {
+                    name.clone()
+                } else {
+                    fill(
+                        &ui.review.interview_on,
+                        &[
+                            ("status", name),
+                            ("date", &content.typed_date(&submission.interview_date)),
+                        ],
+                    )
+                };
+                (
+                    done(submission.interview != Interview::Scheduled),
+                    format!("{}: {status}", ui.submission.interview),
+                )
+            }
         }
     }
 }

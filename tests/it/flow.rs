@@ -146,7 +146,7 @@ fn the_whole_wizard_from_welcome_to_review() {
     );
     assert_eq!(
         todo[0].text(&app.content),
-        "Attend your interview on 2030-02-01."
+        "Attend your interview on 1 February 2030."
     );
     let mut expected = vec![ReviewRow::Action(todo[0].clone())];
     expected.extend((0..4).map(ReviewRow::Criterion));
@@ -517,7 +517,7 @@ fn a_failing_passport_is_a_blocker_on_the_review() {
     assert_eq!(rows(&app)[0], ReviewRow::Blocker(blocker));
     let text = blocker.text(&app.content);
     assert!(
-        text.contains("2030-12-31") && text.contains("2031-03-30"),
+        text.contains("31 December 2030") && text.contains("30 March 2031"),
         "{text}"
     );
     assert_eq!(

@@ -1,0 +1,409 @@
+//! The wizard as line-by-line prompts, for screen readers, slow links and answers piped in. It
+//! drives the same [`App`] with the same messages as the keys do; this module only says what to
+//! ask at each place and turns a typed line into messages. The shell does the reading and writing.
+
+use crate::app::{App, Msg};
+use crate::content::fill;
+use crate::report;
+use crate::wizard::dates::{self, PassportCheck};
+use crate::wizard::{Interview, PassportField, Place, SubmissionField};
+
+/// What to print before asking, and the question itself with its options.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    /// Paragraphs shown once when the place is reached.
+    pub context: Vec<String>,
+    pub question: String,
+}
+
+/// What a typed line asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reply {
+    /// Messages for the state machine, in order.
+    Send(Vec<Msg>),
+    /// The FAQ, or the entries that match these words.
+    Faq(String),
+    /// Show the question and its context again.
+    Help,
+    Quit,
+    /// Done with the review.
+    Finish,
+    /// Not an answer to this question: say why and ask again.
+    Invalid(String),
+}
+
+/// The words that work at every prompt. The English ones always work; a translation may add its own.
+const FAQ_WORDS: [&str; 1] = ["faq"];
+const BACK_WORDS: [&str; 1] = ["back"];
+const QUIT_WORDS: [&str; 2] = ["quit", "exit"];
+const HELP_WORDS: [&str; 2] = ["help", "?"];
+
+pub fn prompt(app: &App) -> Prompt {
+    let content = &app.content;
+    let guide = &content.guide;
+    let ui = &content.ui;
+    let application = &app.application;
+    let yes_no = |question: &str, answer: Option<bool>| {
+        let mut question = format!("{question} {}", ui.plain.yes_no);
+        if let Some(answer) = answer {
+            let answer = if answer { &ui.yes } else { &ui.no };
+            question.push_str(&format!(" ({})", fill(&ui.plain.keep, &[("value", answer)])));
+        }
+        question
+    };
+    let text_field = |label: &str, value: &str, hint: Option<&str>| {
+        let keep = if value.trim().is_empty() {
+            ui.plain.skip.clone()
+        } else {
+            fill(&ui.plain.keep, &[("value", value.trim())])
+        };
+        match hint {
+            Some(hint) => format!("{label} ({hint}; {keep}):"),
+            None => format!("{label} ({keep}):"),
+        }
+    };
+    match application.place {
+        Place::Welcome => {
+            let mut context = vec![guide.title.clone(), guide.disclaimer.clone()];
+            context.extend(guide.welcome.iter().cloned());
+            context.push(ui.plain.commands.clone());
+            Prompt {
+                context,
+                question: ui.plain.press_enter.clone(),
+            }
+        }
+        Place::Eligibility { question } => {
+            let criteria = &guide.eligibility.criteria;
+            let criterion = &criteria[question];
+            let mut context = Vec::new();
+            if question == 0 {
+                context.push(guide.eligibility.intro.clone());
+            }
+            context.push(format!(
+                "{}: {}",
+                fill(
+                    &ui.eligibility.question_number,
+                    &[
+                        ("number", &(question + 1).to_string()),
+                        ("total", &criteria.len().to_string()),
+                    ],
+                ),
+                criterion.title
+            ));
+            context.push(criterion.explanation.clone());
+            Prompt {
+                context,
+                question: yes_no(&criterion.question, application.answer(&criterion.id)),
+            }
+        }
+        Place::EligibilityResult => {
+            let mut context = vec![ui.eligibility.result_intro.clone()];
+            let mut all_met = true;
+            for criterion in &guide.eligibility.criteria {
+                let answer = application.answer(&criterion.id);
+                all_met &= answer == Some(true);
+                context.push(match answer {
+                    Some(true) => format!("{}: {}", ui.eligibility.met, criterion.title),
+                    Some(false) => format!(
+                        "{}: {}. {}",
+                        ui.eligibility.not_met, criterion.title, criterion.not_met
+                    ),
+                    None => format!("{}: {}", ui.not_answered, criterion.title),
+                });
+            }
+            context.push(if all_met {
+                ui.eligibility.all_met.clone()
+            } else {
+                ui.eligibility.go_on_anyway.clone()
+            });
+            Prompt {
+                context,
+                question: ui.plain.press_enter.clone(),
+            }
+        }
+        Place::Documents { document, item } => {
+            let doc = &guide.documents.items[document];
+            let mut context = Vec::new();
+            if (document, item) == (0, None) {
+                context.push(guide.documents.intro.clone());
+            }
+            match item {
+                None => {
+                    context.push(format!("{}: {}", doc.title, doc.must_show));
+                    Prompt {
+                        context,
+                        question: yes_no(
+                            &ui.plain.document,
+                            Some(application.has_document(&doc.id)),
+                        ),
+                    }
+                }
+                Some(i) => {
+                    let point = &doc.items[i];
+                    context.push(format!("{}: {}", doc.title, point.title));
+                    Prompt {
+                        context,
+                        question: yes_no(
+                            &ui.plain.point,
+                            Some(application.covers(&doc.id, &point.id)),
+                        ),
+                    }
+                }
+            }
+        }
+        Place::Passport { field } => {
+            let passport = &application.passport;
+            let hint = Some(ui.passport.date_hint.as_str());
+            match field {
+                PassportField::Expiry => Prompt {
+                    context: vec![ui.passport.intro.clone()],
+                    question: text_field(&ui.passport.expiry, &passport.expiry, hint),
+                },
+                PassportField::EndOfStay => Prompt {
+                    context: vec![],
+                    question: text_field(&ui.passport.end_of_stay, &passport.end_of_stay, hint),
+                },
+                PassportField::Result => Prompt {
+                    context: passport_result(app),
+                    question: ui.plain.press_enter.clone(),
+                },
+            }
+        }
+        Place::Submission { field } => {
+            let steps = &guide.submission;
+            let submission = &application.submission;
+            let done = |done: bool| Some(done);
+            match field {
+                SubmissionField::FormCompleted => Prompt {
+                    context: vec![
+                        steps.where_to_apply.clone(),
+                        format!(
+                            "{}: {}",
+                            steps.application_form.title, steps.application_form.explanation
+                        ),
+                    ],
+                    question: yes_no(&ui.plain.form_completed, done(submission.form_completed)),
+                },
+                SubmissionField::FeePaid => Prompt {
+                    context: vec![format!(
+                        "{}: {}",
+                        steps.visa_fee.title, steps.visa_fee.explanation
+                    )],
+                    question: yes_no(&ui.plain.fee_paid, done(submission.fee_paid)),
+                },
+                SubmissionField::FeeAmount => Prompt {
+                    context: vec![],
+                    question: text_field(
+                        &ui.submission.fee_amount,
+                        &submission.fee_amount,
+                        Some(&ui.submission.fee_amount_hint),
+                    ),
+                },
+                SubmissionField::FeePaidOn => Prompt {
+                    context: vec![],
+                    question: text_field(
+                        &ui.submission.fee_paid_on,
+                        &submission.fee_paid_on,
+                        None,
+                    ),
+                },
+                SubmissionField::Interview => {
+                    let current = match submission.interview {
+                        Interview::NotRequested => &ui.submission.not_requested,
+                        Interview::Scheduled => &ui.submission.scheduled,
+                        Interview::Attended => &ui.submission.attended,
+                    };
+                    Prompt {
+                        context: vec![format!(
+                            "{}: {}",
+                            steps.interview.title, steps.interview.explanation
+                        )],
+                        question: format!(
+                            "{} [1/2/3] ({}; {})",
+                            ui.submission.interview,
+                            ui.plain.interview_choices,
+                            fill(&ui.plain.keep, &[("value", current)])
+                        ),
+                    }
+                }
+                SubmissionField::InterviewDate => Prompt {
+                    context: vec![],
+                    question: text_field(
+                        &ui.submission.interview_date,
+                        &submission.interview_date,
+                        None,
+                    ),
+                },
+            }
+        }
+        Place::Review { .. } => Prompt {
+            context: review_text(app),
+            question: ui.plain.finish.clone(),
+        },
+    }
+}
+
+/// The passport check's outcome, in words.
+fn passport_result(app: &App) -> Vec<String> {
+    let content = &app.content;
+    let ui = &content.ui.passport;
+    let passport = &app.application.passport;
+    match dates::check_passport(&passport.expiry, &passport.end_of_stay) {
+        PassportCheck::Incomplete => vec![ui.need_both.clone()],
+        PassportCheck::Passes { required } => vec![
+            fill(&ui.valid_until, &[("date", &content.date(required))]),
+            ui.passes.clone(),
+        ],
+        PassportCheck::Fails { expiry, required } => vec![
+            fill(&ui.valid_until, &[("date", &content.date(required))]),
+            fill(
+                &ui.fails,
+                &[
+                    ("expiry", &content.date(expiry)),
+                    ("date", &content.date(required)),
+                ],
+            ),
+        ],
+    }
+}
+
+/// The review as lines, without the underlines that are only for print: a screen reader would
+/// read every dash.
+fn review_text(app: &App) -> Vec<String> {
+    report::text(&report::review(&app.content, &app.application), None)
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.chars().all(|c| c == '-'))
+        .map(str::to_string)
+        .collect()
+}
+
+/// What the typed `line` means at the app's current place.
+pub fn reply(app: &App, line: &str) -> Reply {
+    let content = &app.content;
+    let ui = &content.ui;
+    let line = line.trim();
+    let lower = line.to_lowercase();
+    let (word, rest) = lower.split_once(' ').unwrap_or((&lower, ""));
+    if FAQ_WORDS.contains(&word) {
+        return Reply::Faq(rest.trim().to_string());
+    }
+    if BACK_WORDS.contains(&lower.as_str()) {
+        return Reply::Send(vec![Msg::Back]);
+    }
+    if QUIT_WORDS.contains(&lower.as_str()) {
+        return Reply::Quit;
+    }
+    if HELP_WORDS.contains(&lower.as_str()) {
+        return Reply::Help;
+    }
+    let application = &app.application;
+    let yes_no = |current: Option<bool>| match yes_or_no(app, &lower) {
+        Some(yes) => Reply::Send(vec![Msg::Answer(yes)]),
+        None if line.is_empty() && current.is_some() => {
+            Reply::Send(vec![Msg::Answer(current.unwrap_or_default())])
+        }
+        None => Reply::Invalid(ui.plain.invalid_yes_no.clone()),
+    };
+    // A date is checked before it reaches the application, so a typo is asked again, not saved.
+    let date = |then: Vec<Msg>| {
+        if line.is_empty() {
+            Reply::Send(then)
+        } else if dates::parse(line).is_some() {
+            let mut msgs = vec![Msg::Replace(line.to_string())];
+            msgs.extend(then);
+            Reply::Send(msgs)
+        } else {
+            Reply::Invalid(fill(&ui.passport.invalid_date, &[("text", line)]))
+        }
+    };
+    match application.place {
+        Place::Welcome | Place::EligibilityResult | Place::Passport { field: PassportField::Result } => {
+            if line.is_empty() {
+                Reply::Send(vec![Msg::Confirm])
+            } else {
+                Reply::Invalid(ui.plain.press_enter.clone())
+            }
+        }
+        Place::Eligibility { question } => {
+            let criterion = &content.guide.eligibility.criteria[question];
+            match yes_or_no(app, &lower) {
+                Some(yes) => Reply::Send(vec![Msg::Answer(yes)]),
+                None if line.is_empty() && application.answer(&criterion.id).is_some() => {
+                    Reply::Send(vec![Msg::Confirm])
+                }
+                None => Reply::Invalid(ui.plain.invalid_yes_no.clone()),
+            }
+        }
+        Place::Documents { document, item } => {
+            let doc = &content.guide.documents.items[document];
+            let current = match item {
+                None => application.has_document(&doc.id),
+                Some(i) => application.covers(&doc.id, &doc.items[i].id),
+            };
+            yes_no(Some(current))
+        }
+        Place::Passport { field: PassportField::Expiry } => date(vec![Msg::NextField]),
+        Place::Passport { .. } => date(vec![Msg::Confirm]),
+        Place::Submission { field } => {
+            let submission = &application.submission;
+            match field {
+                SubmissionField::FormCompleted => yes_no(Some(submission.form_completed)),
+                SubmissionField::FeePaid => yes_no(Some(submission.fee_paid)),
+                SubmissionField::FeeAmount => {
+                    let mut msgs = Vec::new();
+                    if !line.is_empty() {
+                        msgs.push(Msg::Replace(line.to_string()));
+                    }
+                    msgs.push(Msg::NextField);
+                    if !submission.fee_paid {
+                        // No date of payment to ask for yet.
+                        msgs.push(Msg::NextField);
+                    }
+                    Reply::Send(msgs)
+                }
+                SubmissionField::FeePaidOn => date(vec![Msg::NextField]),
+                SubmissionField::Interview => {
+                    let chosen = match line {
+                        "" => Interview::ALL.iter().position(|i| *i == submission.interview),
+                        "1" | "2" | "3" => line.parse::<usize>().ok().map(|n| n - 1),
+                        _ => None,
+                    };
+                    match chosen {
+                        Some(option) => {
+                            let dated = Interview::ALL[option] != Interview::NotRequested;
+                            let next = if dated { Msg::NextField } else { Msg::Confirm };
+                            Reply::Send(vec![Msg::Choose(option), next])
+                        }
+                        None => Reply::Invalid(fill(
+                            &ui.plain.invalid_choice,
+                            &[("choices", "1, 2, 3")],
+                        )),
+                    }
+                }
+                SubmissionField::InterviewDate => date(vec![Msg::Confirm]),
+            }
+        }
+        Place::Review { .. } if line.is_empty() => Reply::Finish,
+        Place::Review { .. } => Reply::Invalid(ui.plain.finish.clone()),
+    }
+}
+
+/// "y", "yes", or the language's own word for yes (and its first letter); the same for no.
+fn yes_or_no(app: &App, answer: &str) -> Option<bool> {
+    let ui = &app.content.ui;
+    let matches = |word: &str, english: [&str; 2]| {
+        let word = word.to_lowercase();
+        english.contains(&answer)
+            || answer == word
+            || word.chars().next().is_some_and(|c| answer == c.to_string())
+    };
+    if answer.is_empty() {
+        None
+    } else if matches(&ui.yes, ["y", "yes"]) {
+        Some(true)
+    } else if matches(&ui.no, ["n", "no"]) {
+        Some(false)
+    } else {
+        None
+    }
+}

@@ -1,0 +1,456 @@
+//! What the commands print: the checklist to export, the check, the list of applications and the
+//! FAQ. Built as plain blocks first, then written as Markdown or as text, so both formats always
+//! say the same.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::content::{Content, fill};
+use crate::store::Listing;
+use crate::wizard::dates::{self, PassportCheck};
+use crate::wizard::review::{self, Mark, ReviewRow};
+use crate::wizard::{Application, Interview};
+
+/// A piece of a printed document, independent of its format.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    Title(String),
+    Heading(String),
+    Paragraph(String),
+    /// Set apart from the rest: the disclaimer.
+    Notice(String),
+    Bullets(Vec<String>),
+    Numbered(Vec<String>),
+    Checklist(Vec<Item>),
+}
+
+/// A checklist line, with the points it is made of.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    pub done: bool,
+    pub text: String,
+    pub points: Vec<Item>,
+}
+
+/// The printable checklist of one application: every answer, what blocks and what comes next.
+pub fn checklist(content: &Content, name: &str, app: &Application, today: NaiveDate) -> Vec<Block> {
+    let ui = &content.ui;
+    let mut blocks = vec![
+        Block::Title(fill(&ui.export.title, &[("name", name)])),
+        Block::Paragraph(fill(&ui.export.generated, &[("date", &content.date(today))])),
+        Block::Notice(content.guide.disclaimer.clone()),
+    ];
+    blocks.extend(review(content, app));
+    blocks
+}
+
+/// The review in blocks: what blocks, what comes next, then every answer.
+pub fn review(content: &Content, app: &Application) -> Vec<Block> {
+    let guide = &content.guide;
+    let ui = &content.ui;
+    let mut blocks = vec![Block::Heading(ui.review.blockers.clone())];
+    let blockers = review::blockers(app, content);
+    blocks.push(if blockers.is_empty() {
+        Block::Paragraph(ui.review.no_blockers.clone())
+    } else {
+        Block::Bullets(blockers.iter().map(|b| b.text(content)).collect())
+    });
+    blocks.push(Block::Heading(ui.review.next_actions.clone()));
+    let next = review::next_actions(app, content);
+    blocks.push(if next.is_empty() {
+        Block::Paragraph(ui.review.all_done.clone())
+    } else {
+        Block::Numbered(next.iter().map(|a| a.text(content)).collect())
+    });
+
+    let item = |row: ReviewRow, points: Vec<Item>| {
+        let (mark, text) = row.describe(app, content);
+        Item {
+            done: mark == Mark::Done,
+            text,
+            points,
+        }
+    };
+    blocks.push(Block::Heading(ui.review.eligibility.clone()));
+    blocks.push(Block::Checklist(
+        (0..guide.eligibility.criteria.len())
+            .map(|i| item(ReviewRow::Criterion(i), vec![]))
+            .collect(),
+    ));
+    blocks.push(Block::Heading(ui.review.documents.clone()));
+    blocks.push(Block::Checklist(
+        guide
+            .documents
+            .items
+            .iter()
+            .enumerate()
+            .map(|(d, document)| {
+                let points = document
+                    .items
+                    .iter()
+                    .map(|point| Item {
+                        done: app.covers(&document.id, &point.id),
+                        text: point.title.clone(),
+                        points: vec![],
+                    })
+                    .collect();
+                item(ReviewRow::Document(d), points)
+            })
+            .collect(),
+    ));
+    blocks.push(Block::Heading(ui.review.passport.clone()));
+    blocks.push(Block::Bullets(passport_lines(content, app)));
+    blocks.push(Block::Heading(ui.review.submission.clone()));
+    blocks.push(Block::Checklist(vec![
+        item(ReviewRow::Form, vec![]),
+        item(ReviewRow::Fee, vec![]),
+        item(ReviewRow::Interview, vec![]),
+    ]));
+    if app.submission.interview == Interview::NotRequested {
+        blocks.push(Block::Paragraph(format!(
+            "{}: {}",
+            guide.submission.interview.title, ui.export.interview_none
+        )));
+    }
+    blocks
+}
+
+/// The passport rule, both dates as entered and what follows from them.
+fn passport_lines(content: &Content, app: &Application) -> Vec<String> {
+    let ui = &content.ui;
+    let shown = |text: &str| {
+        if text.trim().is_empty() {
+            ui.export.not_entered.clone()
+        } else {
+            content.typed_date(text)
+        }
+    };
+    let passport = &app.passport;
+    let mut lines = vec![
+        ui.export.passport_rule.clone(),
+        format!("{}: {}", ui.passport.expiry, shown(&passport.expiry)),
+        format!("{}: {}", ui.passport.end_of_stay, shown(&passport.end_of_stay)),
+    ];
+    match dates::check_passport(&passport.expiry, &passport.end_of_stay) {
+        PassportCheck::Incomplete => lines.push(ui.review.passport_missing.clone()),
+        PassportCheck::Passes { required } => {
+            lines.push(fill(
+                &ui.passport.valid_until,
+                &[("date", &content.date(required))],
+            ));
+            lines.push(ui.passport.passes.clone());
+        }
+        PassportCheck::Fails { expiry, required } => lines.push(fill(
+            &ui.passport.fails,
+            &[
+                ("expiry", &content.date(expiry)),
+                ("date", &content.date(required)),
+            ],
+        )),
+    }
+    lines
+}
+
+/// What `check` finds: what blocks, and what is left to do besides.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Check {
+    pub blockers: Vec<String>,
+    pub to_do: Vec<String>,
+}
+
+pub fn check(content: &Content, app: &Application) -> Check {
+    let blockers = review::blockers(app, content);
+    // The first actions only repeat the blockers as things to do.
+    let to_do = review::actions(app, content)
+        .into_iter()
+        .skip(blockers.len())
+        .map(|a| a.text(content))
+        .collect();
+    Check {
+        blockers: blockers.iter().map(|b| b.text(content)).collect(),
+        to_do,
+    }
+}
+
+pub fn check_text(content: &Content, name: &str, check: &Check) -> String {
+    let ui = &content.ui.commands;
+    let mut out = String::new();
+    if check.blockers.is_empty() {
+        out.push_str(&fill(&ui.nothing_blocks, &[("name", name)]));
+        out.push('\n');
+    } else {
+        out.push_str(&fill(&ui.blocks, &[("name", name)]));
+        out.push('\n');
+        for blocker in &check.blockers {
+            out.push_str(&format!("  ✗ {blocker}\n"));
+        }
+    }
+    if check.to_do.is_empty() && check.blockers.is_empty() {
+        out.push_str(&fill(&ui.all_done, &[("name", name)]));
+        out.push('\n');
+    } else if !check.to_do.is_empty() {
+        out.push_str(&ui.still_to_do);
+        out.push('\n');
+        for action in &check.to_do {
+            out.push_str(&format!("  - {action}\n"));
+        }
+    }
+    out
+}
+
+/// One saved application as `list --format yaml` gives it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum ListedApplication {
+    Ready {
+        name: String,
+        file: String,
+        /// The step's id, stable across languages.
+        step: String,
+        step_number: usize,
+        done: usize,
+        total: usize,
+        blockers: usize,
+        updated: String,
+    },
+    Broken {
+        file: String,
+        error: String,
+    },
+}
+
+pub fn listed(content: &Content, listings: &[Listing]) -> Vec<ListedApplication> {
+    listings
+        .iter()
+        .map(|listing| match listing {
+            Listing::Ready { path, record } => {
+                let app = &record.application;
+                let (done, total) = review::progress(app, content);
+                let step = app.place.step();
+                ListedApplication::Ready {
+                    name: record.name.clone(),
+                    file: path.display().to_string(),
+                    step: step.id().to_string(),
+                    step_number: step.number(),
+                    done,
+                    total,
+                    blockers: review::blockers(app, content).len(),
+                    updated: record.updated.to_rfc3339(),
+                }
+            }
+            Listing::Broken { path, error } => ListedApplication::Broken {
+                file: path.display().to_string(),
+                error: error.clone(),
+            },
+        })
+        .collect()
+}
+
+/// The saved applications as a table, for people.
+pub fn list_table(content: &Content, listings: &[Listing]) -> String {
+    let ui = &content.ui;
+    let mut rows: Vec<[String; 5]> = vec![[
+        ui.start.name.clone(),
+        ui.start.step.clone(),
+        ui.start.progress.clone(),
+        ui.commands.blockers.clone(),
+        ui.start.updated.clone(),
+    ]];
+    let mut broken = Vec::new();
+    for listing in listings {
+        match listing {
+            Listing::Ready { record, .. } => {
+                let app = &record.application;
+                let (done, total) = review::progress(app, content);
+                rows.push([
+                    record.name.clone(),
+                    content.step_name(app.place.step()).to_string(),
+                    format!("{done}/{total}"),
+                    review::blockers(app, content).len().to_string(),
+                    record.updated.format("%Y-%m-%d %H:%M").to_string(),
+                ]);
+            }
+            Listing::Broken { error, .. } => {
+                broken.push(fill(&ui.start.cannot_read, &[("error", error)]))
+            }
+        }
+    }
+    let widths: Vec<usize> = (0..5)
+        .map(|column| rows.iter().map(|row| width(&row[column])).max().unwrap_or(0))
+        .collect();
+    let mut out = String::new();
+    for row in &rows {
+        let cells: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .map(|(cell, &w)| format!("{cell}{}", " ".repeat(w - width(cell))))
+            .collect();
+        out.push_str(cells.join("  ").trim_end());
+        out.push('\n');
+    }
+    for line in broken {
+        out.push_str(&format!("✗ {line}\n"));
+    }
+    out
+}
+
+/// The FAQ entries that match `query` (all of them for an empty one), as text.
+pub fn faq_text(content: &Content, query: &str) -> Option<String> {
+    let matches = content.faq_search(query);
+    if matches.is_empty() {
+        return None;
+    }
+    let entries: Vec<String> = matches
+        .iter()
+        .map(|&i| {
+            let entry = &content.faq[i];
+            format!("{}\n{}\n", entry.question, entry.answer)
+        })
+        .collect();
+    Some(entries.join("\n"))
+}
+
+fn width(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
+/// The blocks as CommonMark with task lists (GitHub's flavour).
+pub fn markdown(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    for block in blocks {
+        match block {
+            Block::Title(text) => out.push_str(&format!("# {}\n", escape(text))),
+            Block::Heading(text) => out.push_str(&format!("## {}\n", escape(text))),
+            Block::Paragraph(text) => out.push_str(&format!("{}\n", escape(text))),
+            Block::Notice(text) => out.push_str(&format!("> {}\n", escape(text))),
+            Block::Bullets(lines) => {
+                for line in lines {
+                    out.push_str(&format!("- {}\n", escape(line)));
+                }
+            }
+            Block::Numbered(lines) => {
+                for (i, line) in lines.iter().enumerate() {
+                    out.push_str(&format!("{}. {}\n", i + 1, escape(line)));
+                }
+            }
+            Block::Checklist(items) => {
+                for item in items {
+                    markdown_item(&mut out, item, 0);
+                }
+            }
+        }
+        out.push('\n');
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+fn markdown_item(out: &mut String, item: &Item, depth: usize) {
+    let tick = if item.done { 'x' } else { ' ' };
+    out.push_str(&format!(
+        "{}- [{tick}] {}\n",
+        "  ".repeat(depth),
+        escape(&item.text)
+    ));
+    for point in &item.points {
+        markdown_item(out, point, depth + 1);
+    }
+}
+
+/// Text that Markdown shows as written: names and amounts are typed by people, and a `*` or a
+/// `<` in them must not become emphasis or HTML.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' | '\r' => out.push(' '),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    // What would start a list or a heading at the beginning of a line stays text.
+    let starts_block = out.starts_with(['-', '+', '='])
+        || out
+            .split_once(['.', ')'])
+            .is_some_and(|(number, _)| !number.is_empty() && number.chars().all(|c| c.is_ascii_digit()));
+    if starts_block {
+        let at = out.find(['-', '+', '=', '.', ')']).unwrap_or(0);
+        out.insert(at, '\\');
+    }
+    out
+}
+
+/// Columns of printed text.
+pub const PRINT_WIDTH: usize = 78;
+
+/// The blocks as plain text, wrapped to `width` columns, or one line per paragraph for `None`
+/// (a screen reader reads a wrapped line as two).
+pub fn text(blocks: &[Block], width: Option<usize>) -> String {
+    let wrap = |text: &str, first: &str, rest: &str| {
+        let mut out = match width {
+            Some(width) => {
+                let options = textwrap::Options::new(width)
+                    .initial_indent(first)
+                    .subsequent_indent(rest);
+                textwrap::fill(text, options)
+            }
+            None => format!("{first}{text}"),
+        };
+        out.push('\n');
+        out
+    };
+    let mut out = String::new();
+    for block in blocks {
+        match block {
+            Block::Title(text) | Block::Heading(text) => {
+                let underline = if matches!(block, Block::Title(_)) {
+                    "="
+                } else {
+                    "-"
+                };
+                out.push_str(&format!(
+                    "{text}\n{}\n",
+                    underline.repeat(self::width(text).min(width.unwrap_or(usize::MAX)))
+                ));
+            }
+            Block::Paragraph(text) => out.push_str(&wrap(text, "", "")),
+            Block::Notice(text) => out.push_str(&wrap(text, "| ", "| ")),
+            Block::Bullets(lines) => {
+                for line in lines {
+                    out.push_str(&wrap(line, "- ", "  "));
+                }
+            }
+            Block::Numbered(lines) => {
+                for (i, line) in lines.iter().enumerate() {
+                    out.push_str(&wrap(line, &format!("{}. ", i + 1), "   "));
+                }
+            }
+            Block::Checklist(items) => {
+                for item in items {
+                    text_item(&mut out, item, 0, &wrap);
+                }
+            }
+        }
+        out.push('\n');
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+fn text_item(out: &mut String, item: &Item, depth: usize, wrap: &impl Fn(&str, &str, &str) -> String) {
+    let indent = "    ".repeat(depth);
+    let tick = if item.done { "[x] " } else { "[ ] " };
+    out.push_str(&wrap(
+        &item.text,
+        &format!("{indent}{tick}"),
+        &format!("{indent}    "),
+    ));
+    for point in &item.points {
+        text_item(out, point, depth + 1, wrap);
+    }
+}

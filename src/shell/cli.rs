@@ -1,0 +1,107 @@
+//! The command line, in one definition that also gives the completions and the man page.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+const EXAMPLES: &str = "\
+Examples:
+  kzvisa                          Open the wizard: your applications, or a new one
+  kzvisa new \"Aigerim\"            Start an application for a family member
+  kzvisa resume                   Continue the application changed last
+  kzvisa list --format yaml       Saved applications, for a script
+  kzvisa export -o checklist.md   A checklist to print or send to your employer
+  kzvisa check && echo ready      Exit status 0 when nothing blocks, 1 when something does
+  kzvisa faq family               The FAQ entries about bringing your family
+  kzvisa --plain < answers.txt    Answer from a file, one answer per line";
+
+/// A guide through the work visa application for Kazakhstan, step by step. Progress is saved at
+/// every change; start it again to resume. This is guidance, not legal advice.
+#[derive(Debug, Parser)]
+#[command(name = "kzvisa", version, about, after_help = EXAMPLES)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Keep applications in this folder instead of the user's data folder.
+    #[arg(long, value_name = "DIR", global = true)]
+    pub data_dir: Option<PathBuf>,
+    /// Work on this one application file, anywhere (a synced folder, say).
+    #[arg(long, value_name = "PATH", global = true, conflicts_with = "data_dir")]
+    pub file: Option<PathBuf>,
+    /// Read the texts from this folder (en/guide.yaml, en/faq.yaml, en/ui.yaml) instead of the
+    /// built-in ones.
+    #[arg(long, value_name = "DIR", global = true)]
+    pub content: Option<PathBuf>,
+    /// Ask line by line instead of drawing the screen (for screen readers, slow links, answers
+    /// piped in); the default when input or output is not a terminal.
+    #[arg(long, global = true)]
+    pub plain: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Start a new application and open it in the wizard.
+    New {
+        /// Whose application it is; "My application" when not given.
+        name: Option<String>,
+    },
+    /// Open a saved application in the wizard, where it was left.
+    Resume {
+        /// Its name (or file name); the one changed last when not given.
+        name: Option<String>,
+    },
+    /// List the saved applications: step, progress, blockers, last change.
+    List {
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
+    /// Print a checklist of an application: every answer, what blocks, what to do next.
+    Export {
+        /// Its name (or file name); the one changed last when not given.
+        name: Option<String>,
+        #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
+        format: ExportFormat,
+        /// Write it to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Print what blocks an application and what is left to do.
+    ///
+    /// Exit status: 0 when nothing blocks, 1 when something does (or, with --strict, when
+    /// anything is left to do), 2 on an error.
+    Check {
+        /// Its name (or file name); the one changed last when not given.
+        name: Option<String>,
+        /// Exit with 1 also while anything on the checklist is left to do.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Print the frequently asked questions, or those that contain QUERY.
+    Faq {
+        /// Words to look for, ignoring case.
+        query: Vec<String>,
+    },
+    /// Print the completion script for a shell.
+    ///
+    /// For example: kzvisa completions bash > ~/.local/share/bash-completion/completions/kzvisa
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    ///
+    /// For example: kzvisa man > kzvisa.1 && man ./kzvisa.1
+    Man,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Yaml,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Markdown,
+    Text,
+}

@@ -1,0 +1,190 @@
+//! The line wizard's reading and writing: `kzvisa --plain`, and any run whose input or output
+//! is not a terminal. What to ask and what an answer means is decided in `kzvisa::plain`.
+
+use std::io::{BufRead, Write};
+use std::sync::Arc;
+
+use kzvisa::app::{App, Effect};
+use kzvisa::content::{Content, fill};
+use kzvisa::plain::{self, Reply};
+use kzvisa::report;
+use kzvisa::store::{self, Listing, Store};
+use kzvisa::ui::theme::Theme;
+use kzvisa::wizard::{Application, Place, review};
+
+use super::session::{Opening, Session};
+
+pub struct Lines<R, W> {
+    pub input: R,
+    pub output: W,
+    /// Typed answers are not shown when they come from a file: print them, so the transcript
+    /// reads like the conversation it was.
+    pub echo: bool,
+}
+
+impl<R: BufRead, W: Write> Lines<R, W> {
+    pub fn run(mut self, content: Arc<Content>, store: Store, opening: Opening) -> Result<(), String> {
+        let session = match opening {
+            Opening::Wizard { session, read_only } => {
+                if read_only {
+                    return Err(locked(&content, &session.record.name));
+                }
+                session
+            }
+            Opening::Choose(listings) => match self.choose(&content, &listings)? {
+                Some(session) => session,
+                None => return Ok(()),
+            },
+        };
+        self.wizard(content, &store, session)
+    }
+
+    /// The saved applications as a numbered list; a number opens one, `n` starts another.
+    fn choose(
+        &mut self,
+        content: &Content,
+        listings: &[Listing],
+    ) -> Result<Option<Session>, String> {
+        let ui = &content.ui;
+        self.say(&ui.start.title)?;
+        for (i, listing) in listings.iter().enumerate() {
+            let line = match listing {
+                Listing::Ready { record, .. } => {
+                    let app = &record.application;
+                    let (done, total) = review::progress(app, content);
+                    format!(
+                        "{}. {} ({}: {}, {}: {done}/{total})",
+                        i + 1,
+                        record.name,
+                        ui.start.step,
+                        content.step_name(app.place.step()),
+                        ui.start.progress
+                    )
+                }
+                Listing::Broken { error, .. } => format!(
+                    "{}. {}",
+                    i + 1,
+                    fill(&ui.start.cannot_read, &[("error", error)])
+                ),
+            };
+            self.say(&line)?;
+        }
+        loop {
+            let Some(line) = self.ask(&ui.plain.start_choose)? else {
+                return Ok(None);
+            };
+            let reply = line.trim().to_lowercase();
+            if reply == "quit" || reply == "exit" {
+                return Ok(None);
+            }
+            if reply == "n" {
+                let Some(name) = self.ask(&ui.plain.new_name)? else {
+                    return Ok(None);
+                };
+                let name = name.trim();
+                if name.is_empty() {
+                    continue;
+                }
+                if !store::find(listings, name).is_empty() {
+                    self.say(&fill(&ui.commands.exists, &[("name", name)]))?;
+                    continue;
+                }
+                return Ok(Some(Session::unsaved(name.to_string(), None)));
+            }
+            let chosen = reply
+                .parse::<usize>()
+                .ok()
+                .and_then(|n| listings.get(n.checked_sub(1)?));
+            match chosen {
+                Some(Listing::Ready { path, record }) => match store::try_lock(path) {
+                    Ok(Some(lock)) => {
+                        return Ok(Some(Session::opened(
+                            path.clone(),
+                            (**record).clone(),
+                            Some(lock),
+                        )));
+                    }
+                    Ok(None) => self.say(&locked(content, &record.name))?,
+                    Err(error) => self.say(&error.to_string())?,
+                },
+                Some(Listing::Broken { error, .. }) => self.say(error)?,
+                None => self.say(&fill(
+                    &ui.plain.invalid_choice,
+                    &[("choices", &format!("1-{}, n, quit", listings.len()))],
+                ))?,
+            }
+        }
+    }
+
+    fn wizard(&mut self, content: Arc<Content>, store: &Store, mut session: Session) -> Result<(), String> {
+        let mut app = App::new(content, Application::default(), Theme { color: false });
+        app.resume(
+            session.record.name.clone(),
+            session.record.application.clone(),
+            false,
+        );
+        let mut shown: Option<Place> = None;
+        loop {
+            let prompt = plain::prompt(&app);
+            if shown != Some(app.application.place) {
+                self.say("")?;
+                for paragraph in &prompt.context {
+                    self.say(paragraph)?;
+                }
+                shown = Some(app.application.place);
+            }
+            let Some(line) = self.ask(&prompt.question)? else {
+                break;
+            };
+            match plain::reply(&app, &line) {
+                Reply::Send(msgs) => {
+                    for msg in msgs {
+                        if app.update(msg) == Effect::Save
+                            && let Err(error) = session.save(store, &app.application)
+                        {
+                            let failed = &app.content.ui.saving.failed;
+                            self.say(&fill(failed, &[("error", &error.to_string())]))?;
+                        }
+                    }
+                }
+                Reply::Faq(query) => {
+                    let ui = &app.content.ui;
+                    let text = report::faq_text(&app.content, &query)
+                        .unwrap_or_else(|| fill(&ui.commands.faq_no_match, &[("query", &query)]));
+                    self.say(&text)?;
+                }
+                Reply::Help => shown = None,
+                Reply::Invalid(reason) => self.say(&reason)?,
+                Reply::Quit | Reply::Finish => break,
+            }
+        }
+        let saved_in = session.saved_in(store);
+        let saved = &app.content.ui.commands.saved;
+        self.say(&fill(saved, &[("file", &saved_in.display().to_string())]))
+    }
+
+    fn say(&mut self, text: &str) -> Result<(), String> {
+        writeln!(self.output, "{text}").map_err(|e| e.to_string())
+    }
+
+    /// Asks a question; `None` at the end of the input.
+    fn ask(&mut self, question: &str) -> Result<Option<String>, String> {
+        write!(self.output, "{question} ").map_err(|e| e.to_string())?;
+        self.output.flush().map_err(|e| e.to_string())?;
+        let mut line = String::new();
+        let read = self.input.read_line(&mut line).map_err(|e| e.to_string())?;
+        if read == 0 {
+            writeln!(self.output).map_err(|e| e.to_string())?;
+            return Ok(None);
+        }
+        let line = line.trim_end_matches(['\n', '\r']).to_string();
+        if self.echo {
+            writeln!(self.output, "{line}").map_err(|e| e.to_string())?;
+        }
+        Ok(Some(line))
+    }
+}
+
+fn locked(content: &Content, name: &str) -> String {
+    fill(&content.ui.plain.locked, &[("name", name)])
+}

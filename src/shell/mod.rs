@@ -1,0 +1,8 @@
+//! The shell around the pure core: the command line, the terminal, the line wizard and the
+//! commands that print. Everything here does IO; everything it decides is in the library.
+
+pub mod cli;
+pub mod commands;
+pub mod lines;
+pub mod session;
+pub mod tui;

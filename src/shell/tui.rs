@@ -1,0 +1,231 @@
+//! The full-screen wizard: the terminal, its events and the effects the app asks for.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, Event};
+
+use kzvisa::app::{App, Effect, Msg};
+use kzvisa::content::Content;
+use kzvisa::error::Error;
+use kzvisa::keymap;
+use kzvisa::store::{self, Lock, Store};
+use kzvisa::ui::{self, theme::Theme};
+use kzvisa::wizard::Application;
+
+use super::session::{Opening, Session, now};
+
+/// Runs the wizard until the person quits, a signal arrives or the terminal goes away.
+pub fn run(content: Arc<Content>, store: Store, opening: Opening) -> Result<(), String> {
+    let theme = Theme::from_env();
+    let (mut app, session) = match opening {
+        Opening::Choose(listings) => (App::start(Arc::clone(&content), listings, theme), None),
+        Opening::Wizard { session, read_only } => {
+            let mut app = App::new(Arc::clone(&content), Application::default(), theme);
+            app.resume(
+                session.record.name.clone(),
+                session.record.application.clone(),
+                read_only,
+            );
+            (app, Some(session))
+        }
+    };
+    let saved_in = session
+        .as_ref()
+        .map_or_else(|| store.dir().to_path_buf(), |s| s.saved_in(&store));
+    let mut shell = Shell { store, session };
+
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))
+            .map_err(|e| format!("cannot watch for signals: {e}"))?;
+    }
+    set_panic_message(saved_in);
+    // The theme already honours NO_COLOR; crossterm's own handling would also erase reverse video.
+    ratatui::crossterm::style::force_color_output(true);
+    ratatui::run(|terminal| shell.run(terminal, &mut app, &stop)).map_err(|e| e.to_string())
+}
+
+/// After a panic, ratatui's hook restores the terminal and then runs this one, so the message
+/// lands on a normal screen. Every change was saved when it was made, so nothing is lost.
+fn set_panic_message(saved_in: PathBuf) {
+    std::panic::set_hook(Box::new(move |info| {
+        eprintln!("kzvisa stopped on an unexpected error, a bug: {info}");
+        eprintln!(
+            "Your progress is saved in {}. Start kzvisa again to resume.",
+            saved_in.display()
+        );
+    }));
+}
+
+struct Shell {
+    store: Store,
+    session: Option<Session>,
+}
+
+impl Shell {
+    fn run(
+        &mut self,
+        terminal: &mut DefaultTerminal,
+        app: &mut App,
+        stop: &AtomicBool,
+    ) -> std::io::Result<()> {
+        let _ = ratatui::crossterm::execute!(
+            std::io::stdout(),
+            ratatui::crossterm::event::EnableBracketedPaste
+        );
+        let result = self.event_loop(terminal, app, stop);
+        let _ = ratatui::crossterm::execute!(
+            std::io::stdout(),
+            ratatui::crossterm::event::DisableBracketedPaste
+        );
+        result
+    }
+
+    fn event_loop(
+        &mut self,
+        terminal: &mut DefaultTerminal,
+        app: &mut App,
+        stop: &AtomicBool,
+    ) -> std::io::Result<()> {
+        loop {
+            terminal.draw(|frame| ui::view(app, frame))?;
+            // Waking now and then lets SIGTERM and SIGHUP end the loop and restore the terminal.
+            let msg = loop {
+                if stop.load(Ordering::Relaxed) || terminal_gone() {
+                    return Ok(());
+                }
+                if event::poll(Duration::from_millis(200))? {
+                    break match event::read()? {
+                        Event::Key(key) if key.is_press() || key.is_repeat() => {
+                            #[cfg(debug_assertions)]
+                            panic_on_request(&key);
+                            keymap::message(app.mode(), key)
+                        }
+                        Event::Paste(text) => Some(Msg::Paste(text)),
+                        Event::Resize(..) => None,
+                        _ => continue,
+                    };
+                }
+            };
+            let Some(msg) = msg else { continue };
+            let effect = app.update(msg);
+            if effect == Effect::Quit {
+                // Every change was saved when it was made: nothing is left to write.
+                return Ok(());
+            }
+            self.carry_out(effect, app);
+        }
+    }
+
+    fn carry_out(&mut self, effect: Effect, app: &mut App) {
+        app.notice = None;
+        match effect {
+            Effect::None | Effect::Quit => {}
+            Effect::Save => app.save_error = self.save(app).err().map(|e| e.to_string()),
+            Effect::Open(path) => match store::try_lock(&path) {
+                Ok(Some(lock)) => self.open(app, path, Some(lock)),
+                Ok(None) => app.report_locked(),
+                Err(error) => app.notice = Some(error.to_string()),
+            },
+            Effect::OpenReadOnly(path) => self.open(app, path, None),
+            Effect::Create(name) => {
+                let path = self.store.new_path(&name);
+                app.resume(name.clone(), Application::default(), false);
+                // The first save takes the lock and creates the file, so it is listed at once.
+                self.session = Some(Session::unsaved(name, Some(path)));
+                app.save_error = self.save(app).err().map(|e| e.to_string());
+            }
+            Effect::Rename(path, name) => {
+                let renamed = self.with_unlocked(&path, |path| {
+                    let mut record = store::load(path)?;
+                    record.name = name;
+                    record.updated = now();
+                    store::save(path, &record)
+                });
+                self.refresh(app, Some(&path), renamed.err());
+            }
+            Effect::Trash(path) => {
+                let trashed = self.with_unlocked(&path, |path| self.store.trash(path).map(drop));
+                self.refresh(app, None, trashed.err());
+            }
+        }
+    }
+
+    /// Runs a change on a file that no other kzvisa has open.
+    fn with_unlocked(
+        &self,
+        path: &Path,
+        change: impl FnOnce(&Path) -> kzvisa::error::Result<()>,
+    ) -> Result<(), String> {
+        match store::try_lock(path) {
+            Ok(Some(_lock)) => change(path).map_err(|e| e.to_string()),
+            Ok(None) => Err(Error::invalid(path, "open in another kzvisa").to_string()),
+            Err(error) => Err(error.to_string()),
+        }
+    }
+
+    fn refresh(&self, app: &mut App, select: Option<&Path>, problem: Option<String>) {
+        app.show_listings(self.store.list(), select);
+        app.notice = problem;
+    }
+
+    fn open(&mut self, app: &mut App, path: PathBuf, lock: Option<Lock>) {
+        match store::load(&path) {
+            Ok(record) => {
+                app.resume(
+                    record.name.clone(),
+                    record.application.clone(),
+                    lock.is_none(),
+                );
+                self.session = Some(Session::opened(path, record, lock));
+            }
+            Err(error) => self.refresh(app, Some(&path), Some(error.to_string())),
+        }
+    }
+
+    /// Saves the open application; a failure leaves the last good file in place.
+    fn save(&mut self, app: &App) -> kzvisa::error::Result<()> {
+        match self.session.as_mut() {
+            Some(session) if !app.read_only => session.save(&self.store, &app.application),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// A debug build panics on the character named in KZVISA_TEST_PANIC_KEY, so a test can prove
+/// that a panic restores the terminal and keeps the progress. Release builds have no such key.
+#[cfg(debug_assertions)]
+fn panic_on_request(key: &ratatui::crossterm::event::KeyEvent) {
+    if let ratatui::crossterm::event::KeyCode::Char(c) = key.code
+        && std::env::var("KZVISA_TEST_PANIC_KEY").is_ok_and(|k| k == c.to_string())
+    {
+        panic!("test panic on {c:?}");
+    }
+}
+
+/// Whether the terminal hung up (its window closed, the SSH link dropped) without a SIGHUP
+/// reaching us: reading it would only return end of file from now on.
+#[cfg(unix)]
+fn terminal_gone() -> bool {
+    use rustix::event::{PollFd, PollFlags, Timespec, poll};
+    let stdin = rustix::stdio::stdin();
+    let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
+    let zero = Timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    poll(&mut fds, Some(&zero)).is_ok()
+        && fds[0]
+            .revents()
+            .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL)
+}
+
+#[cfg(not(unix))]
+fn terminal_gone() -> bool {
+    false
+}
+
