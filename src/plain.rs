@@ -47,7 +47,10 @@ pub fn prompt(app: &App) -> Prompt {
         let mut question = format!("{question} {}", ui.plain.yes_no);
         if let Some(answer) = answer {
             let answer = if answer { &ui.yes } else { &ui.no };
-            question.push_str(&format!(" ({})", fill(&ui.plain.keep, &[("value", answer)])));
+            question.push_str(&format!(
+                " ({})",
+                fill(&ui.plain.keep, &[("value", answer)])
+            ));
         }
         question
     };
@@ -201,11 +204,7 @@ pub fn prompt(app: &App) -> Prompt {
                 },
                 SubmissionField::FeePaidOn => Prompt {
                     context: vec![],
-                    question: text_field(
-                        &ui.submission.fee_paid_on,
-                        &submission.fee_paid_on,
-                        None,
-                    ),
+                    question: text_field(&ui.submission.fee_paid_on, &submission.fee_paid_on, None),
                 },
                 SubmissionField::Interview => {
                     let current = match submission.interview {
@@ -317,7 +316,11 @@ pub fn reply(app: &App, line: &str) -> Reply {
         }
     };
     match application.place {
-        Place::Welcome | Place::EligibilityResult | Place::Passport { field: PassportField::Result } => {
+        Place::Welcome
+        | Place::EligibilityResult
+        | Place::Passport {
+            field: PassportField::Result,
+        } => {
             if line.is_empty() {
                 Reply::Send(vec![Msg::Confirm])
             } else {
@@ -342,7 +345,9 @@ pub fn reply(app: &App, line: &str) -> Reply {
             };
             yes_no(Some(current))
         }
-        Place::Passport { field: PassportField::Expiry } => date(vec![Msg::NextField]),
+        Place::Passport {
+            field: PassportField::Expiry,
+        } => date(vec![Msg::NextField]),
         Place::Passport { .. } => date(vec![Msg::Confirm]),
         Place::Submission { field } => {
             let submission = &application.submission;
@@ -364,7 +369,9 @@ pub fn reply(app: &App, line: &str) -> Reply {
                 SubmissionField::FeePaidOn => date(vec![Msg::NextField]),
                 SubmissionField::Interview => {
                     let chosen = match line {
-                        "" => Interview::ALL.iter().position(|i| *i == submission.interview),
+                        "" => Interview::ALL
+                            .iter()
+                            .position(|i| *i == submission.interview),
                         "1" | "2" | "3" => line.parse::<usize>().ok().map(|n| n - 1),
                         _ => None,
                     };

@@ -37,7 +37,10 @@ pub fn checklist(content: &Content, name: &str, app: &Application, today: NaiveD
     let ui = &content.ui;
     let mut blocks = vec![
         Block::Title(fill(&ui.export.title, &[("name", name)])),
-        Block::Paragraph(fill(&ui.export.generated, &[("date", &content.date(today))])),
+        Block::Paragraph(fill(
+            &ui.export.generated,
+            &[("date", &content.date(today))],
+        )),
         Block::Notice(content.guide.disclaimer.clone()),
     ];
     blocks.extend(review(content, app));
@@ -129,7 +132,11 @@ fn passport_lines(content: &Content, app: &Application) -> Vec<String> {
     let mut lines = vec![
         ui.export.passport_rule.clone(),
         format!("{}: {}", ui.passport.expiry, shown(&passport.expiry)),
-        format!("{}: {}", ui.passport.end_of_stay, shown(&passport.end_of_stay)),
+        format!(
+            "{}: {}",
+            ui.passport.end_of_stay,
+            shown(&passport.end_of_stay)
+        ),
     ];
     match dates::check_passport(&passport.expiry, &passport.end_of_stay) {
         PassportCheck::Incomplete => lines.push(ui.review.passport_missing.clone()),
@@ -276,7 +283,12 @@ pub fn list_table(content: &Content, listings: &[Listing]) -> String {
         }
     }
     let widths: Vec<usize> = (0..5)
-        .map(|column| rows.iter().map(|row| width(&row[column])).max().unwrap_or(0))
+        .map(|column| {
+            rows.iter()
+                .map(|row| width(&row[column]))
+                .max()
+                .unwrap_or(0)
+        })
         .collect();
     let mut out = String::new();
     for row in &rows {
@@ -374,9 +386,9 @@ fn escape(text: &str) -> String {
     }
     // What would start a list or a heading at the beginning of a line stays text.
     let starts_block = out.starts_with(['-', '+', '='])
-        || out
-            .split_once(['.', ')'])
-            .is_some_and(|(number, _)| !number.is_empty() && number.chars().all(|c| c.is_ascii_digit()));
+        || out.split_once(['.', ')']).is_some_and(|(number, _)| {
+            !number.is_empty() && number.chars().all(|c| c.is_ascii_digit())
+        });
     if starts_block {
         let at = out.find(['-', '+', '=', '.', ')']).unwrap_or(0);
         out.insert(at, '\\');
@@ -442,7 +454,12 @@ pub fn text(blocks: &[Block], width: Option<usize>) -> String {
     out
 }
 
-fn text_item(out: &mut String, item: &Item, depth: usize, wrap: &impl Fn(&str, &str, &str) -> String) {
+fn text_item(
+    out: &mut String,
+    item: &Item,
+    depth: usize,
+    wrap: &impl Fn(&str, &str, &str) -> String,
+) {
     let indent = "    ".repeat(depth);
     let tick = if item.done { "[x] " } else { "[ ] " };
     out.push_str(&wrap(

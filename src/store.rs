@@ -73,7 +73,9 @@ pub fn find<'a>(listings: &'a [Listing], name: &str) -> Vec<(&'a Path, &'a Recor
         })
         .filter(|(path, record)| {
             record.name.trim().to_lowercase() == wanted
-                || path.file_stem().is_some_and(|stem| stem.to_string_lossy() == name)
+                || path
+                    .file_stem()
+                    .is_some_and(|stem| stem.to_string_lossy() == name)
         })
         .collect()
 }

@@ -21,8 +21,9 @@ pub fn list(content: &Content, store: &Store, format: ListFormat) -> Result<Exit
             fill(&content.ui.commands.no_applications, &[("folder", &folder)]) + "\n"
         }
         ListFormat::Table => report::list_table(content, &listings),
-        ListFormat::Yaml => serde_yaml::to_string(&report::listed(content, &listings))
-            .map_err(|e| e.to_string())?,
+        ListFormat::Yaml => {
+            serde_yaml::to_string(&report::listed(content, &listings)).map_err(|e| e.to_string())?
+        }
     };
     print(&text)
 }
@@ -36,7 +37,12 @@ pub fn export(
     output: Option<&Path>,
 ) -> Result<ExitCode, String> {
     let record = session::record(store, content, file, name)?;
-    let blocks = report::checklist(content, &record.name, &record.application, now().date_naive());
+    let blocks = report::checklist(
+        content,
+        &record.name,
+        &record.application,
+        now().date_naive(),
+    );
     let text = match format {
         ExportFormat::Markdown => report::markdown(&blocks),
         ExportFormat::Text => report::text(&blocks, Some(report::PRINT_WIDTH)),
@@ -72,7 +78,10 @@ pub fn faq(content: &Content, query: &[String]) -> Result<ExitCode, String> {
     let query = query.join(" ");
     match report::faq_text(content, &query) {
         Some(text) => print(&text),
-        None => Err(fill(&content.ui.commands.faq_no_match, &[("query", &query)])),
+        None => Err(fill(
+            &content.ui.commands.faq_no_match,
+            &[("query", &query)],
+        )),
     }
 }
 

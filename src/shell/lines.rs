@@ -23,13 +23,18 @@ pub struct Lines<R, W> {
 }
 
 impl<R: BufRead, W: Write> Lines<R, W> {
-    pub fn run(mut self, content: Arc<Content>, store: Store, opening: Opening) -> Result<(), String> {
+    pub fn run(
+        mut self,
+        content: Arc<Content>,
+        store: Store,
+        opening: Opening,
+    ) -> Result<(), String> {
         let session = match opening {
             Opening::Wizard { session, read_only } => {
                 if read_only {
                     return Err(locked(&content, &session.record.name));
                 }
-                session
+                *session
             }
             Opening::Choose(listings) => match self.choose(&content, &listings)? {
                 Some(session) => session,
@@ -116,7 +121,12 @@ impl<R: BufRead, W: Write> Lines<R, W> {
         }
     }
 
-    fn wizard(&mut self, content: Arc<Content>, store: &Store, mut session: Session) -> Result<(), String> {
+    fn wizard(
+        &mut self,
+        content: Arc<Content>,
+        store: &Store,
+        mut session: Session,
+    ) -> Result<(), String> {
         let mut app = App::new(content, Application::default(), Theme { color: false });
         app.resume(
             session.record.name.clone(),

@@ -66,7 +66,10 @@ impl Session {
 pub enum Opening {
     /// Several applications are saved: let the person choose.
     Choose(Vec<Listing>),
-    Wizard { session: Session, read_only: bool },
+    Wizard {
+        session: Box<Session>,
+        read_only: bool,
+    },
 }
 
 /// What `kzvisa`, `kzvisa new [NAME]` and `kzvisa resume [NAME]` open.
@@ -103,7 +106,10 @@ pub fn opening(
         (Target::Resume(_), Some(file)) => open(file),
         (Target::Default, Some(file)) if file.exists() => open(file),
         (Target::Default, Some(file)) => Ok(Opening::Wizard {
-            session: Session::unsaved(stem_or(file, default_name()), Some(file.to_path_buf())),
+            session: Box::new(Session::unsaved(
+                stem_or(file, default_name()),
+                Some(file.to_path_buf()),
+            )),
             read_only: false,
         }),
         (Target::Resume(name), None) => open(&find(store, content, name.as_deref())?),
@@ -111,7 +117,7 @@ pub fn opening(
             let listings = store.list();
             if listings.is_empty() {
                 Ok(Opening::Wizard {
-                    session: Session::unsaved(default_name(), None),
+                    session: Box::new(Session::unsaved(default_name(), None)),
                     read_only: false,
                 })
             } else {
@@ -172,7 +178,7 @@ fn open(path: &Path) -> Result<Opening, String> {
     let lock = store::try_lock(path).map_err(|e| e.to_string())?;
     Ok(Opening::Wizard {
         read_only: lock.is_none(),
-        session: Session::opened(path.to_path_buf(), record, lock),
+        session: Box::new(Session::opened(path.to_path_buf(), record, lock)),
     })
 }
 
@@ -184,7 +190,7 @@ fn create(store: &Store, name: String, path: Option<PathBuf>) -> Result<Opening,
         .save(store, &Application::default())
         .map_err(|e| e.to_string())?;
     Ok(Opening::Wizard {
-        session,
+        session: Box::new(session),
         read_only: false,
     })
 }

@@ -30,7 +30,7 @@ pub fn run(content: Arc<Content>, store: Store, opening: Opening) -> Result<(), 
                 session.record.application.clone(),
                 read_only,
             );
-            (app, Some(session))
+            (app, Some(*session))
         }
     };
     let saved_in = session
@@ -228,4 +228,3 @@ fn terminal_gone() -> bool {
 fn terminal_gone() -> bool {
     false
 }
-

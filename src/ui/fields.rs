@@ -100,11 +100,17 @@ pub fn passport(app: &App, frame: &mut Frame, area: Rect, field: PassportField) 
     let result = match dates::check_passport(&passport.expiry, &passport.end_of_stay) {
         PassportCheck::Incomplete => Text::styled(ui.need_both.as_str(), theme.muted()),
         PassportCheck::Passes { required } => Text::from(vec![
-            Line::raw(fill(&ui.valid_until, &[("date", &app.content.date(required))])),
+            Line::raw(fill(
+                &ui.valid_until,
+                &[("date", &app.content.date(required))],
+            )),
             Line::styled(format!("✓ {}", ui.passes), theme.good()),
         ]),
         PassportCheck::Fails { expiry, required } => Text::from(vec![
-            Line::raw(fill(&ui.valid_until, &[("date", &app.content.date(required))])),
+            Line::raw(fill(
+                &ui.valid_until,
+                &[("date", &app.content.date(required))],
+            )),
             Line::styled(
                 format!(
                     "✗ {}",

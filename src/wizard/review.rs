@@ -260,10 +260,9 @@ impl Action {
             Action::AttendInterview { date } if date.trim().is_empty() => {
                 ui.attend_interview_undated.clone()
             }
-            Action::AttendInterview { date } => fill(
-                &ui.attend_interview,
-                &[("date", &content.typed_date(date))],
-            ),
+            Action::AttendInterview { date } => {
+                fill(&ui.attend_interview, &[("date", &content.typed_date(date))])
+            }
         }
     }
 }
@@ -348,7 +347,10 @@ impl ReviewRow {
                         format!(
                             "{} {}",
                             ui.passport.passes,
-                            fill(&ui.passport.valid_until, &[("date", &content.date(required))])
+                            fill(
+                                &ui.passport.valid_until,
+                                &[("date", &content.date(required))]
+                            )
                         ),
                     ),
                     PassportCheck::Fails { expiry, required } => (
