@@ -63,14 +63,9 @@ impl Listing {
 }
 
 /// The applications called `name` (ignoring case), or whose file is `name.yaml`.
-pub fn find<'a>(listings: &'a [Listing], name: &str) -> Vec<(&'a Path, &'a Record)> {
+pub fn named<'a>(listings: &'a [Listing], name: &str) -> Vec<(&'a Path, &'a Record)> {
     let wanted = name.trim().to_lowercase();
-    listings
-        .iter()
-        .filter_map(|listing| match listing {
-            Listing::Ready { path, record } => Some((path.as_path(), record.as_ref())),
-            Listing::Broken { .. } => None,
-        })
+    ready(listings)
         .filter(|(path, record)| {
             record.name.trim().to_lowercase() == wanted
                 || path
@@ -78,6 +73,26 @@ pub fn find<'a>(listings: &'a [Listing], name: &str) -> Vec<(&'a Path, &'a Recor
                     .is_some_and(|stem| stem.to_string_lossy() == name)
         })
         .collect()
+}
+
+/// The applications [`named`] so; failing that, those whose name starts with `name`, so
+/// `aigerim` finds "Aigerim Bekova".
+pub fn find<'a>(listings: &'a [Listing], name: &str) -> Vec<(&'a Path, &'a Record)> {
+    let exact = named(listings, name);
+    let wanted = name.trim().to_lowercase();
+    if !exact.is_empty() || wanted.is_empty() {
+        return exact;
+    }
+    ready(listings)
+        .filter(|(_, record)| record.name.trim().to_lowercase().starts_with(&wanted))
+        .collect()
+}
+
+fn ready(listings: &[Listing]) -> impl Iterator<Item = (&Path, &Record)> {
+    listings.iter().filter_map(|listing| match listing {
+        Listing::Ready { path, record } => Some((path.as_path(), record.as_ref())),
+        Listing::Broken { .. } => None,
+    })
 }
 
 /// The folder of applications.

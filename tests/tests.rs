@@ -1,6 +1,8 @@
 //! The one integration test binary: behaviour seen from outside the crate, one module per area.
 //! The modules live in `tests/it/` so cargo does not build each of them as a binary of its own.
 
+#[path = "it/cli.rs"]
+mod cli;
 #[path = "it/common.rs"]
 mod common;
 #[path = "it/content.rs"]

@@ -74,14 +74,16 @@ pub fn check(
     })
 }
 
+/// Like grep: status 1 when nothing matches, so a script can tell.
 pub fn faq(content: &Content, query: &[String]) -> Result<ExitCode, String> {
     let query = query.join(" ");
     match report::faq_text(content, &query) {
         Some(text) => print(&text),
-        None => Err(fill(
-            &content.ui.commands.faq_no_match,
-            &[("query", &query)],
-        )),
+        None => {
+            let message = fill(&content.ui.commands.faq_no_match, &[("query", &query)]);
+            eprintln!("kzvisa: {message}");
+            Ok(ExitCode::from(1))
+        }
     }
 }
 

@@ -90,7 +90,7 @@ impl<R: BufRead, W: Write> Lines<R, W> {
                 if name.is_empty() {
                     continue;
                 }
-                if !store::find(listings, name).is_empty() {
+                if !store::named(listings, name).is_empty() {
                     self.say(&fill(&ui.commands.exists, &[("name", name)]))?;
                     continue;
                 }

@@ -98,7 +98,7 @@ pub fn opening(
         }
         (Target::New(name), None) => {
             let name = name.unwrap_or_else(default_name);
-            if !store::find(&store.list(), &name).is_empty() {
+            if !store::named(&store.list(), &name).is_empty() {
                 return Err(fill(&text.exists, &[("name", &name)]));
             }
             create(store, name, None)

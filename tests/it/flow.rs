@@ -1132,3 +1132,54 @@ fn a_review_row_past_the_end_is_brought_back_on_resume() {
     };
     assert!(row < rows(&app).len(), "row {row} of {}", rows(&app).len());
 }
+
+#[test]
+fn a_yes_or_no_on_a_checklist_row_sets_it_and_goes_to_the_next_row() {
+    let mut app = app_after(TO_DOCUMENTS);
+    assert_eq!(app.update(Msg::Answer(true)), Effect::Save);
+    assert!(app.application.has_document("passport"));
+    assert_eq!(app.application.place, document(1, None));
+    // A document's points come right after it, shown.
+    app.update(Msg::Answer(true));
+    assert_eq!(app.application.place, document(1, Some(0)));
+    assert!(app.expanded.contains(&1));
+    // "No" unticks what was ticked.
+    app.update(Msg::Answer(true));
+    assert!(app.application.covers("employment_contract", "salary"));
+    press(&mut app, "<Up>");
+    assert_eq!(app.update(Msg::Answer(false)), Effect::Save);
+    assert!(!app.application.covers("employment_contract", "salary"));
+    press(&mut app, "<Down> <Down> <Down>");
+    assert_eq!(app.application.place, document(3, None));
+    assert_eq!(
+        app.update(Msg::Answer(false)),
+        Effect::Save,
+        "the place moved"
+    );
+    assert_eq!(
+        app.application.place,
+        passport(PassportField::Expiry),
+        "the last row hands over to the passport"
+    );
+}
+
+#[test]
+fn the_line_wizards_messages_set_fields_whole() {
+    let mut app = app_after(&format!("{TO_PASSPORT} 2031"));
+    app.update(Msg::Replace(" 2032-01-31 ".into()));
+    assert_eq!(app.application.passport.expiry, "2032-01-31");
+    assert_eq!(app.cursor, 10);
+    let mut app = app_after(TO_SUBMISSION);
+    app.update(Msg::Answer(true));
+    assert!(app.application.submission.form_completed);
+    assert_eq!(app.application.place, submission(SubmissionField::FeePaid));
+    press(&mut app, "<Down> <Down> <Down>");
+    assert_eq!(
+        app.application.place,
+        submission(SubmissionField::Interview)
+    );
+    app.update(Msg::Choose(2));
+    assert_eq!(app.application.submission.interview, Interview::Attended);
+    app.update(Msg::Choose(9));
+    assert_eq!(app.application.submission.interview, Interview::Attended);
+}

@@ -1,0 +1,433 @@
+//! The command line end to end: the real binary on temporary folders, its output, its exit
+//! status and the files it writes or leaves alone.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::pty::{self, CTRL_C, ENTER};
+
+/// Every answer from the welcome screen to the review, as a person would type them, with one
+/// wrong answer and one wrong date on the way, an FAQ search and a step back.
+const ANSWERS: &str = "\n\
+y\n\
+y\n\
+maybe\n\
+y\n\
+back\n\
+y\n\
+n\n\
+\n\
+y\n\
+y\n\
+y\n\
+y\n\
+y\n\
+faq family\n\
+n\n\
+y\n\
+2031-02-30\n\
+2031-03-31\n\
+2030-10-15\n\
+\n\
+y\n\
+y\n\
+80 USD\n\
+2030-01-15\n\
+2\n\
+2030-02-01\n\
+\n";
+
+fn kzvisa(data: &Path, args: &[&str], input: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kzvisa"))
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run kzvisa");
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin.write_all(input.as_bytes()).expect("write answers");
+    drop(stdin);
+    child.wait_with_output().expect("kzvisa ends")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn status(output: &Output) -> i32 {
+    output.status.code().expect("exited, not killed")
+}
+
+fn files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|entries| entries.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+/// A folder with one application answered through the line wizard from `ANSWERS`.
+fn answered() -> (tempfile::TempDir, Output) {
+    let data = tempfile::tempdir().expect("temp dir");
+    let output = kzvisa(data.path(), &["new", "Aigerim *Test* <b>"], ANSWERS);
+    (data, output)
+}
+
+#[test]
+fn piped_answers_go_from_welcome_to_review_and_are_saved() {
+    let (data, output) = answered();
+    let out = stdout(&output);
+    assert_eq!(status(&output), 0, "{out}{}", stderr(&output));
+    // Questions state their options, and wrong answers are asked again with the reason.
+    assert!(out.contains("[y/n]"), "{out}");
+    assert!(out.contains("Please answer y (yes) or n (no)."), "{out}");
+    assert!(
+        out.contains("Not a valid date: \"2031-02-30\""),
+        "the impossible date is refused: {out}"
+    );
+    assert!(
+        out.contains("Can I bring my family"),
+        "faq works at a prompt: {out}"
+    );
+    assert!(out.contains("What blocks your application"), "{out}");
+    assert!(out.contains("Your progress is saved in"), "{out}");
+    // No cursor addressing or colours: a screen reader gets words only.
+    assert!(!out.contains('\x1b'), "escape sequences in the line wizard");
+
+    let saved = std::fs::read_to_string(data.path().join("aigerim-test-b.yaml")).expect("saved");
+    assert!(saved.contains("step: review"), "{saved}");
+    assert!(saved.contains("criminal_record: false"), "{saved}");
+    assert!(saved.contains("expiry: 2031-03-31"), "{saved}");
+    assert!(saved.contains("interview: scheduled"), "{saved}");
+    assert!(saved.contains("fee_amount: 80 USD"), "{saved}");
+    // "back" went to the medical question again, which was then answered yes.
+    assert!(saved.contains("medical: true"), "{saved}");
+    assert!(saved.contains("- responsibilities"), "{saved}");
+    assert!(!saved.contains("educational_certificates"), "{saved}");
+}
+
+#[test]
+fn quit_in_the_line_wizard_resumes_in_the_full_screen_wizard_at_the_same_step() {
+    let data = pty::data_dir();
+    let folder = data.path().join("applications");
+    let output = kzvisa(&folder, &["--plain"], "\ny\ny\ny\ny\n\ny\nquit\n");
+    assert_eq!(status(&output), 0, "{}", stderr(&output));
+    let out = stdout(&output);
+    assert!(out.contains("Do you have it? [y/n]"), "{out}");
+
+    let mut term = pty::spawn(data.path(), &["resume"], 100, 30);
+    let screen = term.wait_for("Step 4 of 7");
+    assert!(screen.contains("› ▸ [ ] Employment contract"), "{screen}");
+    assert!(screen.contains("[x] Valid passport"), "{screen}");
+    term.press(ENTER, "Passport expiry date");
+    term.send(CTRL_C);
+    term.assert_restored();
+
+    // And back: the line wizard picks up where the full-screen one left it.
+    let output = kzvisa(&folder, &["resume"], "quit\n");
+    let out = stdout(&output);
+    assert!(out.contains("Passport expiry date"), "{out}");
+}
+
+#[test]
+fn list_shows_every_application_and_the_broken_ones() {
+    let (data, _) = answered();
+    std::fs::write(data.path().join("broken.yaml"), "schema: 1\nname: [oops\n").expect("write");
+    let output = kzvisa(data.path(), &["list"], "");
+    assert_eq!(status(&output), 0);
+    let out = stdout(&output);
+    let header = out.lines().next().expect("a header");
+    for column in ["Name", "Step", "Done", "Blockers", "Last updated"] {
+        assert!(header.contains(column), "{header}");
+    }
+    assert!(out.contains("Aigerim *Test* <b>  Review"), "{out}");
+    assert!(out.contains("✗ cannot be read: "), "{out}");
+    assert!(out.contains("broken.yaml:3:1"), "{out}");
+
+    let output = kzvisa(data.path(), &["list", "--format", "yaml"], "");
+    assert_eq!(status(&output), 0);
+    let listed: serde_yaml::Value = serde_yaml::from_str(&stdout(&output)).expect("yaml");
+    let listed = listed.as_sequence().expect("a list");
+    assert_eq!(listed.len(), 2);
+    let ready = &listed[0];
+    assert_eq!(ready["name"].as_str(), Some("Aigerim *Test* <b>"));
+    assert_eq!(ready["step"].as_str(), Some("review"));
+    // The criminal record and the passport block.
+    assert_eq!(ready["blockers"].as_u64(), Some(2));
+    assert!(ready["done"].as_u64() < ready["total"].as_u64());
+    assert!(
+        listed[1]["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("broken.yaml:3:1"))
+    );
+}
+
+/// The rendered Markdown's headings, task items (ticked or not) and whether it held raw HTML.
+struct Rendered {
+    headings: Vec<String>,
+    tasks: Vec<(bool, String)>,
+    text: String,
+    html: bool,
+}
+
+fn render(markdown: &str) -> Rendered {
+    let mut rendered = Rendered {
+        headings: vec![],
+        tasks: vec![],
+        text: String::new(),
+        html: false,
+    };
+    let mut heading: Option<String> = None;
+    let mut task: Option<(bool, String)> = None;
+    for event in Parser::new_ext(markdown, Options::ENABLE_TASKLISTS) {
+        match event {
+            Event::Start(Tag::Heading { .. }) => heading = Some(String::new()),
+            Event::End(TagEnd::Heading(_)) => rendered.headings.extend(heading.take()),
+            Event::TaskListMarker(done) => {
+                rendered.tasks.extend(task.take());
+                task = Some((done, String::new()));
+            }
+            Event::End(TagEnd::Item) => rendered.tasks.extend(task.take()),
+            Event::Text(text) => {
+                rendered.text.push_str(&text);
+                for open in [heading.as_mut(), task.as_mut().map(|t| &mut t.1)]
+                    .into_iter()
+                    .flatten()
+                {
+                    open.push_str(&text);
+                }
+            }
+            Event::Html(_) | Event::InlineHtml(_) => rendered.html = true,
+            Event::SoftBreak | Event::HardBreak => rendered.text.push(' '),
+            _ => {}
+        }
+    }
+    rendered
+}
+
+#[test]
+fn export_markdown_renders_as_a_checklist() {
+    let (data, _) = answered();
+    let output = kzvisa(data.path(), &["export"], "");
+    assert_eq!(status(&output), 0, "{}", stderr(&output));
+    let markdown = stdout(&output);
+    let rendered = render(&markdown);
+    assert!(!rendered.html, "a name must not become HTML:\n{markdown}");
+    assert_eq!(
+        rendered.headings,
+        [
+            "Work visa for Kazakhstan: checklist for Aigerim *Test* <b>",
+            "What blocks your application",
+            "Next actions",
+            "Eligibility",
+            "Documents",
+            "Passport",
+            "Submission",
+        ],
+        "{markdown}"
+    );
+    let task = |text: &str| {
+        rendered
+            .tasks
+            .iter()
+            .find(|(_, t)| t.starts_with(text))
+            .unwrap_or_else(|| panic!("no task {text:?} in {:?}", rendered.tasks))
+            .0
+    };
+    assert!(task("A job offer"));
+    assert!(!task("Clean criminal record: No"));
+    assert!(task("Employment contract: have (3 of 3 points)"));
+    assert!(task("Your salary"));
+    assert!(!task("Educational certificates: missing"));
+    assert!(task("Pay the visa fee: 80 USD, paid on 15 January 2030"));
+    assert!(!task("Interview: scheduled (1 February 2030)"));
+    let text = &rendered.text;
+    assert!(text.contains("before 15 April 2031"), "{text}");
+    assert!(text.contains("not legal advice"), "{text}");
+    assert!(text.contains("Generated on"), "{text}");
+    assert!(text.contains("Renew your passport"), "{text}");
+}
+
+#[test]
+fn export_text_to_a_file_and_nothing_written_when_it_fails() {
+    let (data, _) = answered();
+    let out_dir = tempfile::tempdir().expect("temp dir");
+    let file = out_dir.path().join("checklist.txt");
+    let output = kzvisa(
+        data.path(),
+        &[
+            "export",
+            "aigerim",
+            "--format",
+            "text",
+            "-o",
+            file.to_str().expect("utf-8"),
+        ],
+        "",
+    );
+    assert_eq!(status(&output), 0, "{}", stderr(&output));
+    assert!(stdout(&output).is_empty());
+    let text = std::fs::read_to_string(&file).expect("written");
+    assert!(text.contains("[x] A job offer"), "{text}");
+    assert!(text.contains("    [x] Your salary"), "{text}");
+    assert!(text.lines().all(|l| l.chars().count() <= 78), "{text}");
+    assert!(!text.contains("- [x]"), "no Markdown in the text format");
+
+    let missing = out_dir.path().join("other.txt");
+    let output = kzvisa(
+        data.path(),
+        &["export", "nobody", "-o", missing.to_str().expect("utf-8")],
+        "",
+    );
+    assert_eq!(status(&output), 2);
+    assert!(stderr(&output).contains("No application is called \"nobody\""));
+    assert!(!missing.exists());
+    assert_eq!(files(out_dir.path()), [file]);
+}
+
+#[test]
+fn check_exit_status_tells_whether_something_blocks() {
+    let (data, _) = answered();
+    let output = kzvisa(data.path(), &["check"], "");
+    assert_eq!(status(&output), 1);
+    let out = stdout(&output);
+    assert!(out.contains("What blocks \"Aigerim *Test* <b>\":"), "{out}");
+    assert!(out.contains("✗ Clean criminal record"), "{out}");
+    assert!(
+        out.contains("Make copies of your educational certificates"),
+        "{out}"
+    );
+
+    // Nothing answered yet: nothing blocks, though much is left; --strict counts that too.
+    let output = kzvisa(data.path(), &["new", "Erlan"], "quit\n");
+    assert_eq!(status(&output), 0, "{}", stderr(&output));
+    let output = kzvisa(data.path(), &["check", "Erlan"], "");
+    assert_eq!(status(&output), 0, "{}", stdout(&output));
+    assert!(stdout(&output).contains("Nothing blocks \"Erlan\"."));
+    assert_eq!(
+        status(&kzvisa(data.path(), &["check", "--strict", "erlan"], "")),
+        1
+    );
+
+    let output = kzvisa(data.path(), &["check", "nobody"], "");
+    assert_eq!(status(&output), 2);
+    assert!(stdout(&output).is_empty());
+}
+
+#[test]
+fn faq_prints_all_entries_or_the_matching_ones() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let all = stdout(&kzvisa(data.path(), &["faq"], ""));
+    assert_eq!(all.matches("?\n").count(), 5, "{all}");
+    let output = kzvisa(data.path(), &["faq", "FAMILY"], "");
+    assert_eq!(status(&output), 0);
+    let out = stdout(&output);
+    assert!(out.starts_with("Can I bring my family"), "{out}");
+    assert_eq!(out.matches("?\n").count(), 1, "{out}");
+    let output = kzvisa(data.path(), &["faq", "zebra"], "");
+    assert_eq!(status(&output), 1);
+    assert!(stderr(&output).contains("No FAQ entry matches \"zebra\""));
+    assert!(files(data.path()).is_empty(), "printing writes nothing");
+}
+
+#[test]
+fn new_refuses_a_name_in_use_and_resume_an_unknown_one() {
+    let data = tempfile::tempdir().expect("temp dir");
+    assert_eq!(status(&kzvisa(data.path(), &["new", "Dana"], "quit\n")), 0);
+    let before = std::fs::read(data.path().join("dana.yaml")).expect("saved at once");
+    let output = kzvisa(data.path(), &["new", "dana"], "");
+    assert_eq!(status(&output), 2);
+    assert!(
+        stderr(&output).contains("exists already"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(
+        std::fs::read(data.path().join("dana.yaml")).expect("kept"),
+        before
+    );
+
+    // A name that only starts like one in use is a new one.
+    assert_eq!(status(&kzvisa(data.path(), &["new", "Dan"], "quit\n")), 0);
+    assert!(data.path().join("dan.yaml").exists());
+
+    let output = kzvisa(data.path(), &["resume", "Nobody"], "");
+    assert_eq!(status(&output), 2);
+    assert!(
+        stderr(&output).contains("kzvisa list"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn the_line_wizard_lists_saved_applications_to_choose_from() {
+    let data = tempfile::tempdir().expect("temp dir");
+    assert_eq!(status(&kzvisa(data.path(), &["new", "Marat"], "quit\n")), 0);
+    // Saved later, or in the same second and first by name: listed first either way.
+    assert_eq!(
+        status(&kzvisa(data.path(), &["new", "Anna"], "\ny\nquit\n")),
+        0
+    );
+    let output = kzvisa(data.path(), &[], "7\n1\nquit\n");
+    let out = stdout(&output);
+    assert!(out.contains("1. Anna"), "newest first: {out}");
+    assert!(out.contains("2. Marat"), "{out}");
+    assert!(out.contains("Please answer with one of"), "{out}");
+    assert!(out.contains("Question 2 of 4"), "Anna resumed: {out}");
+}
+
+#[test]
+fn a_file_open_elsewhere_is_refused_by_the_line_wizard() {
+    let data = tempfile::tempdir().expect("temp dir");
+    assert_eq!(status(&kzvisa(data.path(), &["new", "Dana"], "quit\n")), 0);
+    let _held = kzvisa::store::try_lock(&data.path().join("dana.yaml"))
+        .expect("lock")
+        .expect("free");
+    let output = kzvisa(data.path(), &["resume", "Dana"], "y\n");
+    assert_eq!(status(&output), 2);
+    assert!(
+        stderr(&output).contains("open in another kzvisa"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn completions_and_man_page_come_from_the_same_definition() {
+    let data = tempfile::tempdir().expect("temp dir");
+    for shell in ["bash", "zsh", "fish"] {
+        let output = kzvisa(data.path(), &["completions", shell], "");
+        assert_eq!(status(&output), 0);
+        let script = stdout(&output);
+        for command in ["resume", "export", "check", "data-dir"] {
+            assert!(script.contains(command), "{shell} lacks {command}");
+        }
+    }
+    let man = stdout(&kzvisa(data.path(), &["man"], ""));
+    assert!(man.contains(".TH kzvisa 1"), "{man}");
+    assert!(man.contains("export"), "{man}");
+    let help = stdout(&kzvisa(data.path(), &["--help"], ""));
+    assert!(help.contains("Examples:"), "{help}");
+    let version = stdout(&kzvisa(data.path(), &["--version"], ""));
+    assert_eq!(
+        version.trim(),
+        format!("kzvisa {}", env!("CARGO_PKG_VERSION"))
+    );
+    let output = kzvisa(data.path(), &["export", "--format", "pdf"], "");
+    assert_eq!(status(&output), 2);
+    assert!(stderr(&output).contains("markdown"), "{}", stderr(&output));
+}
