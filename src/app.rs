@@ -9,7 +9,10 @@ use crate::content::Content;
 use crate::store::Listing;
 use crate::ui::theme::Theme;
 use crate::wizard::review::{self, ReviewRow};
-use crate::wizard::{Application, Interview, PassportField, Place, Step, SubmissionField, dates};
+use crate::wizard::{
+    Application, EmployerField, Interview, PassportField, Place, Route, Step, SubmissionField,
+    dates,
+};
 
 /// The longest text a field keeps; a runaway paste stops here instead of filling the file.
 pub const MAX_FIELD_CHARS: usize = 200;
@@ -34,6 +37,8 @@ pub enum Msg {
     Back,
     OpenFaq,
     OpenRelatedFaq,
+    /// The "Good to know" notes of the screen.
+    OpenNotes,
     StartFilter,
     Quit,
     Edit(Edit),
@@ -77,10 +82,14 @@ pub enum Effect {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     Welcome,
+    Route,
+    RouteOutcome,
     Question,
     /// A question with no related FAQ entry: `f` has nothing to open.
     QuestionWithoutFaq,
     EligibilityResult,
+    Employer,
+    EmployerText,
     Documents,
     PassportField,
     PassportResult,
@@ -89,6 +98,7 @@ pub enum Mode {
     Review,
     Faq,
     FaqFilter,
+    Notes,
     Start,
     StartName,
     StartConfirmDelete,
@@ -130,6 +140,12 @@ pub struct FaqView {
     pub filtering: bool,
 }
 
+/// The notes overlay: which note is at the top.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NotesView {
+    pub selected: usize,
+}
+
 #[derive(Debug, Clone)]
 pub struct App {
     pub content: Arc<Content>,
@@ -145,6 +161,7 @@ pub struct App {
     pub notice: Option<String>,
     pub theme: Theme,
     pub faq: Option<FaqView>,
+    pub notes: Option<NotesView>,
     /// Documents (by index) whose details are shown.
     pub expanded: BTreeSet<usize>,
     /// Position of the text cursor in the focused field, in characters.
@@ -166,6 +183,7 @@ impl App {
             notice: None,
             theme,
             faq: None,
+            notes: None,
             expanded: BTreeSet::new(),
             cursor: 0,
             show_date_errors: false,
@@ -192,6 +210,7 @@ impl App {
         self.read_only = read_only;
         self.application = application;
         self.faq = None;
+        self.notes = None;
         self.expanded.clear();
         self.go(self.application.place);
     }
@@ -216,6 +235,9 @@ impl App {
     }
 
     pub fn mode(&self) -> Mode {
+        if self.notes.is_some() {
+            return Mode::Notes;
+        }
         if let Some(faq) = &self.faq {
             return if faq.filtering {
                 Mode::FaqFilter
@@ -233,6 +255,10 @@ impl App {
         }
         match self.application.place {
             Place::Welcome => Mode::Welcome,
+            Place::Route { .. } => Mode::Route,
+            Place::RouteOutcome => Mode::RouteOutcome,
+            Place::Employer { field } if field.is_text() => Mode::EmployerText,
+            Place::Employer { .. } => Mode::Employer,
             Place::Eligibility { question } => {
                 let criteria = &self.content.guide.eligibility.criteria;
                 if criteria.get(question).is_some_and(|c| c.faq.is_some()) {
@@ -258,6 +284,12 @@ impl App {
         let before = self.application.clone();
         match msg {
             Msg::Quit => return Effect::Quit,
+            _ if self.notes.is_some() => self.update_notes(msg),
+            Msg::OpenNotes if matches!(self.screen, Screen::Wizard) && self.faq.is_none() => {
+                self.notes = Some(NotesView {
+                    selected: self.first_note_on_focus(),
+                });
+            }
             Msg::OpenFaq if self.faq.is_none() => self.faq = Some(FaqView::default()),
             _ if self.faq.is_some() => self.update_faq(msg),
             msg if matches!(self.screen, Screen::Start(_)) => return self.update_start(msg),
@@ -336,12 +368,19 @@ impl App {
         match self.application.place {
             Place::Welcome => {
                 if msg == Msg::Confirm {
-                    self.go(Place::start_of(Step::Eligibility));
+                    self.go(self.route_place());
                 }
             }
+            Place::Route { option } => self.update_route(option, msg),
+            Place::RouteOutcome => match msg {
+                Msg::Confirm => self.go(Place::start_of(Step::Eligibility)),
+                Msg::Back => self.go(self.route_place()),
+                _ => {}
+            },
             Place::Eligibility { question } => self.update_question(question, msg),
+            Place::Employer { field } => self.update_employer(field, msg),
             Place::EligibilityResult => match msg {
-                Msg::Confirm => self.go(Place::start_of(Step::Documents)),
+                Msg::Confirm => self.go(self.after_eligibility()),
                 Msg::Back => self.go(Place::Eligibility {
                     question: self.criteria_count() - 1,
                 }),
@@ -351,6 +390,177 @@ impl App {
             Place::Passport { field } => self.update_passport(field, msg),
             Place::Submission { field } => self.update_submission(field, msg),
             Place::Review { row } => self.update_review(row, msg),
+        }
+    }
+
+    /// The route question, with the chosen route highlighted.
+    fn route_place(&self) -> Place {
+        Place::Route {
+            option: self.application.route.map_or(0, |r| r.index()),
+        }
+    }
+
+    /// The employer's part, for those whose route has one; otherwise the documents.
+    fn after_eligibility(&self) -> Place {
+        if self.application.needs_work_permit() {
+            Place::start_of(Step::Employer)
+        } else {
+            Place::start_of(Step::Documents)
+        }
+    }
+
+    fn before_documents(&self) -> Place {
+        if self.application.needs_work_permit() {
+            Place::start_of(Step::Employer)
+        } else {
+            Place::EligibilityResult
+        }
+    }
+
+    fn update_route(&mut self, option: usize, msg: Msg) {
+        let last = Route::ALL.len() - 1;
+        let chosen = match msg {
+            Msg::Up => {
+                self.go(Place::Route {
+                    option: option.saturating_sub(1),
+                });
+                None
+            }
+            Msg::Down => {
+                self.go(Place::Route {
+                    option: (option + 1).min(last),
+                });
+                None
+            }
+            Msg::Confirm => Route::ALL.get(option),
+            Msg::Choose(n) => Route::ALL.get(n),
+            Msg::Back => {
+                self.go(Place::Welcome);
+                None
+            }
+            _ => None,
+        };
+        if let Some(&route) = chosen {
+            self.application.route = Some(route);
+            // Routes without a work visa first learn what sources say about theirs.
+            self.go(if route == Route::WorkVisa {
+                Place::start_of(Step::Eligibility)
+            } else {
+                Place::RouteOutcome
+            });
+        }
+    }
+
+    fn update_employer(&mut self, field: EmployerField, msg: Msg) {
+        let employer = &mut self.application.employer;
+        let at = EmployerField::ALL
+            .iter()
+            .position(|f| *f == field)
+            .unwrap_or(0);
+        let next = EmployerField::ALL[(at + 1).min(EmployerField::ALL.len() - 1)];
+        let previous = EmployerField::ALL[at.saturating_sub(1)];
+        match msg {
+            Msg::Down | Msg::NextField => self.go(Place::Employer { field: next }),
+            Msg::Up | Msg::PrevField => self.go(Place::Employer { field: previous }),
+            Msg::Toggle if field == EmployerField::Permit => employer.permit = !employer.permit,
+            Msg::Toggle if field == EmployerField::Invitation => {
+                employer.invitation = !employer.invitation;
+            }
+            Msg::Answer(yes) if field == EmployerField::Permit => {
+                employer.permit = yes;
+                self.go(Place::Employer { field: next });
+            }
+            Msg::Answer(yes) if field == EmployerField::Invitation => {
+                employer.invitation = yes;
+                self.go(Place::Employer { field: next });
+            }
+            Msg::Confirm if dates::is_invalid(&employer.permit_date) => {
+                self.go(Place::Employer {
+                    field: EmployerField::PermitDate,
+                });
+                self.show_date_errors = true;
+            }
+            Msg::Confirm => self.go(Place::start_of(Step::Documents)),
+            Msg::Back => self.go(Place::EligibilityResult),
+            Msg::Edit(edit) if field.is_text() => self.edit(edit),
+            Msg::Paste(text) if field.is_text() => self.paste(&text),
+            Msg::Replace(text) if field.is_text() => self.replace(&text),
+            _ => {}
+        }
+    }
+
+    /// The notes of the screen in view, by index into the content's notes: the step's own, then
+    /// those of what the screen shows (a question's criterion, the documents, the submission).
+    pub fn notes_here(&self) -> Vec<usize> {
+        let content = &self.content;
+        let mut targets: Vec<String> = vec![format!("step:{}", self.application.place.step().id())];
+        match self.application.place {
+            Place::Route { .. } => {
+                targets.extend(Route::ALL.iter().map(|r| format!("route:{}", r.id())));
+            }
+            Place::RouteOutcome => {
+                targets.extend(self.application.route.map(|r| format!("route:{}", r.id())));
+            }
+            Place::Eligibility { question } => {
+                let criterion = &content.guide.eligibility.criteria[question];
+                targets.push(format!("criterion:{}", criterion.id));
+            }
+            Place::Documents { .. } => {
+                let documents = &content.guide.documents.items;
+                targets.extend(documents.iter().map(|d| format!("document:{}", d.id)));
+            }
+            Place::Submission { .. } => {
+                targets.extend(
+                    ["application_form", "visa_fee", "interview"]
+                        .map(|s| format!("submission:{s}")),
+                );
+            }
+            Place::Review { .. } => targets.push(format!("step:{}", crate::content::AFTER_ARRIVAL)),
+            _ => {}
+        }
+        content
+            .notes
+            .iter()
+            .enumerate()
+            .filter(|(_, note)| targets.contains(&note.at))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// Where the notes open: at the first one about the row in focus (the document under the
+    /// cursor, say), else at the top.
+    fn first_note_on_focus(&self) -> usize {
+        let content = &self.content;
+        let focus = match self.application.place {
+            Place::Documents { document, .. } => {
+                format!("document:{}", content.guide.documents.items[document].id)
+            }
+            Place::Submission { field } => format!(
+                "submission:{}",
+                match field {
+                    SubmissionField::FormCompleted => "application_form",
+                    SubmissionField::Interview | SubmissionField::InterviewDate => "interview",
+                    _ => "visa_fee",
+                }
+            ),
+            _ => return 0,
+        };
+        self.notes_here()
+            .iter()
+            .position(|&i| content.notes[i].at == focus)
+            .unwrap_or(0)
+    }
+
+    fn update_notes(&mut self, msg: Msg) {
+        let count = self.notes_here().len();
+        let Some(notes) = self.notes.as_mut() else {
+            return;
+        };
+        match msg {
+            Msg::Up => notes.selected = notes.selected.saturating_sub(1),
+            Msg::Down => notes.selected = (notes.selected + 1).min(count.saturating_sub(1)),
+            Msg::Back | Msg::OpenNotes => self.notes = None,
+            _ => {}
         }
     }
 
@@ -371,7 +581,7 @@ impl App {
                 self.go(next);
             }
             Msg::Confirm if self.application.answer(&id).is_some() => self.go(next),
-            Msg::Back if question == 0 => self.go(Place::Welcome),
+            Msg::Back if question == 0 => self.go(self.route_place()),
             Msg::Back => self.go(Place::Eligibility {
                 question: question - 1,
             }),
@@ -416,7 +626,7 @@ impl App {
                 self.go_document_row((document, None));
             }
             Msg::Confirm => self.go(Place::start_of(Step::Passport)),
-            Msg::Back => self.go(Place::EligibilityResult),
+            Msg::Back => self.go(self.before_documents()),
             _ => {}
         }
     }
@@ -669,6 +879,12 @@ impl App {
     pub fn focused_text(&self) -> Option<&String> {
         let a = &self.application;
         match a.place {
+            Place::Employer {
+                field: EmployerField::PermitDate,
+            } => Some(&a.employer.permit_date),
+            Place::Employer {
+                field: EmployerField::InvitationDetail,
+            } => Some(&a.employer.invitation_detail),
             Place::Passport {
                 field: PassportField::Expiry,
             } => Some(&a.passport.expiry),
@@ -688,6 +904,12 @@ impl App {
     fn focused_text_mut(&mut self) -> Option<&mut String> {
         let a = &mut self.application;
         match a.place {
+            Place::Employer {
+                field: EmployerField::PermitDate,
+            } => Some(&mut a.employer.permit_date),
+            Place::Employer {
+                field: EmployerField::InvitationDetail,
+            } => Some(&mut a.employer.invitation_detail),
             Place::Passport {
                 field: PassportField::Expiry,
             } => Some(&mut a.passport.expiry),

@@ -9,17 +9,21 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
 use crate::error::{Error, Result};
-use crate::wizard::Step;
+use crate::wizard::{Route, Step};
 
 /// The files of one language, relative to the content folder. The same list is embedded.
 const GUIDE: &str = "en/guide.yaml";
 const FAQ: &str = "en/faq.yaml";
 const UI: &str = "en/ui.yaml";
+const STEPS: &str = "en/steps.yaml";
+const NOTES: &str = "en/notes.yaml";
 
-const EMBEDDED: [(&str, &str); 3] = [
+const EMBEDDED: [(&str, &str); 5] = [
     (GUIDE, include_str!("../content/en/guide.yaml")),
     (FAQ, include_str!("../content/en/faq.yaml")),
     (UI, include_str!("../content/en/ui.yaml")),
+    (STEPS, include_str!("../content/en/steps.yaml")),
+    (NOTES, include_str!("../content/en/notes.yaml")),
 ];
 
 #[derive(Debug, Clone)]
@@ -27,12 +31,94 @@ pub struct Content {
     pub guide: Guide,
     pub faq: Vec<FaqEntry>,
     pub ui: UiText,
+    pub steps: Steps,
+    pub notes: Vec<Note>,
+}
+
+/// The steps kzvisa adds to the guide from sourced notes: the route by citizenship, the
+/// employer's part and what follows arrival.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Steps {
+    pub route: RouteText,
+    pub employer: EmployerText,
+    pub after_arrival: AfterArrivalText,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RouteText {
+    pub intro: String,
+    pub question: String,
+    /// In the order of [`crate::wizard::Route::ALL`], checked by id when loading.
+    pub options: Vec<RouteOption>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RouteOption {
+    pub id: String,
+    pub title: String,
+    pub outcome: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmployerText {
+    pub intro: String,
+    pub permit: String,
+    pub permit_date: String,
+    pub invitation: String,
+    pub invitation_detail: String,
+    pub invitation_hint: String,
+    pub ask_permit: String,
+    pub ask_invitation: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AfterArrivalText {
+    pub title: String,
+    pub text: String,
+}
+
+/// A sourced "Good to know" note, shown beside the guide's statement it qualifies.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    pub id: String,
+    /// Where it belongs: `step:ID`, `route:ID`, `criterion:ID`, `document:ID`,
+    /// `submission:ID` or `faq:ID`.
+    pub at: String,
+    pub text: String,
+    pub sources: Vec<Source>,
+    pub checked: NaiveDate,
+    pub confidence: Confidence,
+}
+
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub title: String,
+    pub url: String,
+    /// `YYYY-MM-DD`, `YYYY-MM`, or `undated`.
+    pub date: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    High,
+    Medium,
+    Low,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Guide {
     pub title: String,
+    /// When these texts and the notes were last checked against their sources.
+    pub checked: NaiveDate,
     pub welcome: Vec<String>,
     pub disclaimer: String,
     pub eligibility: Eligibility,
@@ -139,6 +225,46 @@ pub struct UiText {
     pub export: ExportText,
     pub commands: CommandText,
     pub plain: PlainText,
+    pub notes: NotesText,
+    pub route: RouteUiText,
+    pub employer: EmployerUiText,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NotesText {
+    pub marker: String,
+    pub open_hint: String,
+    pub title: String,
+    pub intro: String,
+    pub source: String,
+    pub undated: String,
+    pub checked: String,
+    pub high: String,
+    pub medium: String,
+    pub low: String,
+    pub none: String,
+    pub checked_content: String,
+    /// The words a low-confidence note may start with: it may only advise.
+    pub advice: Vec<String>,
+    pub sources: String,
+    pub plain_marker: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RouteUiText {
+    pub title: String,
+    pub chosen: String,
+    pub not_chosen: String,
+    pub choose: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmployerUiText {
+    pub title: String,
+    pub permit_on: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -226,8 +352,10 @@ pub struct SavingText {
 #[serde(deny_unknown_fields)]
 pub struct StepNames {
     pub welcome: String,
+    pub route: String,
     pub eligibility: String,
     pub eligibility_result: String,
+    pub employer: String,
     pub documents: String,
     pub passport: String,
     pub submission: String,
@@ -260,6 +388,7 @@ pub struct KeyLabels {
     pub confirm: String,
     pub cancel: String,
     pub read_only: String,
+    pub notes: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -350,6 +479,16 @@ pub struct FaqText {
     pub count: String,
 }
 
+/// Where a note about what follows arrival belongs: `step:after_arrival`.
+pub const AFTER_ARRIVAL: &str = "after_arrival";
+const SUBMISSION_STEPS: [&str; 3] = ["application_form", "visa_fee", "interview"];
+
+fn is_source_date(date: &str) -> bool {
+    date == "undated"
+        || NaiveDate::parse_from_str(date, "%Y-%m-%d").is_ok()
+        || NaiveDate::parse_from_str(&format!("{date}-01"), "%Y-%m-%d").is_ok()
+}
+
 /// Replaces each `{name}` in `template` by its value.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut text = template.to_string();
@@ -384,13 +523,157 @@ impl Content {
         let (guide_path, guide) = read(GUIDE)?;
         let (faq_path, faq) = read(FAQ)?;
         let (ui_path, ui) = read(UI)?;
+        let (steps_path, steps) = read(STEPS)?;
+        let (notes_path, notes) = read(NOTES)?;
         let content = Content {
             guide: parse(&guide_path, &guide)?,
             faq: parse(&faq_path, &faq)?,
             ui: parse(&ui_path, &ui)?,
+            steps: parse(&steps_path, &steps)?,
+            notes: parse(&notes_path, &notes)?,
         };
         content.validate(&guide_path, &faq_path)?;
+        content.validate_steps(&steps_path)?;
+        content.validate_notes(&notes_path)?;
         Ok(content)
+    }
+
+    fn validate_steps(&self, path: &Path) -> Result<()> {
+        let ids: Vec<&str> = self
+            .steps
+            .route
+            .options
+            .iter()
+            .map(|o| o.id.as_str())
+            .collect();
+        let expected: Vec<&str> = Route::ALL.iter().map(|r| r.id()).collect();
+        if ids != expected {
+            return Err(Error::invalid(
+                path,
+                format!(
+                    "route.options must be, in this order: {}",
+                    expected.join(", ")
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Every note points at something that exists, names a source with an address and date,
+    /// and, when its confidence is low, only advises.
+    fn validate_notes(&self, path: &Path) -> Result<()> {
+        unique_ids(path, "notes", self.notes.iter().map(|n| &n.id))?;
+        for note in &self.notes {
+            let problem = |message: String| {
+                Err(Error::invalid(
+                    path,
+                    format!("note '{}': {message}", note.id),
+                ))
+            };
+            if !self.note_target_exists(&note.at) {
+                return problem(format!("'at: {}' points at nothing that exists", note.at));
+            }
+            if note.sources.is_empty() {
+                return problem("has no source".into());
+            }
+            for source in &note.sources {
+                if !(source.url.starts_with("https://") || source.url.starts_with("http://")) {
+                    return problem(format!(
+                        "the source's url '{}' is not a web address",
+                        source.url
+                    ));
+                }
+                if !is_source_date(&source.date) {
+                    return problem(format!(
+                        "the source's date '{}' is not YYYY-MM-DD, YYYY-MM or undated",
+                        source.date
+                    ));
+                }
+            }
+            let advice = &self.ui.notes.advice;
+            if note.confidence == Confidence::Low
+                && !advice
+                    .iter()
+                    .any(|word| note.text.trim_start().starts_with(word.as_str()))
+            {
+                return problem(format!(
+                    "its confidence is low, so it may only advise: start it with {}",
+                    advice.join(" or ")
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    fn note_target_exists(&self, at: &str) -> bool {
+        let Some((kind, id)) = at.split_once(':') else {
+            return false;
+        };
+        let guide = &self.guide;
+        match kind {
+            "step" => id == AFTER_ARRIVAL || Step::ALL.iter().any(|s| s.id() == id),
+            "route" => Route::ALL.iter().any(|r| r.id() == id),
+            "criterion" => guide.eligibility.criteria.iter().any(|c| c.id == id),
+            "document" => guide.documents.items.iter().any(|d| d.id == id),
+            "submission" => SUBMISSION_STEPS.contains(&id),
+            "faq" => self.faq.iter().any(|f| f.id == id),
+            _ => false,
+        }
+    }
+
+    /// The notes that belong at `at` (`criterion:medical`, say), in file order.
+    pub fn notes_at<'a>(&'a self, at: &'a str) -> impl Iterator<Item = &'a Note> + 'a {
+        self.notes.iter().filter(move |n| n.at == at)
+    }
+
+    /// What a note is about, in words, for a heading over it: the criterion's or document's title.
+    pub fn note_subject(&self, at: &str) -> Option<&str> {
+        let (kind, id) = at.split_once(':')?;
+        let guide = &self.guide;
+        let submission = &guide.submission;
+        match kind {
+            "route" => self
+                .steps
+                .route
+                .options
+                .iter()
+                .find(|o| o.id == id)
+                .map(|o| o.title.as_str()),
+            "criterion" => guide
+                .eligibility
+                .criteria
+                .iter()
+                .find(|c| c.id == id)
+                .map(|c| c.title.as_str()),
+            "document" => guide
+                .documents
+                .items
+                .iter()
+                .find(|d| d.id == id)
+                .map(|d| d.title.as_str()),
+            "submission" => match id {
+                "application_form" => Some(&submission.application_form.title),
+                "visa_fee" => Some(&submission.visa_fee.title),
+                "interview" => Some(&submission.interview.title),
+                _ => None,
+            },
+            "faq" => self
+                .faq
+                .iter()
+                .find(|f| f.id == id)
+                .map(|f| f.question.as_str()),
+            "step" if id == AFTER_ARRIVAL => Some(&self.steps.after_arrival.title),
+            "step" => Step::ALL
+                .iter()
+                .find(|s| s.id() == id)
+                .map(|s| self.step_name(*s)),
+            _ => None,
+        }
+    }
+
+    pub fn route_option(&self, route: Route) -> &RouteOption {
+        // Validated on load: one option per route, in order.
+        &self.steps.route.options[route.index()]
     }
 
     fn validate(&self, guide_path: &Path, faq_path: &Path) -> Result<()> {
@@ -462,8 +745,10 @@ impl Content {
         let names = &self.ui.steps;
         match step {
             Step::Welcome => &names.welcome,
+            Step::Route => &names.route,
             Step::Eligibility => &names.eligibility,
             Step::EligibilityResult => &names.eligibility_result,
+            Step::Employer => &names.employer,
             Step::Documents => &names.documents,
             Step::Passport => &names.passport,
             Step::Submission => &names.submission,

@@ -31,6 +31,7 @@ pub enum Label {
     Confirm,
     Cancel,
     ReadOnly,
+    Notes,
 }
 
 impl Label {
@@ -59,6 +60,7 @@ impl Label {
             Label::Confirm => &keys.confirm,
             Label::Cancel => &keys.cancel,
             Label::ReadOnly => &keys.read_only,
+            Label::Notes => &keys.notes,
         }
     }
 }
@@ -102,6 +104,25 @@ const NO: Binding = hidden(&[Char('n')], Msg::Answer(false));
 const NEXT_IF_ANSWERED: Binding = hidden(&[Enter], Msg::Confirm);
 
 const WELCOME: &[Binding] = &[bind(&[Enter], Msg::Confirm, "Enter", Label::Start)];
+const ROUTE: &[Binding] = &[
+    UP,
+    DOWN,
+    bind(&[Enter], Msg::Confirm, "Enter/1-3", Label::Choose),
+    hidden(&[Char('1')], Msg::Choose(0)),
+    hidden(&[Char('2')], Msg::Choose(1)),
+    hidden(&[Char('3')], Msg::Choose(2)),
+    BACK,
+];
+const ROUTE_OUTCOME: &[Binding] = &[bind(&[Enter], Msg::Confirm, "Enter", Label::Continue), BACK];
+const EMPLOYER: &[Binding] = &[
+    UP,
+    DOWN,
+    hidden(&[Tab], Msg::NextField),
+    hidden(&[BackTab], Msg::PrevField),
+    bind(&[Char(' ')], Msg::Toggle, "Space", Label::Toggle),
+    bind(&[Enter], Msg::Confirm, "Enter", Label::Continue),
+    BACK,
+];
 const QUESTION: &[Binding] = &[
     YES,
     NO,
@@ -166,6 +187,11 @@ const FAQ: &[Binding] = &[
     bind(&[Char('/')], Msg::StartFilter, "/", Label::Filter),
     bind(&[Esc], Msg::Back, "Esc", Label::Close),
 ];
+const NOTES: &[Binding] = &[
+    UP,
+    DOWN,
+    bind(&[Esc, Char('i'), F(2)], Msg::Back, "Esc", Label::Close),
+];
 const FAQ_FILTER: &[Binding] = &[
     hidden(&[Up], Msg::Up),
     hidden(&[Down], Msg::Down),
@@ -196,6 +222,14 @@ const START_LOCKED: &[Binding] = &[
 
 /// Keys that work on every screen; the footer names them after the screen's own.
 const EVERYWHERE: &[Binding] = &[bind(&[F(1)], Msg::OpenFaq, "F1", Label::Faq)];
+/// The notes of the wizard's screens: `i` is a letter in a text field, F2 works everywhere.
+const NOTES_OUTSIDE_FIELDS: &[Binding] = &[bind(
+    &[Char('i'), F(2)],
+    Msg::OpenNotes,
+    "i/F2",
+    Label::Notes,
+)];
+const NOTES_IN_FIELDS: &[Binding] = &[bind(&[F(2)], Msg::OpenNotes, "F2", Label::Notes)];
 /// Keys that work wherever no text field has focus (in a field they are typed).
 const OUTSIDE_FIELDS: &[Binding] = &[
     hidden(&[Char('?')], Msg::OpenFaq),
@@ -205,6 +239,11 @@ const OUTSIDE_FIELDS: &[Binding] = &[
 fn table(mode: Mode) -> &'static [Binding] {
     match mode {
         Mode::Welcome => WELCOME,
+        Mode::Route => ROUTE,
+        Mode::RouteOutcome => ROUTE_OUTCOME,
+        Mode::Employer => EMPLOYER,
+        Mode::EmployerText => SUBMISSION_TEXT,
+        Mode::Notes => NOTES,
         Mode::Question => QUESTION,
         Mode::QuestionWithoutFaq => QUESTION_WITHOUT_FAQ,
         Mode::EligibilityResult => ELIGIBILITY_RESULT,
@@ -227,7 +266,11 @@ fn table(mode: Mode) -> &'static [Binding] {
 pub fn takes_text(mode: Mode) -> bool {
     matches!(
         mode,
-        Mode::PassportField | Mode::SubmissionText | Mode::FaqFilter | Mode::StartName
+        Mode::PassportField
+            | Mode::SubmissionText
+            | Mode::EmployerText
+            | Mode::FaqFilter
+            | Mode::StartName
     )
 }
 
@@ -238,13 +281,23 @@ pub fn bindings(mode: Mode) -> impl Iterator<Item = &'static Binding> {
     } else {
         OUTSIDE_FIELDS
     };
-    // In the FAQ, F1 would open what is already open.
-    let everywhere = if matches!(mode, Mode::Faq | Mode::FaqFilter) {
-        &[][..]
-    } else {
-        EVERYWHERE
+    // Over the FAQ or the notes, F1 and F2 have nothing more to open.
+    let overlay = matches!(mode, Mode::Faq | Mode::FaqFilter | Mode::Notes);
+    let everywhere = if overlay { &[][..] } else { EVERYWHERE };
+    let on_start = matches!(
+        mode,
+        Mode::Start | Mode::StartName | Mode::StartConfirmDelete | Mode::StartLocked
+    );
+    let notes = match (overlay || on_start, takes_text(mode)) {
+        (true, _) => &[][..],
+        (false, true) => NOTES_IN_FIELDS,
+        (false, false) => NOTES_OUTSIDE_FIELDS,
     };
-    table(mode).iter().chain(everywhere).chain(outside)
+    table(mode)
+        .iter()
+        .chain(everywhere)
+        .chain(notes)
+        .chain(outside)
 }
 
 /// The message a key means in a mode, if any.

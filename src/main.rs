@@ -64,6 +64,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             return commands::check(&content, &store, file, name.as_deref(), strict);
         }
         Some(Command::Faq { query }) => return commands::faq(&content, &query),
+        Some(Command::Notes { format }) => return commands::notes(&content, format),
         Some(Command::Completions { .. } | Command::Man) => return Ok(ExitCode::SUCCESS),
     };
     let opening = session::opening(target, file, &store, &content)?;

@@ -6,7 +6,7 @@ use crate::app::{App, Msg};
 use crate::content::fill;
 use crate::report;
 use crate::wizard::dates::{self, PassportCheck};
-use crate::wizard::{Interview, PassportField, Place, SubmissionField};
+use crate::wizard::{EmployerField, Interview, PassportField, Place, SubmissionField};
 
 /// What to print before asking, and the question itself with its options.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,6 +23,8 @@ pub enum Reply {
     Send(Vec<Msg>),
     /// The FAQ, or the entries that match these words.
     Faq(String),
+    /// The "Good to know" notes of this place.
+    Notes,
     /// Show the question and its context again.
     Help,
     Quit,
@@ -34,11 +36,38 @@ pub enum Reply {
 
 /// The words that work at every prompt. The English ones always work; a translation may add its own.
 const FAQ_WORDS: [&str; 1] = ["faq"];
+const NOTES_WORDS: [&str; 1] = ["notes"];
 const BACK_WORDS: [&str; 1] = ["back"];
 const QUIT_WORDS: [&str; 2] = ["quit", "exit"];
 const HELP_WORDS: [&str; 2] = ["help", "?"];
 
 pub fn prompt(app: &App) -> Prompt {
+    let mut prompt = place_prompt(app);
+    let notes = app.notes_here().len();
+    if notes > 0 {
+        let marker = &app.content.ui.notes.plain_marker;
+        prompt
+            .context
+            .push(fill(marker, &[("count", &notes.to_string())]));
+    }
+    prompt
+}
+
+/// The notes of the app's place as text: each with its sources, date checked and confidence.
+pub fn notes_text(app: &App) -> String {
+    let content = &app.content;
+    let notes: Vec<&crate::content::Note> = app
+        .notes_here()
+        .into_iter()
+        .map(|i| &content.notes[i])
+        .collect();
+    if notes.is_empty() {
+        return content.ui.notes.none.clone();
+    }
+    report::notes_text(content, &notes)
+}
+
+fn place_prompt(app: &App) -> Prompt {
     let content = &app.content;
     let guide = &content.guide;
     let ui = &content.ui;
@@ -73,6 +102,53 @@ pub fn prompt(app: &App) -> Prompt {
             Prompt {
                 context,
                 question: ui.plain.press_enter.clone(),
+            }
+        }
+        Place::Route { .. } => {
+            let route = &content.steps.route;
+            let mut context = vec![route.intro.clone()];
+            for (i, option) in route.options.iter().enumerate() {
+                context.push(format!("{}. {}", i + 1, option.title));
+            }
+            let mut question = format!("{} [1/2/3]", route.question);
+            if let Some(chosen) = application.route {
+                let title = &content.route_option(chosen).title;
+                question.push_str(&format!(" ({})", fill(&ui.plain.keep, &[("value", title)])));
+            }
+            Prompt { context, question }
+        }
+        Place::RouteOutcome => Prompt {
+            context: application
+                .route
+                .map(|r| content.route_option(r).outcome.clone())
+                .into_iter()
+                .collect(),
+            question: ui.plain.press_enter.clone(),
+        },
+        Place::Employer { field } => {
+            let employer_text = &content.steps.employer;
+            let employer = &application.employer;
+            match field {
+                EmployerField::Permit => Prompt {
+                    context: vec![employer_text.intro.clone()],
+                    question: yes_no(&employer_text.permit, Some(employer.permit)),
+                },
+                EmployerField::PermitDate => Prompt {
+                    context: vec![],
+                    question: text_field(&employer_text.permit_date, &employer.permit_date, None),
+                },
+                EmployerField::Invitation => Prompt {
+                    context: vec![],
+                    question: yes_no(&employer_text.invitation, Some(employer.invitation)),
+                },
+                EmployerField::InvitationDetail => Prompt {
+                    context: vec![],
+                    question: text_field(
+                        &employer_text.invitation_detail,
+                        &employer.invitation_detail,
+                        Some(&employer_text.invitation_hint),
+                    ),
+                },
             }
         }
         Place::Eligibility { question } => {
@@ -286,6 +362,9 @@ pub fn reply(app: &App, line: &str) -> Reply {
     if FAQ_WORDS.contains(&word) {
         return Reply::Faq(rest.trim().to_string());
     }
+    if NOTES_WORDS.contains(&lower.as_str()) {
+        return Reply::Notes;
+    }
     if BACK_WORDS.contains(&lower.as_str()) {
         return Reply::Send(vec![Msg::Back]);
     }
@@ -325,6 +404,53 @@ pub fn reply(app: &App, line: &str) -> Reply {
                 Reply::Send(vec![Msg::Confirm])
             } else {
                 Reply::Invalid(ui.plain.press_enter.clone())
+            }
+        }
+        Place::Route { .. } => {
+            let chosen = match line {
+                "" => application.route.map(|r| r.index()),
+                "1" | "2" | "3" => line.parse::<usize>().ok().map(|n| n - 1),
+                _ => None,
+            };
+            match chosen {
+                Some(option) => Reply::Send(vec![Msg::Choose(option)]),
+                None => Reply::Invalid(fill(&ui.plain.invalid_choice, &[("choices", "1, 2, 3")])),
+            }
+        }
+        Place::RouteOutcome => {
+            if line.is_empty() {
+                Reply::Send(vec![Msg::Confirm])
+            } else {
+                Reply::Invalid(ui.plain.press_enter.clone())
+            }
+        }
+        Place::Employer { field } => {
+            let employer = &application.employer;
+            match field {
+                EmployerField::Permit => match yes_no(Some(employer.permit)) {
+                    // Without a permit there is no date to ask for.
+                    Reply::Send(mut msgs) if msgs == [Msg::Answer(false)] => {
+                        msgs.push(Msg::NextField);
+                        Reply::Send(msgs)
+                    }
+                    reply => reply,
+                },
+                EmployerField::PermitDate => date(vec![Msg::NextField]),
+                EmployerField::Invitation => match yes_no(Some(employer.invitation)) {
+                    Reply::Send(mut msgs) if msgs == [Msg::Answer(false)] => {
+                        msgs.push(Msg::Confirm);
+                        Reply::Send(msgs)
+                    }
+                    reply => reply,
+                },
+                EmployerField::InvitationDetail => {
+                    let mut msgs = Vec::new();
+                    if !line.is_empty() {
+                        msgs.push(Msg::Replace(line.to_string()));
+                    }
+                    msgs.push(Msg::Confirm);
+                    Reply::Send(msgs)
+                }
             }
         }
         Place::Eligibility { question } => {

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::content::{Content, fill};
+use crate::content::{Confidence, Content, Note, Source, fill};
 use crate::store::Listing;
 use crate::wizard::dates::{self, PassportCheck};
 use crate::wizard::review::{self, Mark, ReviewRow};
@@ -35,16 +35,127 @@ pub struct Item {
 /// The printable checklist of one application: every answer, what blocks and what comes next.
 pub fn checklist(content: &Content, name: &str, app: &Application, today: NaiveDate) -> Vec<Block> {
     let ui = &content.ui;
+    let checked = fill(
+        &ui.notes.checked_content,
+        &[("date", &content.date(content.guide.checked))],
+    );
     let mut blocks = vec![
         Block::Title(fill(&ui.export.title, &[("name", name)])),
-        Block::Paragraph(fill(
-            &ui.export.generated,
-            &[("date", &content.date(today))],
+        Block::Paragraph(format!(
+            "{} {checked}.",
+            fill(&ui.export.generated, &[("date", &content.date(today))])
         )),
         Block::Notice(content.guide.disclaimer.clone()),
     ];
     blocks.extend(review(content, app));
+    blocks.extend(notes_blocks(content, &applicable_notes(content, app)));
     blocks
+}
+
+/// The notes that concern this application: every note except those of routes not taken.
+pub fn applicable_notes<'a>(content: &'a Content, app: &Application) -> Vec<&'a Note> {
+    content
+        .notes
+        .iter()
+        .filter(|note| match note.at.strip_prefix("route:") {
+            Some(route) => app.route.is_none_or(|r| r.id() == route),
+            None => true,
+        })
+        .collect()
+}
+
+/// The notes as a list, each pointing by number at its sources, listed after them.
+fn notes_blocks(content: &Content, notes: &[&Note]) -> Vec<Block> {
+    let ui = &content.ui.notes;
+    let mut sources: Vec<String> = Vec::new();
+    let mut lines = Vec::new();
+    for note in notes {
+        let mut refs = Vec::new();
+        for source in &note.sources {
+            let text = format!(
+                "{} {}",
+                source_line(content, source),
+                checked_text(content, note)
+            );
+            let number = match sources.iter().position(|s| *s == text) {
+                Some(at) => at + 1,
+                None => {
+                    sources.push(text);
+                    sources.len()
+                }
+            };
+            refs.push(format!("[{number}]"));
+        }
+        let subject = content
+            .note_subject(&note.at)
+            .map(|s| format!("{s}: "))
+            .unwrap_or_default();
+        lines.push(format!("{subject}{} {}", note.text.trim(), refs.join("")));
+    }
+    if lines.is_empty() {
+        return vec![];
+    }
+    vec![
+        Block::Heading(ui.title.clone()),
+        Block::Paragraph(ui.intro.clone()),
+        Block::Bullets(lines),
+        Block::Heading(ui.sources.clone()),
+        Block::Numbered(sources),
+    ]
+}
+
+/// "Source: title, url (date)".
+pub fn source_line(content: &Content, source: &Source) -> String {
+    let ui = &content.ui.notes;
+    let date = if source.date == "undated" {
+        ui.undated.as_str()
+    } else {
+        source.date.as_str()
+    };
+    fill(
+        &ui.source,
+        &[
+            ("title", &source.title),
+            ("url", &source.url),
+            ("date", date),
+        ],
+    )
+}
+
+/// "Checked on 25 November 2026. Confidence: high."
+pub fn checked_text(content: &Content, note: &Note) -> String {
+    let ui = &content.ui.notes;
+    let confidence = match note.confidence {
+        Confidence::High => &ui.high,
+        Confidence::Medium => &ui.medium,
+        Confidence::Low => &ui.low,
+    };
+    fill(
+        &ui.checked,
+        &[
+            ("date", &content.date(note.checked)),
+            ("confidence", confidence),
+        ],
+    )
+}
+
+/// Notes as text for a person: what each is about, what it says, its sources and when they
+/// were checked.
+pub fn notes_text(content: &Content, notes: &[&Note]) -> String {
+    let mut out = String::new();
+    for note in notes {
+        if let Some(subject) = content.note_subject(&note.at) {
+            out.push_str(&format!("{subject}\n"));
+        }
+        out.push_str(&format!("{}\n", note.text.trim()));
+        for source in &note.sources {
+            out.push_str(&format!("  {}\n", source_line(content, source)));
+        }
+        out.push_str(&format!("  {}\n\n", checked_text(content, note)));
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
 }
 
 /// The review in blocks: what blocks, what comes next, then every answer.
@@ -74,12 +185,21 @@ pub fn review(content: &Content, app: &Application) -> Vec<Block> {
             points,
         }
     };
+    blocks.push(Block::Heading(ui.route.title.clone()));
+    blocks.push(Block::Checklist(vec![item(ReviewRow::Route, vec![])]));
     blocks.push(Block::Heading(ui.review.eligibility.clone()));
     blocks.push(Block::Checklist(
         (0..guide.eligibility.criteria.len())
             .map(|i| item(ReviewRow::Criterion(i), vec![]))
             .collect(),
     ));
+    if app.needs_work_permit() {
+        blocks.push(Block::Heading(ui.employer.title.clone()));
+        blocks.push(Block::Checklist(vec![
+            item(ReviewRow::Permit, vec![]),
+            item(ReviewRow::Invitation, vec![]),
+        ]));
+    }
     blocks.push(Block::Heading(ui.review.documents.clone()));
     blocks.push(Block::Checklist(
         guide
@@ -115,6 +235,9 @@ pub fn review(content: &Content, app: &Application) -> Vec<Block> {
             guide.submission.interview.title, ui.export.interview_none
         )));
     }
+    let after_arrival = &content.steps.after_arrival;
+    blocks.push(Block::Heading(after_arrival.title.clone()));
+    blocks.push(Block::Paragraph(after_arrival.text.clone()));
     blocks
 }
 
@@ -316,7 +439,17 @@ pub fn faq_text(content: &Content, query: &str) -> Option<String> {
         .iter()
         .map(|&i| {
             let entry = &content.faq[i];
-            format!("{}\n{}\n", entry.question, entry.answer)
+            let mut text = format!("{}\n{}\n", entry.question, entry.answer);
+            let at = format!("faq:{}", entry.id);
+            for note in content.notes_at(&at) {
+                let notes = notes_text(content, &[note]);
+                // Its subject is the question just printed.
+                let body = notes
+                    .split_once('\n')
+                    .map_or(notes.as_str(), |(_, rest)| rest);
+                text.push_str(&format!("{}: {body}", content.ui.notes.title));
+            }
+            text
         })
         .collect();
     Some(entries.join("\n"))

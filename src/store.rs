@@ -13,7 +13,7 @@ use crate::wizard::Application;
 
 /// The version of the file format this build writes. Raise it with every change that an older
 /// build could not read, and migrate files of the previous version in [`parse`].
-pub const SCHEMA: u32 = 1;
+pub const SCHEMA: u32 = 2;
 
 const EXTENSION: &str = "yaml";
 
@@ -206,8 +206,6 @@ pub fn parse(path: &Path, text: &str) -> Result<Record> {
             ),
         ));
     }
-    // Version 1 is the first format; when a version 2 comes, a file of version 1 is migrated
-    // here, one version at a time, before it is read.
     if version.schema < 1 {
         return Err(Error::invalid(
             path,
@@ -218,7 +216,11 @@ pub fn parse(path: &Path, text: &str) -> Result<Record> {
         ));
     }
     // Parsed from the text, not the value, so an error keeps its line and column.
-    serde_yaml::from_str(text).map_err(|e| Error::yaml(path, &e))
+    let mut record: Record = serde_yaml::from_str(text).map_err(|e| Error::yaml(path, &e))?;
+    // 1 → 2 added the route and the employer's part, both empty until answered, and new places
+    // (which a version 1 file cannot hold): reading it is the whole migration.
+    record.schema = SCHEMA;
+    Ok(record)
 }
 
 /// Saves atomically: a temporary file in the same folder, written and flushed to disk, then

@@ -81,6 +81,11 @@ pub enum Command {
         /// Words to look for, ignoring case.
         query: Vec<String>,
     },
+    /// Print every "Good to know" note with its sources, to check them yourself.
+    Notes {
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
     /// Print the completion script for a shell.
     ///
     /// For example: kzvisa completions bash > ~/.local/share/bash-completion/completions/kzvisa

@@ -74,6 +74,17 @@ pub fn check(
     })
 }
 
+pub fn notes(content: &Content, format: ListFormat) -> Result<ExitCode, String> {
+    let text = match format {
+        ListFormat::Table => {
+            let notes: Vec<&kzvisa::content::Note> = content.notes.iter().collect();
+            report::notes_text(content, &notes)
+        }
+        ListFormat::Yaml => serde_yaml::to_string(&content.notes).map_err(|e| e.to_string())?,
+    };
+    print(&text)
+}
+
 /// Like grep: status 1 when nothing matches, so a script can tell.
 pub fn faq(content: &Content, query: &[String]) -> Result<ExitCode, String> {
     let query = query.join(" ");

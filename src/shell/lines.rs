@@ -163,6 +163,7 @@ impl<R: BufRead, W: Write> Lines<R, W> {
                         .unwrap_or_else(|| fill(&ui.commands.faq_no_match, &[("query", &query)]));
                     self.say(&text)?;
                 }
+                Reply::Notes => self.say(&plain::notes_text(&app))?,
                 Reply::Help => shown = None,
                 Reply::Invalid(reason) => self.say(&reason)?,
                 Reply::Quit | Reply::Finish => break,

@@ -93,23 +93,30 @@ impl Shell {
     ) -> std::io::Result<()> {
         loop {
             terminal.draw(|frame| ui::view(app, frame))?;
+            let drawn = terminal.size()?;
             // Waking now and then lets SIGTERM and SIGHUP end the loop and restore the terminal.
             let msg = loop {
                 if stop.load(Ordering::Relaxed) || terminal_gone() {
                     return Ok(());
                 }
-                if event::poll(Duration::from_millis(200))? {
-                    break match event::read()? {
-                        Event::Key(key) if key.is_press() || key.is_repeat() => {
-                            #[cfg(debug_assertions)]
-                            panic_on_request(&key);
-                            keymap::message(app.mode(), key)
-                        }
-                        Event::Paste(text) => Some(Msg::Paste(text)),
-                        Event::Resize(..) => None,
-                        _ => continue,
-                    };
+                if !event::poll(Duration::from_millis(200))? {
+                    // A resize before the event source first listened leaves no event: catch
+                    // it here, where an ioctl costs nothing next to a frame.
+                    if terminal.size()? != drawn {
+                        break None;
+                    }
+                    continue;
                 }
+                break match event::read()? {
+                    Event::Key(key) if key.is_press() || key.is_repeat() => {
+                        #[cfg(debug_assertions)]
+                        panic_on_request(&key);
+                        keymap::message(app.mode(), key)
+                    }
+                    Event::Paste(text) => Some(Msg::Paste(text)),
+                    Event::Resize(..) => None,
+                    _ => continue,
+                };
             };
             let Some(msg) = msg else { continue };
             let effect = app.update(msg);

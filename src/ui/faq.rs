@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span, Text};
 use super::entries::{self, Entry, pointer};
 use crate::app::App;
 use crate::content::fill;
+use crate::report;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let Some(faq) = &app.faq else {
@@ -58,6 +59,23 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         }
         if open {
             body.push_line(Line::raw(entry.answer.as_str()));
+            // Where sources say otherwise, right under the answer they qualify.
+            for note in content.notes_at(&format!("faq:{}", entry.id)) {
+                body.push_line(Line::styled(
+                    format!("ⓘ {}: {}", content.ui.notes.title, note.text.trim()),
+                    theme.heading(),
+                ));
+                for source in &note.sources {
+                    body.push_line(Line::styled(
+                        report::source_line(content, source),
+                        theme.muted(),
+                    ));
+                }
+                body.push_line(Line::styled(
+                    report::checked_text(content, note),
+                    theme.muted(),
+                ));
+            }
             body.push_line(Line::default());
         }
         let marker = Line::from(vec![

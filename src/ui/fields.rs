@@ -9,7 +9,7 @@ use super::guide::checkbox;
 use crate::app::App;
 use crate::content::fill;
 use crate::wizard::dates::{self, PassportCheck};
-use crate::wizard::{Interview, PassportField, SubmissionField};
+use crate::wizard::{EmployerField, Interview, PassportField, SubmissionField};
 
 /// A labelled one-line text field. The value sits on the body's second line.
 struct Field<'a> {
@@ -244,5 +244,62 @@ pub fn submission(app: &App, frame: &mut Frame, area: Rect, field: SubmissionFie
             None,
         ));
     }
+    render_with_cursor(app, frame, area, &list);
+}
+
+/// The employer's part: the work permit and the invitation, each with its detail.
+pub fn employer(app: &App, frame: &mut Frame, area: Rect, field: EmployerField) {
+    let theme = app.theme;
+    let text = &app.content.steps.employer;
+    let employer = &app.application.employer;
+    let checkbox_row = |this: EmployerField, ticked: bool, title: &str| {
+        let selected = field == this;
+        let mut body = Text::from(Line::raw(title.to_string()));
+        if selected {
+            body = body.patch_style(theme.selected());
+        }
+        let marker = Line::from(vec![pointer(selected), checkbox(ticked)]);
+        Entry::new(marker, body).selected(selected)
+    };
+    let text_field = |this: EmployerField, label: &str, value: &str, hint: Option<&str>| {
+        let focused = field == this;
+        let is_date = this == EmployerField::PermitDate;
+        Field {
+            label,
+            value,
+            focused,
+            error: if is_date {
+                date_error(app, value, focused)
+            } else {
+                None
+            },
+            hint,
+            width: if is_date { 12 } else { 24 },
+        }
+        .entry(app, "    ")
+    };
+    let list = vec![
+        Entry::text(text.intro.as_str()),
+        Entry::blank(),
+        checkbox_row(EmployerField::Permit, employer.permit, &text.permit),
+        text_field(
+            EmployerField::PermitDate,
+            &text.permit_date,
+            &employer.permit_date,
+            None,
+        ),
+        Entry::blank(),
+        checkbox_row(
+            EmployerField::Invitation,
+            employer.invitation,
+            &text.invitation,
+        ),
+        text_field(
+            EmployerField::InvitationDetail,
+            &text.invitation_detail,
+            &employer.invitation_detail,
+            Some(&text.invitation_hint),
+        ),
+    ];
     render_with_cursor(app, frame, area, &list);
 }

@@ -13,11 +13,16 @@ pub fn welcome(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
     let guide = &app.content.guide;
     let ui = &app.content.ui.welcome;
+    let checked = app.content.date(guide.checked);
     let mut list = vec![Entry::new(
         Span::styled("! ", theme.bad()),
         Text::from(vec![
             Line::styled(ui.disclaimer_title.as_str(), theme.heading()),
             Line::raw(guide.disclaimer.as_str()),
+            Line::styled(
+                fill(&app.content.ui.notes.checked_content, &[("date", &checked)]),
+                theme.muted(),
+            ),
         ]),
     )];
     for paragraph in &guide.welcome {
@@ -184,4 +189,52 @@ pub fn documents(app: &App, frame: &mut Frame, area: Rect) {
 
 pub fn checkbox(ticked: bool) -> Span<'static> {
     Span::raw(if ticked { "[x] " } else { "[ ] " })
+}
+
+/// The route by citizenship: three options, chosen with the arrows and Enter or with 1-3.
+pub fn route(app: &App, frame: &mut Frame, area: Rect, option: usize) {
+    let theme = app.theme;
+    let route = &app.content.steps.route;
+    let chosen = app.application.route.map(|r| r.index());
+    let mut list = vec![
+        Entry::text(route.intro.as_str()),
+        Entry::blank(),
+        Entry::text(Line::styled(route.question.as_str(), theme.title())),
+        Entry::blank(),
+    ];
+    for (i, choice) in route.options.iter().enumerate() {
+        let selected = i == option;
+        let mut body = Text::from(format!("{}. {}", i + 1, choice.title));
+        if selected {
+            body = body.patch_style(theme.selected());
+        }
+        let marker = Line::from(vec![
+            pointer(selected),
+            Span::raw(if chosen == Some(i) { "(•) " } else { "( ) " }),
+        ]);
+        list.push(Entry::new(marker, body).selected(selected));
+    }
+    entries::render(frame, area, &list);
+}
+
+/// What the chosen route means, for the routes without a work visa.
+pub fn route_outcome(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = app.theme;
+    let content = &app.content;
+    let mut list = Vec::new();
+    if let Some(route) = app.application.route {
+        let option = content.route_option(route);
+        list.push(Entry::text(Line::styled(
+            option.title.as_str(),
+            theme.heading(),
+        )));
+        list.push(Entry::blank());
+        list.push(Entry::text(option.outcome.as_str()));
+        list.push(Entry::blank());
+    }
+    list.push(Entry::text(Line::styled(
+        content.ui.passport.continue_hint.as_str(),
+        theme.key(),
+    )));
+    entries::render(frame, area, &list);
 }

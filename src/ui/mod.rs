@@ -4,13 +4,14 @@ pub mod entries;
 mod faq;
 mod fields;
 mod guide;
+mod notes;
 mod review;
 mod start;
 pub mod theme;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{LineGauge, Paragraph, Wrap};
 
 use crate::app::{App, Screen};
@@ -25,10 +26,8 @@ pub fn view(app: &App, frame: &mut Frame) {
         too_small(app, frame, area);
         return;
     }
-    let footer = footer(app);
-    let footer_height = u16::try_from(footer.line_count(area.width))
-        .unwrap_or(1)
-        .min(3);
+    let footer = footer(app, area.width);
+    let footer_height = u16::try_from(footer.lines.len()).unwrap_or(1).min(3);
     let status = status(app);
     let status_height = status.as_ref().map_or(0, |s| {
         u16::try_from(s.line_count(area.width)).unwrap_or(1).min(3)
@@ -48,6 +47,10 @@ pub fn view(app: &App, frame: &mut Frame) {
     }
 
     let body = body.inner(ratatui::layout::Margin::new(1, 0));
+    if app.notes.is_some() {
+        notes::render(app, frame, body);
+        return;
+    }
     if app.faq.is_some() {
         faq::render(app, frame, body);
         return;
@@ -58,6 +61,9 @@ pub fn view(app: &App, frame: &mut Frame) {
     }
     match app.application.place {
         Place::Welcome => guide::welcome(app, frame, body),
+        Place::Route { option } => guide::route(app, frame, body, option),
+        Place::RouteOutcome => guide::route_outcome(app, frame, body),
+        Place::Employer { field } => fields::employer(app, frame, body, field),
         Place::Eligibility { question } => guide::question(app, frame, body, question),
         Place::EligibilityResult => guide::eligibility_result(app, frame, body),
         Place::Documents { .. } => guide::documents(app, frame, body),
@@ -65,6 +71,22 @@ pub fn view(app: &App, frame: &mut Frame) {
         Place::Submission { field } => fields::submission(app, frame, body, field),
         Place::Review { row } => review::render(app, frame, body, row),
     }
+}
+
+/// "Good to know (2)" beside the progress of a screen that has notes; the footer names the key.
+fn notes_marker(app: &App) -> Option<Span<'static>> {
+    if app.notes.is_some() || app.faq.is_some() || matches!(app.screen, Screen::Start(_)) {
+        return None;
+    }
+    let count = app.notes_here().len();
+    if count == 0 {
+        return None;
+    }
+    let ui = &app.content.ui.notes;
+    Some(Span::styled(
+        format!(" ⓘ {} ", fill(&ui.marker, &[("count", &count.to_string())])),
+        app.theme.heading(),
+    ))
 }
 
 /// A line above the footer when saving failed or the application is read-only.
@@ -86,7 +108,9 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
     let step = app.application.place.step();
     let on_start = matches!(app.screen, Screen::Start(_));
-    let screen = if app.faq.is_some() {
+    let screen = if app.notes.is_some() {
+        app.content.ui.notes.title.as_str()
+    } else if app.faq.is_some() {
         app.content.ui.keys.faq.as_str()
     } else if on_start {
         app.content.ui.start.title.as_str()
@@ -122,6 +146,15 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect) {
             ("total", &total.to_string()),
         ],
     );
+    let marker = notes_marker(app);
+    let [gauge, marker_area] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(marker.as_ref().map_or(0, |m| m.width() as u16)),
+    ])
+    .areas(gauge);
+    if let Some(marker) = marker {
+        frame.render_widget(marker, marker_area);
+    }
     frame.render_widget(
         LineGauge::default()
             .ratio(step.number() as f64 / total as f64)
@@ -132,17 +165,27 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect) {
     );
 }
 
-/// The keys valid here, from the same tables that interpret them.
-fn footer(app: &App) -> Paragraph<'_> {
+/// The keys valid here, from the same tables that interpret them, packed into lines so that no
+/// key is parted from its label.
+fn footer(app: &App, width: u16) -> Text<'_> {
     let theme = app.theme;
-    let mut spans = vec![];
+    let mut lines: Vec<Line> = vec![];
     for (keys, label) in keymap::footer(app.mode()) {
-        // Separators go between entries, never after the last: a trailing space would wrap.
-        spans.push(Span::raw(if spans.is_empty() { " " } else { "   " }));
-        spans.push(Span::styled(keys, theme.key()));
-        spans.push(Span::raw(format!(" {}", label.text(&app.content.ui.keys))));
+        let label = format!(" {}", label.text(&app.content.ui.keys));
+        let entry_width = Span::raw(keys).width() + Span::raw(label.as_str()).width();
+        let fits = lines
+            .last()
+            .is_some_and(|line| line.width() + 3 + entry_width <= usize::from(width));
+        match lines.last_mut() {
+            Some(line) if fits => line.push_span(Span::raw("   ")),
+            _ => lines.push(Line::from(Span::raw(" "))),
+        }
+        if let Some(line) = lines.last_mut() {
+            line.push_span(Span::styled(keys, theme.key()));
+            line.push_span(Span::raw(label));
+        }
     }
-    Paragraph::new(Line::from(spans)).wrap(Wrap { trim: false })
+    Text::from(lines)
 }
 
 fn too_small(app: &App, frame: &mut Frame, area: Rect) {

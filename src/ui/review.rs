@@ -58,6 +58,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
         let marker = Line::from(vec![pointer(is_selected), Span::styled(symbol, style)]);
         list.push(Entry::new(marker, body).selected(is_selected));
     }
+    let after_arrival = &content.steps.after_arrival;
+    list.push(Entry::blank());
+    list.push(Entry::text(Line::styled(
+        after_arrival.title.as_str(),
+        theme.heading(),
+    )));
+    list.push(Entry::new(
+        Span::raw("  "),
+        Line::raw(after_arrival.text.as_str()),
+    ));
     entries::render(frame, area, &list);
 }
 
@@ -65,7 +75,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
 enum Section {
     Blockers,
     NextActions,
+    Route,
     Eligibility,
+    Employer,
     Documents,
     Passport,
     Submission,
@@ -76,7 +88,9 @@ impl Section {
         match row {
             ReviewRow::Blocker(_) => Section::Blockers,
             ReviewRow::Action(_) => Section::NextActions,
+            ReviewRow::Route => Section::Route,
             ReviewRow::Criterion(_) => Section::Eligibility,
+            ReviewRow::Permit | ReviewRow::Invitation => Section::Employer,
             ReviewRow::Document(_) => Section::Documents,
             ReviewRow::Passport => Section::Passport,
             ReviewRow::Form | ReviewRow::Fee | ReviewRow::Interview => Section::Submission,
@@ -88,7 +102,9 @@ impl Section {
         match self {
             Section::Blockers => &ui.blockers,
             Section::NextActions => &ui.next_actions,
+            Section::Route => &app.content.ui.route.title,
             Section::Eligibility => &ui.eligibility,
+            Section::Employer => &app.content.ui.employer.title,
             Section::Documents => &ui.documents,
             Section::Passport => &ui.passport,
             Section::Submission => &ui.submission,

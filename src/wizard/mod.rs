@@ -15,12 +15,56 @@ use crate::content::Content;
 #[serde(default, deny_unknown_fields)]
 pub struct Application {
     pub place: Place,
+    /// Which route applies by citizenship; `None` until chosen.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub route: Option<Route>,
     /// Criterion id → the yes/no answer; a criterion not in the map is unanswered.
     pub eligibility: BTreeMap<String, bool>,
     /// Document id → progress; a document not in the map is not ticked at all.
     pub documents: BTreeMap<String, DocumentProgress>,
+    pub employer: EmployerProgress,
     pub passport: PassportDates,
     pub submission: SubmissionProgress,
+}
+
+/// The route by citizenship: who needs the work permit and the visa at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Route {
+    /// A citizen of a member state of the Eurasian Economic Union: no work permit.
+    Eaeu,
+    /// A national of a visa-free country: a temporary residence permit, not a work visa.
+    VisaFree,
+    /// Everyone else: the employer's work permit, then the work visa.
+    WorkVisa,
+}
+
+impl Route {
+    pub const ALL: [Route; 3] = [Route::Eaeu, Route::VisaFree, Route::WorkVisa];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Route::Eaeu => "eaeu",
+            Route::VisaFree => "visa_free",
+            Route::WorkVisa => "work_visa",
+        }
+    }
+
+    pub fn index(self) -> usize {
+        Route::ALL.iter().position(|r| *r == self).unwrap_or(0)
+    }
+}
+
+/// What the employer has done: the work permit, then the invitation.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct EmployerProgress {
+    pub permit: bool,
+    /// As typed, like every date.
+    pub permit_date: String,
+    pub invitation: bool,
+    /// Its number or date, as written on it: free text.
+    pub invitation_detail: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -83,8 +127,10 @@ impl Interview {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Step {
     Welcome,
+    Route,
     Eligibility,
     EligibilityResult,
+    Employer,
     Documents,
     Passport,
     Submission,
@@ -92,10 +138,12 @@ pub enum Step {
 }
 
 impl Step {
-    pub const ALL: [Step; 7] = [
+    pub const ALL: [Step; 9] = [
         Step::Welcome,
+        Step::Route,
         Step::Eligibility,
         Step::EligibilityResult,
+        Step::Employer,
         Step::Documents,
         Step::Passport,
         Step::Submission,
@@ -106,8 +154,10 @@ impl Step {
     pub fn id(self) -> &'static str {
         match self {
             Step::Welcome => "welcome",
+            Step::Route => "route",
             Step::Eligibility => "eligibility",
             Step::EligibilityResult => "eligibility_result",
+            Step::Employer => "employer",
             Step::Documents => "documents",
             Step::Passport => "passport",
             Step::Submission => "submission",
@@ -127,10 +177,19 @@ impl Step {
 pub enum Place {
     #[default]
     Welcome,
+    /// Choosing the route; `option` is the highlighted one.
+    Route {
+        option: usize,
+    },
+    /// What the chosen route means, for the routes that need no work visa.
+    RouteOutcome,
     Eligibility {
         question: usize,
     },
     EligibilityResult,
+    Employer {
+        field: EmployerField,
+    },
     Documents {
         document: usize,
         /// A point of the document (the contract's salary, say), or the document's own row.
@@ -146,6 +205,31 @@ pub enum Place {
     Review {
         row: usize,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EmployerField {
+    Permit,
+    PermitDate,
+    Invitation,
+    InvitationDetail,
+}
+
+impl EmployerField {
+    pub const ALL: [EmployerField; 4] = [
+        EmployerField::Permit,
+        EmployerField::PermitDate,
+        EmployerField::Invitation,
+        EmployerField::InvitationDetail,
+    ];
+
+    pub fn is_text(self) -> bool {
+        matches!(
+            self,
+            EmployerField::PermitDate | EmployerField::InvitationDetail
+        )
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -199,8 +283,10 @@ impl Place {
     pub fn step(self) -> Step {
         match self {
             Place::Welcome => Step::Welcome,
+            Place::Route { .. } | Place::RouteOutcome => Step::Route,
             Place::Eligibility { .. } => Step::Eligibility,
             Place::EligibilityResult => Step::EligibilityResult,
+            Place::Employer { .. } => Step::Employer,
             Place::Documents { .. } => Step::Documents,
             Place::Passport { .. } => Step::Passport,
             Place::Submission { .. } => Step::Submission,
@@ -212,8 +298,12 @@ impl Place {
     pub fn start_of(step: Step) -> Place {
         match step {
             Step::Welcome => Place::Welcome,
+            Step::Route => Place::Route { option: 0 },
             Step::Eligibility => Place::Eligibility { question: 0 },
             Step::EligibilityResult => Place::EligibilityResult,
+            Step::Employer => Place::Employer {
+                field: EmployerField::Permit,
+            },
             Step::Documents => Place::Documents {
                 document: 0,
                 item: None,
@@ -244,6 +334,12 @@ impl Application {
             .is_some_and(|d| d.covered.contains(item))
     }
 
+    /// Whether the employer's work permit and invitation are part of this person's route:
+    /// not for citizens of the EAEU or of visa-free countries.
+    pub fn needs_work_permit(&self) -> bool {
+        matches!(self.route, None | Some(Route::WorkVisa))
+    }
+
     /// The interview date matters only once an interview is scheduled or attended.
     pub fn interview_date_applies(&self) -> bool {
         self.submission.interview != Interview::NotRequested
@@ -255,6 +351,10 @@ impl Application {
         let criteria = content.guide.eligibility.criteria.len();
         let documents = &content.guide.documents.items;
         self.place = match self.place {
+            Place::Route { option } => Place::Route {
+                option: option.min(Route::ALL.len() - 1),
+            },
+            Place::RouteOutcome if self.route.is_none() => Place::start_of(Step::Route),
             Place::Eligibility { question } if question >= criteria => Place::EligibilityResult,
             Place::Documents { document, item } => {
                 let document = document.min(documents.len().saturating_sub(1));

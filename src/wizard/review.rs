@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::dates::{self, PassportCheck};
-use super::{Application, Interview, PassportField, Place, Step, SubmissionField};
+use super::{Application, EmployerField, Interview, PassportField, Place, Step, SubmissionField};
 use crate::content::{Content, fill};
 
 /// How a review row stands, for its symbol and colour.
@@ -35,15 +35,26 @@ pub enum Blocker {
 /// One thing left to do, in the order it should be done.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
+    /// The employer's work permit comes before everything else on the work visa route.
+    AskPermit,
     ResolveCriterion(usize),
-    RenewPassport { required: NaiveDate },
+    RenewPassport {
+        required: NaiveDate,
+    },
+    ChooseRoute,
     AnswerCriterion(usize),
+    AskInvitation,
     GetDocument(usize),
-    CoverPoint { document: usize, item: usize },
+    CoverPoint {
+        document: usize,
+        item: usize,
+    },
     EnterPassportDates,
     CompleteForm,
     PayFee,
-    AttendInterview { date: String },
+    AttendInterview {
+        date: String,
+    },
 }
 
 /// A selectable row of the review; Enter on it goes to [`ReviewRow::place`].
@@ -51,7 +62,10 @@ pub enum Action {
 pub enum ReviewRow {
     Blocker(Blocker),
     Action(Action),
+    Route,
     Criterion(usize),
+    Permit,
+    Invitation,
     Document(usize),
     Passport,
     Form,
@@ -77,20 +91,32 @@ pub fn blockers(app: &Application, content: &Content) -> Vec<Blocker> {
     found
 }
 
-/// Everything left to do: what blocks first, then the guide's order.
+/// Everything left to do: the employer's permit, what blocks, then the wizard's order.
 pub fn actions(app: &Application, content: &Content) -> Vec<Action> {
     let guide = &content.guide;
-    let mut todo: Vec<Action> = blockers(app, content)
-        .into_iter()
-        .map(|blocker| match blocker {
-            Blocker::CriterionNotMet(i) => Action::ResolveCriterion(i),
-            Blocker::PassportTooShort { required, .. } => Action::RenewPassport { required },
-        })
-        .collect();
+    let permit_route = app.needs_work_permit();
+    let mut todo = Vec::new();
+    if permit_route && !app.employer.permit {
+        todo.push(Action::AskPermit);
+    }
+    todo.extend(
+        blockers(app, content)
+            .into_iter()
+            .map(|blocker| match blocker {
+                Blocker::CriterionNotMet(i) => Action::ResolveCriterion(i),
+                Blocker::PassportTooShort { required, .. } => Action::RenewPassport { required },
+            }),
+    );
+    if app.route.is_none() {
+        todo.push(Action::ChooseRoute);
+    }
     for (i, criterion) in guide.eligibility.criteria.iter().enumerate() {
         if app.answer(&criterion.id).is_none() {
             todo.push(Action::AnswerCriterion(i));
         }
+    }
+    if permit_route && !app.employer.invitation {
+        todo.push(Action::AskInvitation);
     }
     for (d, document) in guide.documents.items.iter().enumerate() {
         if !app.has_document(&document.id) {
@@ -140,7 +166,11 @@ pub fn rows(app: &Application, content: &Content) -> Vec<ReviewRow> {
             .into_iter()
             .map(ReviewRow::Action),
     );
+    rows.push(ReviewRow::Route);
     rows.extend((0..guide.eligibility.criteria.len()).map(ReviewRow::Criterion));
+    if app.needs_work_permit() {
+        rows.extend([ReviewRow::Permit, ReviewRow::Invitation]);
+    }
     rows.extend((0..guide.documents.items.len()).map(ReviewRow::Document));
     rows.extend([
         ReviewRow::Passport,
@@ -160,8 +190,13 @@ pub fn progress(app: &Application, content: &Content) -> (usize, usize) {
         total += 1;
         done += usize::from(is_done);
     };
+    count(app.route.is_some());
     for criterion in &guide.eligibility.criteria {
         count(app.answer(&criterion.id).is_some());
+    }
+    if app.needs_work_permit() {
+        count(app.employer.permit);
+        count(app.employer.invitation);
     }
     for document in &guide.documents.items {
         count(app.has_document(&document.id));
@@ -212,6 +247,11 @@ impl Blocker {
 impl Action {
     pub fn place(&self) -> Place {
         match *self {
+            Action::AskPermit => Place::start_of(Step::Employer),
+            Action::AskInvitation => Place::Employer {
+                field: EmployerField::Invitation,
+            },
+            Action::ChooseRoute => Place::start_of(Step::Route),
             Action::ResolveCriterion(question) | Action::AnswerCriterion(question) => {
                 Place::Eligibility { question }
             }
@@ -242,6 +282,9 @@ impl Action {
         let guide = &content.guide;
         let ui = &content.ui.review;
         match self {
+            Action::AskPermit => content.steps.employer.ask_permit.clone(),
+            Action::AskInvitation => content.steps.employer.ask_invitation.clone(),
+            Action::ChooseRoute => content.ui.route.choose.clone(),
             Action::ResolveCriterion(i) => guide.eligibility.criteria[*i].action.clone(),
             Action::AnswerCriterion(i) => fill(
                 &ui.answer_question,
@@ -272,8 +315,13 @@ impl ReviewRow {
         match self {
             ReviewRow::Blocker(blocker) => blocker.place(),
             ReviewRow::Action(action) => action.place(),
+            ReviewRow::Route => Place::start_of(Step::Route),
             ReviewRow::Criterion(question) => Place::Eligibility {
                 question: *question,
+            },
+            ReviewRow::Permit => Place::start_of(Step::Employer),
+            ReviewRow::Invitation => Place::Employer {
+                field: EmployerField::Invitation,
             },
             ReviewRow::Document(document) => Place::Documents {
                 document: *document,
@@ -301,6 +349,36 @@ impl ReviewRow {
         match self {
             ReviewRow::Blocker(blocker) => (Mark::Blocker, blocker.text(content)),
             ReviewRow::Action(action) => (Mark::Action, action.text(content)),
+            ReviewRow::Route => match app.route {
+                Some(route) => (
+                    Mark::Done,
+                    fill(
+                        &ui.route.chosen,
+                        &[("route", &content.route_option(route).title)],
+                    ),
+                ),
+                None => (Mark::Unanswered, ui.route.not_chosen.clone()),
+            },
+            ReviewRow::Permit => {
+                let employer = &app.employer;
+                let mut text = content.steps.employer.permit.clone();
+                if employer.permit && !employer.permit_date.trim().is_empty() {
+                    let date = content.typed_date(&employer.permit_date);
+                    text = format!(
+                        "{text}: {}",
+                        fill(&ui.employer.permit_on, &[("date", &date)])
+                    );
+                }
+                (done(employer.permit), text)
+            }
+            ReviewRow::Invitation => {
+                let employer = &app.employer;
+                let mut text = content.steps.employer.invitation.clone();
+                if employer.invitation && !employer.invitation_detail.trim().is_empty() {
+                    text = format!("{text}: {}", employer.invitation_detail.trim());
+                }
+                (done(employer.invitation), text)
+            }
             ReviewRow::Criterion(i) => {
                 let criterion = &content.guide.eligibility.criteria[*i];
                 let (mark, answer) = match app.answer(&criterion.id) {

@@ -10,8 +10,9 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use crate::pty::{self, CTRL_C, ENTER};
 
 /// Every answer from the welcome screen to the review, as a person would type them, with one
-/// wrong answer and one wrong date on the way, an FAQ search and a step back.
+/// wrong answer and one wrong date on the way, an FAQ search, the notes and a step back.
 const ANSWERS: &str = "\n\
+3\n\
 y\n\
 y\n\
 maybe\n\
@@ -21,12 +22,18 @@ y\n\
 n\n\
 \n\
 y\n\
+2026-01-10\n\
+n\n\
+y\n\
 y\n\
 y\n\
 y\n\
 y\n\
 faq family\n\
 n\n\
+y\n\
+n\n\
+notes\n\
 y\n\
 2031-02-30\n\
 2031-03-31\n\
@@ -116,20 +123,27 @@ fn piped_answers_go_from_welcome_to_review_and_are_saved() {
     // "back" went to the medical question again, which was then answered yes.
     assert!(saved.contains("medical: true"), "{saved}");
     assert!(saved.contains("- responsibilities"), "{saved}");
-    assert!(!saved.contains("educational_certificates"), "{saved}");
+    assert!(saved.contains("route: work_visa"), "{saved}");
+    assert!(saved.contains("permit: true"), "{saved}");
+    assert!(saved.contains("permit_date: 2026-01-10"), "{saved}");
+    // The certificates: not had yet, though apostilled, not translated.
+    assert!(
+        saved.contains("have: false\n      covered:\n      - apostille\n"),
+        "{saved}"
+    );
 }
 
 #[test]
 fn quit_in_the_line_wizard_resumes_in_the_full_screen_wizard_at_the_same_step() {
     let data = pty::data_dir();
     let folder = data.path().join("applications");
-    let output = kzvisa(&folder, &["--plain"], "\ny\ny\ny\ny\n\ny\nquit\n");
+    let output = kzvisa(&folder, &["--plain"], "\n3\ny\ny\ny\ny\n\n\n\ny\nquit\n");
     assert_eq!(status(&output), 0, "{}", stderr(&output));
     let out = stdout(&output);
     assert!(out.contains("Do you have it? [y/n]"), "{out}");
 
     let mut term = pty::spawn(data.path(), &["resume"], 100, 30);
-    let screen = term.wait_for("Step 4 of 7");
+    let screen = term.wait_for("Step 6 of 9");
     assert!(screen.contains("› ▸ [ ] Employment contract"), "{screen}");
     assert!(screen.contains("[x] Valid passport"), "{screen}");
     term.press(ENTER, "Passport expiry date");
@@ -232,10 +246,15 @@ fn export_markdown_renders_as_a_checklist() {
             "Work visa for Kazakhstan: checklist for Aigerim *Test* <b>",
             "What blocks your application",
             "Next actions",
+            "Your route",
             "Eligibility",
+            "Your employer's part",
             "Documents",
             "Passport",
             "Submission",
+            "After you arrive",
+            "Good to know",
+            "Sources",
         ],
         "{markdown}"
     );
@@ -259,6 +278,29 @@ fn export_markdown_renders_as_a_checklist() {
     assert!(text.contains("not legal advice"), "{text}");
     assert!(text.contains("Generated on"), "{text}");
     assert!(text.contains("Renew your passport"), "{text}");
+    assert!(
+        text.contains("Content checked on 25 November 2026"),
+        "{text}"
+    );
+    assert!(task(
+        "My employer has obtained the work permit: obtained on 10 January 2026"
+    ));
+    assert!(!task("My employer has issued the invitation"));
+    assert!(!task("Notarised translation into Kazakh or Russian"));
+    assert!(task("Apostille or legalisation"));
+    assert!(text.contains("within 3 business days"), "{text}");
+    // Each note points at its numbered sources; the route not taken has no notes here.
+    assert!(text.contains("akimat"), "{text}");
+    assert!(text.contains("[1]"), "{text}");
+    assert!(
+        text.contains("https://kyzylorda.invest.gov.kz/invest-guide/doing-business/labor-laws-and-labor-force/"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Checked on 25 November 2026. Confidence: high."),
+        "{text}"
+    );
+    assert!(!text.contains("If you are a citizen of Armenia"), "{text}");
 }
 
 #[test]
@@ -328,15 +370,46 @@ fn check_exit_status_tells_whether_something_blocks() {
 }
 
 #[test]
+fn notes_prints_every_note_with_its_sources() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let output = kzvisa(data.path(), &["notes"], "");
+    assert_eq!(status(&output), 0);
+    let out = stdout(&output);
+    assert!(out.contains("Source: DOS Immigration"), "{out}");
+    assert!(
+        out.contains("Checked on 25 November 2026. Confidence: low."),
+        "{out}"
+    );
+    let output = kzvisa(data.path(), &["notes", "--format", "yaml"], "");
+    let notes: serde_yaml::Value = serde_yaml::from_str(&stdout(&output)).expect("yaml");
+    let notes = notes.as_sequence().expect("a list");
+    assert!(notes.len() >= 20);
+    for note in notes {
+        assert!(
+            note["sources"][0]["url"]
+                .as_str()
+                .is_some_and(|u| u.starts_with("http"))
+        );
+        assert!(note["checked"].as_str().is_some(), "{note:?}");
+    }
+    // The FAQ prints the notes that qualify its answers.
+    let faq = stdout(&kzvisa(data.path(), &["faq", "occupation"], ""));
+    assert!(
+        faq.contains("Good to know: Official sources contradict"),
+        "{faq}"
+    );
+}
+
+#[test]
 fn faq_prints_all_entries_or_the_matching_ones() {
     let data = tempfile::tempdir().expect("temp dir");
     let all = stdout(&kzvisa(data.path(), &["faq"], ""));
-    assert_eq!(all.matches("?\n").count(), 5, "{all}");
+    assert_eq!(all.lines().filter(|l| l.ends_with('?')).count(), 5, "{all}");
     let output = kzvisa(data.path(), &["faq", "FAMILY"], "");
     assert_eq!(status(&output), 0);
     let out = stdout(&output);
     assert!(out.starts_with("Can I bring my family"), "{out}");
-    assert_eq!(out.matches("?\n").count(), 1, "{out}");
+    assert_eq!(out.lines().filter(|l| l.ends_with('?')).count(), 1, "{out}");
     let output = kzvisa(data.path(), &["faq", "zebra"], "");
     assert_eq!(status(&output), 1);
     assert!(stderr(&output).contains("No FAQ entry matches \"zebra\""));
@@ -379,7 +452,7 @@ fn the_line_wizard_lists_saved_applications_to_choose_from() {
     assert_eq!(status(&kzvisa(data.path(), &["new", "Marat"], "quit\n")), 0);
     // Saved later, or in the same second and first by name: listed first either way.
     assert_eq!(
-        status(&kzvisa(data.path(), &["new", "Anna"], "\ny\nquit\n")),
+        status(&kzvisa(data.path(), &["new", "Anna"], "\n3\ny\nquit\n")),
         0
     );
     let output = kzvisa(data.path(), &[], "7\n1\nquit\n");

@@ -60,6 +60,7 @@ fn named(name: &str) -> KeyEvent {
         "Bs" => plain(KeyCode::Backspace),
         "Del" => plain(KeyCode::Delete),
         "F1" => plain(KeyCode::F(1)),
+        "F2" => plain(KeyCode::F(2)),
         "C-c" => KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
         other => panic!("no key named <{other}> in the test helper"),
     }
@@ -84,22 +85,24 @@ pub fn app_after(spec: &str) -> App {
     app
 }
 
-/// Keys from the welcome screen to the documents, every criterion met.
-pub const TO_DOCUMENTS: &str = "<Enter> y y y y <Enter>";
+/// Keys from the welcome screen to the documents: the work visa route, every criterion met.
+pub const TO_DOCUMENTS: &str = "<Enter> 3 y y y y <Enter> <Enter>";
 /// On to the passport check, every document and point ticked.
 pub const TICK_ALL_DOCUMENTS: &str = "<Space> <Down> <Space> <Right> <Down> <Space> <Down> <Space> \
-     <Down> <Space> <Down> <Space> <Down> <Space>";
+     <Down> <Space> <Down> <Space> <Right> <Down> <Space> <Down> <Space> <Down> <Space>";
 /// From the welcome screen to the passport check, every criterion met, nothing ticked.
-pub const TO_PASSPORT: &str = "<Enter> y y y y <Enter> <Enter>";
+pub const TO_PASSPORT: &str = "<Enter> 3 y y y y <Enter> <Enter> <Enter>";
 /// From the welcome screen to the submission, every criterion met, nothing else done.
-pub const TO_SUBMISSION: &str = "<Enter> y y y y <Enter> <Enter> <Enter> <Enter> <Enter>";
+pub const TO_SUBMISSION: &str = "<Enter> 3 y y y y <Enter> <Enter> <Enter> <Enter> <Enter> <Enter>";
 /// From the documents to the review without ticking or typing anything.
 pub const SKIP_TO_REVIEW: &str = "<Enter> <Enter> <Enter> <Enter> <Enter>";
 
-/// Everything answered, ticked and typed, the interview attended: the review has nothing left.
+/// Everything answered, ticked and typed (the employer's permit and invitation too), the
+/// interview attended: the review has nothing left.
 pub fn completed() -> App {
     app_after(&format!(
-        "{TO_DOCUMENTS} {TICK_ALL_DOCUMENTS} <Enter> \
+        "<Enter> 3 y y y y <Enter> <Space> <Down> 2026-01-10 <Down> <Space> <Down> INV-7 <Enter> \
+         {TICK_ALL_DOCUMENTS} <Enter> \
          2031-03-31 <Enter> 2030-09-30 <Enter> <Enter> \
          <Space> <Down> <Space> <Down> 80 <Space> USD <Down> 2030-01-15 \
          <Down> <Right> <Right> <Down> 2030-02-01 <Enter>"

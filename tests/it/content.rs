@@ -414,7 +414,13 @@ impl Folder {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/en");
         fs::create_dir(dir.path().join("en")).expect("create en/");
-        for name in ["guide.yaml", "faq.yaml", "ui.yaml"] {
+        for name in [
+            "guide.yaml",
+            "faq.yaml",
+            "ui.yaml",
+            "steps.yaml",
+            "notes.yaml",
+        ] {
             fs::copy(source.join(name), dir.path().join("en").join(name))
                 .expect("copy a content file");
         }
@@ -586,4 +592,104 @@ fn a_missing_file_is_refused_with_its_path() {
         error.to_string().contains(&path.display().to_string()),
         "{error}"
     );
+}
+
+// --- Notes --------------------------------------------------------------------------------------
+
+#[test]
+fn a_note_pointing_at_nothing_is_refused_with_its_id() {
+    let folder = Folder::new();
+    folder.replace(
+        "notes.yaml",
+        "at: criterion:medical",
+        "at: criterion:dental",
+    );
+    let error = folder.load_error().to_string();
+    assert!(error.contains("notes.yaml"), "{error}");
+    assert!(error.contains("medical_ask_employer"), "{error}");
+    assert!(error.contains("criterion:dental"), "{error}");
+}
+
+#[test]
+fn a_note_without_a_source_is_refused() {
+    let folder = Folder::new();
+    let path = folder.path("notes.yaml");
+    let text = fs::read_to_string(&path).expect("read");
+    // The first note's sources emptied.
+    let start = text.find("  sources:\n").expect("sources");
+    let end = text[start..].find("  checked:").expect("checked") + start;
+    let broken = format!("{}  sources: []\n{}", &text[..start], &text[end..]);
+    fs::write(&path, broken).expect("write");
+    let error = folder.load_error().to_string();
+    assert!(
+        error.contains("no_permanent_work_visa") && error.contains("no source"),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_note_without_a_checked_date_is_refused() {
+    let folder = Folder::new();
+    folder.replace(
+        "notes.yaml",
+        "  checked: 2026-11-25\n  confidence: high\n\n- id: visa_name_disputed",
+        "  confidence: high\n\n- id: visa_name_disputed",
+    );
+    let error = folder.load_error().to_string();
+    assert!(error.contains("checked"), "{error}");
+}
+
+#[test]
+fn a_low_confidence_note_stating_a_rule_is_refused() {
+    let folder = Folder::new();
+    folder.replace(
+        "notes.yaml",
+        "Ask your employer which health papers apply.",
+        "An HIV test is required.",
+    );
+    let error = folder.load_error().to_string();
+    assert!(error.contains("medical_ask_employer"), "{error}");
+    assert!(error.contains("may only advise"), "{error}");
+}
+
+#[test]
+fn the_shipped_notes_cover_every_simplification_and_low_ones_only_advise() {
+    let content = content();
+    let low: Vec<_> = content
+        .notes
+        .iter()
+        .filter(|n| n.confidence == kzvisa::content::Confidence::Low)
+        .collect();
+    assert!(!low.is_empty());
+    for note in low {
+        assert!(note.text.starts_with("Ask"), "{}: {}", note.id, note.text);
+    }
+    let text = |at: &str| -> String {
+        content
+            .notes_at(at)
+            .map(|n| n.text.clone())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    // What the issue names, each where a person meets it.
+    assert!(text("step:welcome").contains("no \"permanent work visa\""));
+    assert!(text("step:employer").contains("akimat"));
+    assert!(text("step:employer").contains("1 September 2025"));
+    assert!(text("step:employer").contains("15 days"));
+    assert!(text("criterion:job_offer").contains("permit first"));
+    assert!(text("document:educational_certificates").contains("apostille"));
+    assert!(text("document:educational_certificates").contains("notarised translation"));
+    assert!(text("step:passport").contains("3 or 6 months"));
+    assert!(text("step:after_arrival").contains("3 business days"));
+    assert!(text("submission:application_form").contains("not a work route"));
+    assert!(text("faq:permanent_residency").contains("separate application"));
+    assert!(text("faq:type_of_work").contains("one employer"));
+    assert!(text("route:eaeu").contains("no work permit"));
+    assert!(text("route:visa_free").contains("temporary residence permit"));
+    for note in &content.notes {
+        assert!(!note.sources.is_empty(), "{}", note.id);
+        for source in &note.sources {
+            assert!(source.url.starts_with("http"), "{}", note.id);
+        }
+    }
 }

@@ -7,7 +7,9 @@ use kzvisa::app::{App, Effect, MAX_FIELD_CHARS, Mode, Msg};
 use kzvisa::ui::theme::Theme;
 use kzvisa::wizard::dates::{self, PassportCheck};
 use kzvisa::wizard::review::{self, Action, Blocker, ReviewRow};
-use kzvisa::wizard::{Application, Interview, PassportField, Place, SubmissionField};
+use kzvisa::wizard::{
+    Application, EmployerField, Interview, PassportField, Place, Route, SubmissionField,
+};
 use proptest::prelude::*;
 
 use crate::common::{
@@ -21,6 +23,10 @@ fn question(question: usize) -> Place {
 
 fn document(document: usize, item: Option<usize>) -> Place {
     Place::Documents { document, item }
+}
+
+fn employer(field: EmployerField) -> Place {
+    Place::Employer { field }
 }
 
 fn passport(field: PassportField) -> Place {
@@ -69,6 +75,10 @@ fn the_whole_wizard_from_welcome_to_review() {
     assert_eq!(app.mode(), Mode::Welcome);
 
     press(&mut app, "<Enter>");
+    assert_eq!(app.application.place, Place::Route { option: 0 });
+    assert_eq!(app.mode(), Mode::Route);
+    press(&mut app, "<Down> <Down> <Enter>");
+    assert_eq!(app.application.route, Some(Route::WorkVisa));
     assert_eq!(app.application.place, question(0));
     assert_eq!(app.mode(), Mode::Question);
 
@@ -86,14 +96,23 @@ fn the_whole_wizard_from_welcome_to_review() {
     }
 
     press(&mut app, "<Enter>");
+    assert_eq!(app.application.place, employer(EmployerField::Permit));
+    press(
+        &mut app,
+        "<Space> <Down> 2026-01-10 <Down> <Space> <Down> INV-7",
+    );
+    assert!(app.application.employer.permit && app.application.employer.invitation);
+    assert_eq!(app.application.employer.permit_date, "2026-01-10");
+    assert_eq!(app.application.employer.invitation_detail, "INV-7");
+    press(&mut app, "<Enter>");
     assert_eq!(app.application.place, document(0, None));
     press(&mut app, TICK_ALL_DOCUMENTS);
     assert_eq!(app.application.place, document(3, None));
-    press(&mut app, "<Up> <Up>");
+    press(&mut app, "<Up> <Up> <Up> <Up>");
     assert_eq!(app.application.place, document(1, Some(2)));
     press(&mut app, "<Left>");
     assert_eq!(app.application.place, document(1, None));
-    assert!(app.expanded.is_empty());
+    assert!(!app.expanded.contains(&1));
     for d in &app.content.guide.documents.items {
         assert!(app.application.has_document(&d.id), "{}", d.id);
         for point in &d.items {
@@ -148,8 +167,9 @@ fn the_whole_wizard_from_welcome_to_review() {
         todo[0].text(&app.content),
         "Attend your interview on 1 February 2030."
     );
-    let mut expected = vec![ReviewRow::Action(todo[0].clone())];
+    let mut expected = vec![ReviewRow::Action(todo[0].clone()), ReviewRow::Route];
     expected.extend((0..4).map(ReviewRow::Criterion));
+    expected.extend([ReviewRow::Permit, ReviewRow::Invitation]);
     expected.extend((0..4).map(ReviewRow::Document));
     expected.extend([
         ReviewRow::Passport,
@@ -165,15 +185,15 @@ fn when_everything_is_done_the_review_has_neither_blockers_nor_actions() {
     let app = completed();
     assert!(blockers(&app).is_empty());
     assert!(next_actions(&app).is_empty());
-    assert_eq!(review::progress(&app.application, &app.content), (15, 15));
-    assert!(matches!(rows(&app)[0], ReviewRow::Criterion(0)));
+    assert_eq!(review::progress(&app.application, &app.content), (20, 20));
+    assert!(matches!(rows(&app)[0], ReviewRow::Route));
 }
 
 // --- Eligibility --------------------------------------------------------------------------------
 
 #[test]
 fn answers_move_to_the_next_question_in_the_articles_order() {
-    let mut app = app_after("<Enter>");
+    let mut app = app_after("<Enter> 3");
     let ids = ["job_offer", "qualifications", "medical", "criminal_record"];
     for (i, (id, key)) in ids.iter().zip(["y", "n", "y", "n"]).enumerate() {
         assert_eq!(app.application.place, question(i));
@@ -193,9 +213,9 @@ fn answers_move_to_the_next_question_in_the_articles_order() {
 
 #[test]
 fn no_job_offer_is_a_blocker_with_its_reason_that_stays_on_the_review() {
-    let mut app = app_after("<Enter> n y y y");
+    let mut app = app_after("<Enter> 3 n y y y");
     assert_eq!(app.application.place, Place::EligibilityResult);
-    press(&mut app, "<Enter>");
+    press(&mut app, "<Enter> <Enter>");
     let criterion = app.content.guide.eligibility.criteria[0].clone();
     assert_eq!(blockers(&app), [Blocker::CriterionNotMet(0)]);
     let text = Blocker::CriterionNotMet(0).text(&app.content);
@@ -209,15 +229,21 @@ fn no_job_offer_is_a_blocker_with_its_reason_that_stays_on_the_review() {
         rows(&app)[0],
         ReviewRow::Blocker(Blocker::CriterionNotMet(0))
     );
-    assert_eq!(next_actions(&app)[0], Action::ResolveCriterion(0));
-    assert_eq!(next_actions(&app)[0].text(&app.content), criterion.action);
+    // Right after the employer's permit, which comes first on this route.
+    assert_eq!(
+        next_actions(&app)[..2],
+        [Action::AskPermit, Action::ResolveCriterion(0)]
+    );
+    assert_eq!(next_actions(&app)[1].text(&app.content), criterion.action);
     press(&mut app, "<Down> <Down> <Up> <Up>");
     assert_eq!(blockers(&app), [Blocker::CriterionNotMet(0)]);
 }
 
 #[test]
 fn changing_an_earlier_answer_recomputes_the_blockers() {
-    let mut app = app_after(&format!("<Enter> n y y y <Enter> {SKIP_TO_REVIEW}"));
+    let mut app = app_after(&format!(
+        "<Enter> 3 n y y y <Enter> <Enter> {SKIP_TO_REVIEW}"
+    ));
     assert_eq!(blockers(&app), [Blocker::CriterionNotMet(0)]);
 
     // Enter on the blocker goes to its question; a yes there lifts it.
@@ -230,7 +256,7 @@ fn changing_an_earlier_answer_recomputes_the_blockers() {
     press(&mut app, "<Enter> n <Enter>");
     assert_eq!(app.application.place, Place::EligibilityResult);
     assert_eq!(blockers(&app), [Blocker::CriterionNotMet(2)]);
-    press(&mut app, "<Enter>");
+    press(&mut app, "<Enter> <Enter>");
     press(&mut app, SKIP_TO_REVIEW);
     assert_eq!(
         rows(&app)[0],
@@ -249,11 +275,13 @@ fn esc_goes_back_one_step_from_every_step_and_keeps_every_answer() {
         submission(SubmissionField::FormCompleted),
         passport(PassportField::Expiry),
         document(0, None),
+        employer(EmployerField::Permit),
         Place::EligibilityResult,
         question(3),
         question(2),
         question(1),
         question(0),
+        Place::Route { option: 2 },
         Place::Welcome,
     ];
     for place in expected {
@@ -272,7 +300,7 @@ fn esc_from_inside_a_step_goes_to_the_step_before() {
         (
             format!("{TO_DOCUMENTS} <Down> <Right> <Down> <Down>"),
             document(1, Some(1)),
-            Place::EligibilityResult,
+            employer(EmployerField::Permit),
         ),
         (
             format!("{TO_DOCUMENTS} <Enter> 2031 <Tab>"),
@@ -521,10 +549,13 @@ fn a_failing_passport_is_a_blocker_on_the_review() {
         "{text}"
     );
     assert_eq!(
-        next_actions(&app)[0],
-        Action::RenewPassport {
-            required: date("2031-03-30")
-        }
+        next_actions(&app)[..2],
+        [
+            Action::AskPermit,
+            Action::RenewPassport {
+                required: date("2031-03-30")
+            }
+        ]
     );
 
     press(&mut app, "<Enter>");
@@ -661,8 +692,106 @@ fn enter_on_a_review_row_goes_there_and_coming_back_keeps_the_answers() {
 }
 
 #[test]
-fn enter_on_an_action_for_a_point_opens_its_document() {
+fn the_routes_without_a_work_visa_explain_and_skip_the_employers_permit() {
+    // 1 and 2 by key, 3 with the arrows: each saved, each shown on the review.
+    for (keys, route) in [
+        ("<Enter> 1", Route::Eaeu),
+        ("<Enter> 2", Route::VisaFree),
+        ("<Enter> <Down> <Down> <Enter>", Route::WorkVisa),
+    ] {
+        let mut app = app_after(keys);
+        assert_eq!(app.application.route, Some(route), "{keys}");
+        let outcome = route != Route::WorkVisa;
+        let expected = if outcome {
+            Place::RouteOutcome
+        } else {
+            question(0)
+        };
+        assert_eq!(app.application.place, expected, "{keys}");
+        if outcome {
+            // What sources say, with the route's own note.
+            let notes = app.notes_here();
+            let at = format!("route:{}", route.id());
+            assert!(
+                notes.iter().any(|&i| app.content.notes[i].at == at),
+                "{keys}"
+            );
+            press(&mut app, "<Enter>");
+            assert_eq!(app.application.place, question(0));
+        }
+        press(&mut app, "y y y y <Enter>");
+        let next = if outcome {
+            document(0, None)
+        } else {
+            employer(EmployerField::Permit)
+        };
+        assert_eq!(app.application.place, next, "{keys}");
+        press(&mut app, "<Esc>");
+        assert_eq!(app.application.place, Place::EligibilityResult, "{keys}");
+        let rows = rows(&app);
+        assert_eq!(rows.contains(&ReviewRow::Permit), !outcome, "{keys}");
+        assert_eq!(
+            next_actions(&app).contains(&Action::AskPermit),
+            !outcome,
+            "{keys}"
+        );
+        let (_, text) = ReviewRow::Route.describe(&app.application, &app.content);
+        assert!(
+            text.contains(&app.content.route_option(route).title),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_missing_permit_is_the_first_next_action_and_ticking_it_lifts_it() {
     let mut app = app_after(&format!("{TO_DOCUMENTS} {SKIP_TO_REVIEW}"));
+    assert_eq!(next_actions(&app)[0], Action::AskPermit);
+    assert_eq!(
+        next_actions(&app)[0].text(&app.content),
+        "Ask your employer about the work permit."
+    );
+    // Enter on it goes to the employer's part; a tick there lifts it, the invitation stays.
+    press(&mut app, "<Enter>");
+    assert_eq!(app.application.place, employer(EmployerField::Permit));
+    assert_eq!(press(&mut app, "<Space>"), [Effect::Save]);
+    press(&mut app, "<Down> 2026-13-01 <Enter>");
+    assert_eq!(app.application.place, employer(EmployerField::PermitDate));
+    assert!(app.show_date_errors, "a bad date holds the step");
+    press(&mut app, "<Bs> <Bs> <Bs> <Bs> <Bs> 02-01 <Enter>");
+    assert_eq!(app.application.place, document(0, None));
+    let todo = review::actions(&app.application, &app.content);
+    assert!(!todo.contains(&Action::AskPermit));
+    assert!(todo.contains(&Action::AskInvitation));
+    let (mark, text) = ReviewRow::Permit.describe(&app.application, &app.content);
+    assert_eq!(mark, review::Mark::Done);
+    assert!(text.contains("1 February 2026"), "{text}");
+}
+
+#[test]
+fn the_notes_open_over_any_screen_and_esc_returns_to_the_same_place() {
+    for (stop, mut app) in tour() {
+        let (before, cursor, mode) = (app.application.clone(), app.cursor, app.mode());
+        let key = if app.focused_text().is_some() {
+            "<F2>"
+        } else {
+            "i"
+        };
+        assert_eq!(press(&mut app, key), [Effect::None], "{key} at {stop}");
+        assert_eq!(app.mode(), Mode::Notes, "{key} at {stop}");
+        press(&mut app, "<Down> <Down> <Up>");
+        assert_eq!(press(&mut app, "<Esc>"), [Effect::None], "Esc at {stop}");
+        assert!(app.notes.is_none(), "{stop}");
+        assert_eq!(app.application, before, "{stop}");
+        assert_eq!((app.cursor, app.mode()), (cursor, mode), "{stop}");
+    }
+}
+
+#[test]
+fn enter_on_an_action_for_a_point_opens_its_document() {
+    // The employer's part done, so the documents lead the next actions.
+    let employer_done = "<Enter> 3 y y y y <Enter> <Space> <Down> <Down> <Space> <Enter>";
+    let mut app = app_after(&format!("{employer_done} {SKIP_TO_REVIEW}"));
     assert_eq!(
         next_actions(&app),
         [
@@ -707,9 +836,14 @@ fn review_rows_stop_at_both_ends() {
 /// Stops on a walk through every screen: (keys from the previous stop, what the stop is).
 const TOUR: &[(&str, &str)] = &[
     ("", "welcome"),
-    ("<Enter>", "first question"),
+    ("<Enter>", "route"),
+    ("1", "route outcome"),
+    ("<Esc> <Down> <Down> <Enter>", "first question"),
     ("y", "second question"),
     ("n y y", "eligibility result"),
+    ("<Enter>", "employer's permit"),
+    ("<Down> 2026-01-05", "permit date"),
+    ("<Down> <Down>", "invitation detail"),
     ("<Enter>", "documents"),
     ("<Down> <Right> <Down>", "a point of the contract"),
     ("<Enter>", "passport expiry, empty"),
@@ -743,6 +877,10 @@ fn the_tour_visits_every_mode_of_the_wizard() {
     let modes: Vec<Mode> = tour().iter().map(|(_, app)| app.mode()).collect();
     for mode in [
         Mode::Welcome,
+        Mode::Route,
+        Mode::RouteOutcome,
+        Mode::Employer,
+        Mode::EmployerText,
         Mode::Question,
         Mode::EligibilityResult,
         Mode::Documents,
@@ -919,7 +1057,7 @@ fn enter_ends_the_filter_and_then_opens_the_match() {
 
 #[test]
 fn f_on_a_question_opens_its_faq_entry_expanded() {
-    let mut app = app_after("<Enter> f");
+    let mut app = app_after("<Enter> 3 f");
     let content = app.content.clone();
     let faq = app.faq.clone().expect("f opens the FAQ");
     let entry = content
@@ -1012,11 +1150,11 @@ fn save_is_asked_for_exactly_when_the_application_changes() {
     // (keys, the effect of each: N none, S save); keys that mean nothing here have none.
     let steps = [
         ("<F1> <Down> <Enter> / fam <Esc> <Esc>", "N N N N N N N N N"),
-        ("<Enter>", "S"),
+        ("<Enter> 3", "S S"),
         ("<Enter>", "N"),
         ("x <Right>", ""),
         ("y y y y", "S S S S"),
-        ("<Enter> <Space> <Space> <Space>", "S S S S"),
+        ("<Enter> <Enter> <Space> <Space> <Space>", "S S S S S"),
         ("<Right> <Left>", "N N"),
         ("<Right> <Down>", "N S"),
         (

@@ -253,11 +253,13 @@ fn typing_expiry(term: &mut Term) {
 
 /// Answers the eligibility questions and reaches the documents.
 fn through_eligibility(term: &mut Term) {
-    term.press(ENTER, "Question 1 of 4");
+    term.press(ENTER, "Which of these fits you?");
+    term.press("3", "Question 1 of 4");
     term.press("y", "Question 2 of 4");
     term.press("y", "Question 3 of 4");
     term.press("n", "Question 4 of 4");
     term.press("y", "Eligibility result");
+    term.press(ENTER, "My employer has obtained the work permit");
     term.press(ENTER, "Reference letters");
 }
 
@@ -335,7 +337,8 @@ fn ctrl_c_while_typing_a_date_keeps_what_was_typed() {
 fn signal_ends_cleanly(signal: &str) {
     let data = data_dir();
     let mut term = at_welcome(data.path());
-    term.press(ENTER, "Question 1 of 4");
+    term.press(ENTER, "Which of these fits you?");
+    term.press("3", "Question 1 of 4");
     term.press("y", "Question 2 of 4");
     let pid = term.kzvisa_pid();
     let status = std::process::Command::new("kill")
@@ -369,7 +372,8 @@ fn works_with_common_terminals_and_no_color() {
             }
             let mut term = spawn_with_env(data.path(), &[], 100, 30, &env);
             term.wait_for("not legal advice");
-            term.press(ENTER, "Question 1 of 4");
+            term.press(ENTER, "Which of these fits you?");
+            term.press("3", "Question 1 of 4");
             term.press("y", "Question 2 of 4");
             let raw = term.raw.lock().expect("raw").clone();
             let colours = String::from_utf8_lossy(&raw).contains("\x1b[38;5;");
@@ -393,7 +397,8 @@ fn a_panic_restores_the_terminal_and_says_where_progress_is() {
     let data = data_dir();
     let mut term = spawn_with_env(data.path(), &[], 100, 30, &[("KZVISA_TEST_PANIC_KEY", "%")]);
     term.wait_for("not legal advice");
-    term.press(ENTER, "Question 1 of 4");
+    term.press(ENTER, "Which of these fits you?");
+    term.press("3", "Question 1 of 4");
     term.press("y", "Question 2 of 4");
     term.send("%");
     let screen = term.assert_restored();
@@ -452,6 +457,8 @@ fn closing_the_terminal_ends_kzvisa_and_keeps_the_answers() {
     };
     wait_for("not legal advice");
     tmux(&["send-keys", "Enter"]).expect("keys");
+    wait_for("Which of these fits you?");
+    tmux(&["send-keys", "3"]).expect("keys");
     wait_for("Question 1 of 4");
     tmux(&["send-keys", "y"]).expect("keys");
     wait_for("Question 2 of 4");
@@ -477,11 +484,11 @@ fn a_resize_to_60x15_and_back_redraws() {
     let mut term = at_welcome(data.path());
     through_eligibility(&mut term);
     term.resize(60, 15);
-    let small = term.wait_for("Step 4 of 7");
+    let small = term.wait_for("Step 6 of 9");
     assert!(small.contains("Valid passport"), "{small}");
     term.resize(100, 30);
     let big = term.wait_for("Reference letters");
-    assert!(big.contains("Step 4 of 7"), "{big}");
+    assert!(big.contains("Step 6 of 9"), "{big}");
 }
 
 #[test]
@@ -517,4 +524,26 @@ fn the_start_screen_lists_a_corrupt_file_beside_good_ones() {
         std::fs::read_to_string(folder.join("broken.yaml")).expect("read"),
         broken
     );
+}
+
+#[test]
+fn the_notes_open_from_the_documents_and_esc_returns_to_the_same_row() {
+    let data = data_dir();
+    let mut term = at_welcome(data.path());
+    through_eligibility(&mut term);
+    term.press(DOWN, "› ▸ [ ] Employment contract");
+    let screen = term.press(DOWN, "› ▸ [ ] Educational certificates");
+    assert!(screen.contains("ⓘ Good to know (4)"), "{screen}");
+    assert!(screen.contains("i/F2 notes"), "{screen}");
+    let notes = term.press("i", "Checked on 25 November 2026");
+    assert!(notes.contains("› Educational certificates"), "{notes}");
+    assert!(notes.contains("1961 Hague Apostille"), "{notes}");
+    assert!(notes.contains("Source: "), "{notes}");
+    let back = term.press(ESC, "› ▸ [ ] Educational certificates");
+    assert!(back.contains("Step 6 of 9"), "{back}");
+    // F2 works too, and so does closing with it.
+    term.press("\x1bOQ", "Confidence:");
+    term.press("\x1bOQ", "› ▸ [ ] Educational certificates");
+    term.send("q");
+    term.assert_restored();
 }

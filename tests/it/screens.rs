@@ -104,27 +104,27 @@ fn eligibility_questions() {
     snap(
         "eligibility_job_offer",
         "Question 1, not answered yet.",
-        &app_after("<Enter>"),
+        &app_after("<Enter> 3"),
     );
     snap(
         "eligibility_job_offer_answered",
         "Question 1 after answering yes and coming back with Esc.",
-        &app_after("<Enter> y <Esc>"),
+        &app_after("<Enter> 3 y <Esc>"),
     );
     snap(
         "eligibility_qualifications",
         "Question 2.",
-        &app_after("<Enter> y"),
+        &app_after("<Enter> 3 y"),
     );
     snap(
         "eligibility_medical",
         "Question 3, which has no related FAQ entry.",
-        &app_after("<Enter> y y"),
+        &app_after("<Enter> 3 y y"),
     );
     snap(
         "eligibility_criminal_record",
         "Question 4.",
-        &app_after("<Enter> y y y"),
+        &app_after("<Enter> 3 y y y"),
     );
 }
 
@@ -133,12 +133,12 @@ fn eligibility_result() {
     snap(
         "eligibility_result_not_met",
         "No job offer; every other criterion met.",
-        &app_after("<Enter> n y y y"),
+        &app_after("<Enter> 3 n y y y"),
     );
     snap(
         "eligibility_result_all_met",
         "Every criterion met.",
-        &app_after("<Enter> y y y y"),
+        &app_after("<Enter> 3 y y y y"),
     );
 }
 
@@ -260,7 +260,7 @@ fn review() {
         "review_blockers",
         "No job offer and a passport that expires too soon.",
         &app_after(
-            "<Enter> n y y y <Enter> <Enter> 2030-12-31 <Tab> 2030-09-30 <Enter> <Enter> <Enter>",
+            "<Enter> 3 n y y y <Enter> <Enter> <Enter> 2030-12-31 <Tab> 2030-09-30 <Enter> <Enter> <Enter>",
         ),
     );
     snap(
@@ -287,7 +287,7 @@ fn faq() {
     snap(
         "faq_expanded",
         "Opened with f on the job offer question: its entry open.",
-        &app_after("<Enter> f"),
+        &app_after("<Enter> 3 f"),
     );
     snap(
         "faq_filtered",
@@ -324,8 +324,8 @@ fn too_small() {
 fn every_screen_draws_at_the_smallest_size_and_a_huge_one() {
     let screens = [
         app(),
-        app_after("<Enter> y"),
-        app_after("<Enter> n n n n"),
+        app_after("<Enter> 3 y"),
+        app_after("<Enter> 3 n n n n"),
         app_after(&format!("{TO_DOCUMENTS} <Down> <Right> <Down>")),
         app_after(&format!(
             "{TO_PASSPORT} 2031-02-30 <Enter> 2030-08-31 <Enter>"
@@ -507,4 +507,42 @@ mod start {
             &app,
         );
     }
+}
+
+#[test]
+fn route_and_employer() {
+    snap(
+        "route",
+        "The route by citizenship, the first option highlighted, nothing chosen.",
+        &app_after("<Enter>"),
+    );
+    snap(
+        "route_outcome_visa_free",
+        "A national of a visa-free country: what sources say, with the route's note counted.",
+        &app_after("<Enter> 2"),
+    );
+    snap(
+        "employer",
+        "The employer's part: the permit ticked, its date being typed.",
+        &app_after("<Enter> 3 y y y y <Enter> <Space> <Down> 2026-01-1"),
+    );
+}
+
+#[test]
+fn notes_overlay() {
+    snap(
+        "notes_documents",
+        "The notes of the documents step, opened with i: each with its sources, dates, confidence.",
+        &app_after(&format!("{TO_DOCUMENTS} <Down> <Down> i")),
+    );
+    snap(
+        "notes_from_a_text_field",
+        "F2 from the permit date field: the employer's part's notes, the second one selected.",
+        &app_after("<Enter> 3 y y y y <Enter> <Down> 2026 <F2> <Down>"),
+    );
+    snap(
+        "faq_with_a_note",
+        "The FAQ entry the sources contradict, open: its note right under the answer.",
+        &app_after("<F1> <Down> <Down> <Down> <Down> <Enter>"),
+    );
 }

@@ -40,8 +40,9 @@ fn a_saved_application_loads_as_it_was() {
     assert_eq!(store::load(&path).expect("load"), saved);
 
     let text = std::fs::read_to_string(&path).expect("read");
+    let schema = format!("schema: {SCHEMA}");
     for key in [
-        "schema: 1",
+        schema.as_str(),
         "name: Anna",
         "created:",
         "updated:",
@@ -195,6 +196,24 @@ fn every_released_schema_fixture_loads() {
                 .covers("employment_contract", "working_hours")
         );
     }
+    // 1 → 2: the route and the employer's part start empty; the place is kept.
+    let one = store::load(&fixtures.join("schema-1.yaml")).expect("version 1");
+    assert_eq!(one.application.route, None);
+    assert_eq!(one.application.employer, Default::default());
+    assert_eq!(
+        one.application.place,
+        kzvisa::wizard::Place::Documents {
+            document: 1,
+            item: Some(2)
+        }
+    );
+    let two = store::load(&fixtures.join("schema-2.yaml")).expect("version 2");
+    assert_eq!(two.application.route, Some(kzvisa::wizard::Route::WorkVisa));
+    assert_eq!(two.application.employer.permit_date, "2026-11-0");
+    assert!(
+        two.application
+            .covers("educational_certificates", "apostille")
+    );
 }
 
 #[test]

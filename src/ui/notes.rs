@@ -1,0 +1,50 @@
+//! The "Good to know" overlay: the screen's sourced notes, each with its sources, the date
+//! they were checked and how sure they are.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Text};
+
+use super::entries::{self, Entry, pointer};
+use crate::app::App;
+use crate::report;
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let Some(view) = &app.notes else {
+        return;
+    };
+    let theme = app.theme;
+    let content = &app.content;
+    let ui = &content.ui.notes;
+    let notes = app.notes_here();
+    let mut list = vec![
+        Entry::text(Line::styled(ui.title.as_str(), theme.heading())),
+        Entry::text(Line::styled(ui.intro.as_str(), theme.muted())),
+        Entry::blank(),
+    ];
+    if notes.is_empty() {
+        list.push(Entry::text(ui.none.as_str()));
+    }
+    for (position, &index) in notes.iter().enumerate() {
+        let note = &content.notes[index];
+        let selected = position == view.selected;
+        let mut body = Text::default();
+        if let Some(subject) = content.note_subject(&note.at) {
+            body.push_line(Line::styled(subject, theme.heading()));
+        }
+        body.push_line(Line::raw(note.text.trim()));
+        for source in &note.sources {
+            body.push_line(Line::styled(
+                report::source_line(content, source),
+                theme.muted(),
+            ));
+        }
+        body.push_line(Line::styled(
+            report::checked_text(content, note),
+            theme.muted(),
+        ));
+        body.push_line(Line::default());
+        list.push(Entry::new(pointer(selected), body).selected(selected));
+    }
+    entries::render(frame, area, &list);
+}
