@@ -532,7 +532,7 @@ fn route_and_employer() {
 fn notes_overlay() {
     snap(
         "notes_documents",
-        "The notes of the documents step, opened with i: each with its sources, dates, confidence.",
+        "The documents step's notes, opened with i on the certificates: at their first note.",
         &app_after(&format!("{TO_DOCUMENTS} <Down> <Down> i")),
     );
     snap(
