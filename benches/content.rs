@@ -1,0 +1,70 @@
+//! Content: loading and validating the embedded content, and the FAQ filter per keystroke over
+//! the shipped FAQ and generated FAQs of 10 and 10,000 entries.
+
+mod support;
+
+use kzvisa::content::Content;
+use kzvisa::keymap;
+use kzvisa::ui;
+
+fn main() {
+    divan::main();
+}
+
+/// Parsing and validating the texts built into the binary: on the path to every first frame.
+#[divan::bench]
+fn embedded() -> Content {
+    Content::embedded().expect("the embedded content loads")
+}
+
+const FAQS: [&str; 3] = ["shipped", "10", "10000"];
+
+fn faq_content(faq: &str) -> std::sync::Arc<Content> {
+    match faq {
+        "shipped" => support::content(),
+        n => support::content_with_faq(n.parse().expect("a number")),
+    }
+}
+
+/// The filter after a keystroke ("family" typed; some entries match): `app.faq_matches()`,
+/// which the update and the frame after it each run.
+#[divan::bench(args = FAQS)]
+fn faq_filter(bencher: divan::Bencher, faq: &str) {
+    let app = support::faq_app(faq_content(faq), "family", true);
+    bencher.bench_local(|| divan::black_box(&app).faq_matches());
+}
+
+/// The same with a filter that matches nothing: every question and answer is searched whole.
+#[divan::bench(args = FAQS)]
+fn faq_filter_no_match(bencher: divan::Bencher, faq: &str) {
+    let app = support::faq_app(faq_content(faq), "qqqq", true);
+    bencher.bench_local(|| divan::black_box(&app).faq_matches());
+}
+
+/// The filter emptied (Backspace to nothing): every entry matches and is listed.
+#[divan::bench(args = FAQS)]
+fn faq_filter_empty(bencher: divan::Bencher, faq: &str) {
+    let app = support::faq_app(faq_content(faq), "", true);
+    bencher.bench_local(|| divan::black_box(&app).faq_matches());
+}
+
+/// What a person waits for after a keystroke in the filter: the key through the keymap and the
+/// update ("famil" → "family"), then the full frame at 80x24 that shows the new matches.
+#[divan::bench(args = FAQS)]
+fn faq_keystroke_and_frame(bencher: divan::Bencher, faq: &str) {
+    let app = support::faq_app(faq_content(faq), "famil", true);
+    let key = support::key("y");
+    let (width, height) = support::SIZES[0];
+    bencher
+        .with_inputs(|| (app.clone(), support::terminal(width, height)))
+        .bench_local_values(|(mut app, mut terminal)| {
+            if let Some(msg) = keymap::message(app.mode(), key) {
+                app.update(msg);
+            }
+            terminal
+                .draw(|frame| ui::view(&app, frame))
+                .map(|_| ())
+                .expect("drawn");
+            (app, terminal)
+        });
+}

@@ -1,0 +1,52 @@
+//! Persistence: save and load of a fully filled application, and the start screen's listing
+//! (`Store::list`) of 1, 100 and 1,000 saved applications in a temporary folder.
+
+mod support;
+
+use std::fs;
+
+use kzvisa::store::{self, Store};
+use tempfile::TempDir;
+
+fn main() {
+    divan::main();
+}
+
+/// An atomic save: temporary file, fsync, backup copy, rename, folder fsync. Dominated by the
+/// disk's fsync, so it tells more about the machine than about kzvisa.
+#[divan::bench(sample_count = 30)]
+fn save(bencher: divan::Bencher) {
+    let dir = TempDir::new().expect("a temporary folder");
+    let path = dir.path().join("filled.yaml");
+    let record = support::record("Applicant", &support::filled());
+    bencher.bench_local(|| store::save(&path, divan::black_box(&record)).expect("saved"));
+}
+
+/// Reading and parsing a saved file.
+#[divan::bench]
+fn load(bencher: divan::Bencher) {
+    let dir = TempDir::new().expect("a temporary folder");
+    let path = dir.path().join("filled.yaml");
+    let record = support::record("Applicant", &support::filled());
+    store::save(&path, &record).expect("saved");
+    bencher.bench_local(|| store::load(divan::black_box(&path)).expect("loaded"));
+}
+
+/// Parsing alone, from text in memory: what `load` costs beyond reading the file.
+#[divan::bench]
+fn parse(bencher: divan::Bencher) {
+    let dir = TempDir::new().expect("a temporary folder");
+    let path = dir.path().join("filled.yaml");
+    let record = support::record("Applicant", &support::filled());
+    store::save(&path, &record).expect("saved");
+    let text = fs::read_to_string(&path).expect("read");
+    bencher.bench_local(|| store::parse(&path, divan::black_box(&text)).expect("parsed"));
+}
+
+/// What the start screen asks for before its first frame.
+#[divan::bench(args = [1, 100, 1000])]
+fn list(bencher: divan::Bencher, applications: usize) {
+    let dir = support::saved_folder(applications);
+    let store = Store::new(dir.path());
+    bencher.bench_local(|| divan::black_box(&store).list());
+}

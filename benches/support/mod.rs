@@ -1,0 +1,318 @@
+//! What the benchmarks share: an app on the embedded content, keys written the way the tests
+//! write them (a copy of the part of tests/it/common.rs the benches need: benches cannot import
+//! tests), screens reached by pressing keys, and folders of saved applications.
+//!
+//! Screens are reached by keys and recognised by the name of their mode, never by building the
+//! app's internal enums, so a new screen or a new variant does not break the benchmarks: a
+//! screen that can no longer be reached fails loudly instead of measuring the wrong one.
+
+// Each bench file uses a part of this module.
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::Path;
+use std::sync::Arc;
+
+use kzvisa::app::{App, Effect, FaqView};
+use kzvisa::content::Content;
+use kzvisa::keymap;
+use kzvisa::store::{self, Record, Store};
+use kzvisa::ui::theme::Theme;
+use kzvisa::wizard::Application;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tempfile::TempDir;
+
+/// The terminal sizes every screen is drawn at.
+pub const SIZES: [(u16, u16); 2] = [(80, 24), (200, 60)];
+
+/// The screens the render and update benchmarks go through, by the names they report.
+pub const SCREENS: &[&str] = &[
+    "welcome",
+    "question",
+    "eligibility_result",
+    "documents",
+    "passport",
+    "submission",
+    "review",
+    "faq",
+    "start_20",
+];
+
+/// How many applications the start screen lists in the "start_20" screen.
+pub const START_LISTINGS: usize = 20;
+
+pub fn content() -> Arc<Content> {
+    Arc::new(Content::embedded().expect("the embedded content loads"))
+}
+
+/// A fresh app on the welcome screen, without colours, as the tests make it.
+pub fn app() -> App {
+    App::new(content(), Application::default(), Theme { color: false })
+}
+
+/// An app on this content, with the FAQ open and `filter` typed into its filter.
+pub fn faq_app(content: Arc<Content>, filter: &str, filtering: bool) -> App {
+    let mut app = App::new(content, Application::default(), Theme { color: false });
+    app.faq = Some(FaqView {
+        filter: filter.into(),
+        filtering,
+        ..Default::default()
+    });
+    app
+}
+
+/// The embedded content with a FAQ of `n` entries, made by repeating the shipped ones with a
+/// number added to their id and question (so every entry is distinct and of a real length).
+pub fn content_with_faq(n: usize) -> Arc<Content> {
+    let mut content = Content::embedded().expect("the embedded content loads");
+    let shipped = content.faq.clone();
+    assert!(!shipped.is_empty(), "the shipped FAQ is empty");
+    content.faq = (0..n)
+        .map(|i| {
+            // Cloned, not built field by field, so a new field in an entry needs no change here.
+            let mut entry = shipped[i % shipped.len()].clone();
+            entry.id = format!("{}_{i}", entry.id);
+            entry.question = format!("{} ({i})", entry.question);
+            entry
+        })
+        .collect();
+    Arc::new(content)
+}
+
+/// Keys as tests write them: tokens split on whitespace; `<Name>` is one named key (`<Enter>`,
+/// `<Space>`, `<F1>`…), any other token is typed character by character.
+pub fn keys(spec: &str) -> Vec<KeyEvent> {
+    let mut keys = Vec::new();
+    for token in spec.split_whitespace() {
+        match token.strip_prefix('<').and_then(|t| t.strip_suffix('>')) {
+            Some(name) if !name.is_empty() => keys.push(named(name)),
+            _ => keys.extend(token.chars().map(typed)),
+        }
+    }
+    keys
+}
+
+/// One key, as [`keys`] reads it.
+pub fn key(spec: &str) -> KeyEvent {
+    match keys(spec).as_slice() {
+        [key] => *key,
+        other => panic!("{spec:?} is {} keys, not one", other.len()),
+    }
+}
+
+/// A character as a terminal reports it: capitals come with Shift.
+fn typed(c: char) -> KeyEvent {
+    let modifiers = if c.is_uppercase() {
+        KeyModifiers::SHIFT
+    } else {
+        KeyModifiers::NONE
+    };
+    KeyEvent::new(KeyCode::Char(c), modifiers)
+}
+
+fn named(name: &str) -> KeyEvent {
+    let plain = |code| KeyEvent::new(code, KeyModifiers::NONE);
+    match name {
+        "Enter" => plain(KeyCode::Enter),
+        "Esc" => plain(KeyCode::Esc),
+        "Space" => plain(KeyCode::Char(' ')),
+        "Tab" => plain(KeyCode::Tab),
+        "Up" => plain(KeyCode::Up),
+        "Down" => plain(KeyCode::Down),
+        "Left" => plain(KeyCode::Left),
+        "Right" => plain(KeyCode::Right),
+        "Bs" => plain(KeyCode::Backspace),
+        "F1" => plain(KeyCode::F(1)),
+        other => panic!("no key named <{other}> in the bench helper"),
+    }
+}
+
+/// Presses the keys one by one as the shell does: keymap for the current mode, then update.
+pub fn press(app: &mut App, spec: &str) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    for key in keys(spec) {
+        if let Some(msg) = keymap::message(app.mode(), key) {
+            effects.push(app.update(msg));
+        }
+    }
+    effects
+}
+
+/// The name of the app's mode (`Welcome`, `Question`, `Documents`…), which tells the screen.
+pub fn mode_name(app: &App) -> String {
+    format!("{:?}", app.mode())
+}
+
+/// Presses on from wherever the app is until its mode's name starts with `target`: "y" to a
+/// question, Enter anywhere else, which is how a person goes through the wizard (and the other
+/// of the two when the first changes nothing, as on a screen added later). Panics when the
+/// screen is not reached, so a changed flow cannot silently measure another screen.
+pub fn reach(app: &mut App, target: &str) {
+    let mut seen = Vec::new();
+    for _ in 0..64 {
+        let mode = mode_name(app);
+        if mode.starts_with(target) {
+            return;
+        }
+        seen.push(mode.clone());
+        let tries = if mode.contains("Question") {
+            ["y", "<Enter>"]
+        } else {
+            ["<Enter>", "y"]
+        };
+        for step in tries {
+            let before = (mode_name(app), app.application.clone());
+            press(app, step);
+            if (mode_name(app), app.application.clone()) != before {
+                break;
+            }
+        }
+    }
+    panic!("the screen {target} was not reached; went through {seen:?}");
+}
+
+/// A fresh app driven to the screen whose mode starts with `target`.
+pub fn at(target: &str) -> App {
+    let mut app = app();
+    reach(&mut app, target);
+    app
+}
+
+/// Every document and point ticked, both passport dates, every submission step with fee, dates
+/// and interview: the keys of the tests' `completed()`, from the documents on. The app ends on
+/// the review.
+pub fn filled() -> App {
+    let mut app = at("Documents");
+    press(
+        &mut app,
+        "<Space> <Down> <Space> <Right> <Down> <Space> <Down> <Space> \
+         <Down> <Space> <Down> <Space> <Down> <Space> <Enter>",
+    );
+    reach(&mut app, "PassportField");
+    press(&mut app, "2031-03-31 <Enter> 2030-09-30 <Enter> <Enter>");
+    reach(&mut app, "Submission");
+    press(
+        &mut app,
+        "<Space> <Down> <Space> <Down> 80 <Space> USD <Down> 2030-01-15 \
+         <Down> <Right> <Right> <Down> 2030-02-01 <Enter>",
+    );
+    reach(&mut app, "Review");
+    app
+}
+
+/// The app on one of [`SCREENS`]. The start screen's folder is removed once listed: listings
+/// keep paths, not open files, and drawing reads no file.
+pub fn screen(name: &str) -> App {
+    match name {
+        "welcome" => at("Welcome"),
+        "question" => at("Question"),
+        "eligibility_result" => at("EligibilityResult"),
+        "documents" => at("Documents"),
+        "passport" => at("PassportField"),
+        "submission" => at("Submission"),
+        "review" => filled(),
+        "faq" => {
+            // Opened from the first question, one answer expanded.
+            let mut app = at("Question");
+            press(&mut app, "<F1> <Down> <Enter>");
+            assert_eq!(mode_name(&app), "Faq", "the FAQ did not open");
+            app
+        }
+        "start_20" => start_screen(START_LISTINGS).1,
+        other => panic!("no screen {other:?} in the bench helper"),
+    }
+}
+
+/// The key a person would typically press on a screen: the one the update benchmark sends.
+pub fn typical_key(name: &str) -> &'static str {
+    match name {
+        "welcome" => "<Enter>",
+        "question" => "y",
+        "eligibility_result" => "<Enter>",
+        "documents" => "<Space>",
+        "passport" => "2",
+        "submission" => "<Space>",
+        "review" => "<Down>",
+        "faq" => "<Down>",
+        "start_20" => "<Down>",
+        other => panic!("no screen {other:?} in the bench helper"),
+    }
+}
+
+/// A terminal of this size whose next draw is a full frame (nothing drawn yet).
+pub fn terminal(width: u16, height: u16) -> Terminal<TestBackend> {
+    Terminal::new(TestBackend::new(width, height)).expect("a test terminal")
+}
+
+/// What is saved for an application in this state.
+pub fn record(name: &str, app: &App) -> Record {
+    let now = chrono::Local::now().fixed_offset();
+    let mut record = Record::new(name.to_string(), now);
+    record.application = app.application.clone();
+    record
+}
+
+/// A temporary folder with `n` saved applications, in four states (just started, at the
+/// documents, at the passport, everything filled), as kzvisa's own `save` writes them. Each
+/// state is saved once; the others are copies with another `name:` line, which is much faster
+/// than `n` synced saves and gives the same files.
+pub fn saved_folder(n: usize) -> TempDir {
+    let dir = TempDir::new().expect("a temporary folder");
+    let scratch = TempDir::new().expect("a temporary folder");
+    let states = [
+        at("Welcome"),
+        at("Documents"),
+        at("PassportField"),
+        filled(),
+    ];
+    let texts: Vec<String> = states
+        .iter()
+        .enumerate()
+        .map(|(i, app)| {
+            let path = scratch.path().join(format!("state-{i}.yaml"));
+            store::save(&path, &record("Applicant", app)).expect("saved");
+            fs::read_to_string(&path).expect("read back")
+        })
+        .collect();
+    for i in 0..n {
+        let text = renamed(&texts[i % texts.len()], &format!("Applicant {i}"));
+        fs::write(dir.path().join(format!("applicant-{i}.yaml")), text).expect("written");
+    }
+    let listed = Store::new(dir.path()).list();
+    assert_eq!(listed.len(), n, "not every generated file is listed");
+    dir
+}
+
+/// The saved text with its top-level `name:` line replaced.
+fn renamed(text: &str, name: &str) -> String {
+    let mut done = false;
+    let mut out = String::with_capacity(text.len() + 16);
+    for line in text.lines() {
+        if !done && line.starts_with("name:") {
+            out.push_str(&format!("name: {name}\n"));
+            done = true;
+        } else {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    assert!(done, "the saved file has no top-level name: line");
+    out
+}
+
+/// The start screen listing `n` saved applications, and the folder they are in.
+pub fn start_screen(n: usize) -> (TempDir, App) {
+    let dir = saved_folder(n);
+    let app = start_app(dir.path());
+    (dir, app)
+}
+
+/// The start screen listing the applications saved in `dir`.
+pub fn start_app(dir: &Path) -> App {
+    let listings = Store::new(dir).list();
+    let app = App::start(content(), listings, Theme { color: false });
+    assert_eq!(mode_name(&app), "Start", "the start screen did not open");
+    app
+}
