@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::content::Content;
+use crate::content::{AFTER_ARRIVAL, Content, SUBMISSION_STEPS};
 use crate::store::Listing;
 use crate::ui::theme::Theme;
 use crate::wizard::review::{self, ReviewRow};
@@ -510,12 +510,9 @@ impl App {
                 targets.extend(documents.iter().map(|d| format!("document:{}", d.id)));
             }
             Place::Submission { .. } => {
-                targets.extend(
-                    ["application_form", "visa_fee", "interview"]
-                        .map(|s| format!("submission:{s}")),
-                );
+                targets.extend(SUBMISSION_STEPS.map(|s| format!("submission:{s}")));
             }
-            Place::Review { .. } => targets.push(format!("step:{}", crate::content::AFTER_ARRIVAL)),
+            Place::Review { .. } => targets.push(format!("step:{AFTER_ARRIVAL}")),
             _ => {}
         }
         content

@@ -481,7 +481,8 @@ pub struct FaqText {
 
 /// Where a note about what follows arrival belongs: `step:after_arrival`.
 pub const AFTER_ARRIVAL: &str = "after_arrival";
-const SUBMISSION_STEPS: [&str; 3] = ["application_form", "visa_fee", "interview"];
+/// The submission steps a note can belong to: `submission:ID`.
+pub const SUBMISSION_STEPS: [&str; 3] = ["application_form", "visa_fee", "interview"];
 
 fn is_source_date(date: &str) -> bool {
     date == "undated"

@@ -5,8 +5,8 @@
 use crate::app::{App, Msg};
 use crate::content::fill;
 use crate::report;
-use crate::wizard::dates::{self, PassportCheck};
-use crate::wizard::{EmployerField, Interview, PassportField, Place, SubmissionField};
+use crate::wizard::dates;
+use crate::wizard::{EmployerField, Interview, PassportField, Place, Route, SubmissionField};
 
 /// What to print before asking, and the question itself with its options.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -243,7 +243,8 @@ fn place_prompt(app: &App) -> Prompt {
                     question: text_field(&ui.passport.end_of_stay, &passport.end_of_stay, hint),
                 },
                 PassportField::Result => Prompt {
-                    context: passport_result(app),
+                    context: report::passport_outcome(content, application)
+                        .unwrap_or_else(|| vec![ui.passport.need_both.clone()]),
                     question: ui.plain.press_enter.clone(),
                 },
             }
@@ -318,30 +319,6 @@ fn place_prompt(app: &App) -> Prompt {
     }
 }
 
-/// The passport check's outcome, in words.
-fn passport_result(app: &App) -> Vec<String> {
-    let content = &app.content;
-    let ui = &content.ui.passport;
-    let passport = &app.application.passport;
-    match dates::check_passport(&passport.expiry, &passport.end_of_stay) {
-        PassportCheck::Incomplete => vec![ui.need_both.clone()],
-        PassportCheck::Passes { required } => vec![
-            fill(&ui.valid_until, &[("date", &content.date(required))]),
-            ui.passes.clone(),
-        ],
-        PassportCheck::Fails { expiry, required } => vec![
-            fill(&ui.valid_until, &[("date", &content.date(required))]),
-            fill(
-                &ui.fails,
-                &[
-                    ("expiry", &content.date(expiry)),
-                    ("date", &content.date(required)),
-                ],
-            ),
-        ],
-    }
-}
-
 /// The review as lines, without the underlines that are only for print: a screen reader would
 /// read every dash.
 fn review_text(app: &App) -> Vec<String> {
@@ -368,7 +345,7 @@ pub fn reply(app: &App, line: &str) -> Reply {
     if BACK_WORDS.contains(&lower.as_str()) {
         return Reply::Send(vec![Msg::Back]);
     }
-    if QUIT_WORDS.contains(&lower.as_str()) {
+    if is_quit(&lower) {
         return Reply::Quit;
     }
     if HELP_WORDS.contains(&lower.as_str()) {
@@ -407,14 +384,9 @@ pub fn reply(app: &App, line: &str) -> Reply {
             }
         }
         Place::Route { .. } => {
-            let chosen = match line {
-                "" => application.route.map(|r| r.index()),
-                "1" | "2" | "3" => line.parse::<usize>().ok().map(|n| n - 1),
-                _ => None,
-            };
-            match chosen {
+            match choice(line, application.route.map(|r| r.index()), Route::ALL.len()) {
                 Some(option) => Reply::Send(vec![Msg::Choose(option)]),
-                None => Reply::Invalid(fill(&ui.plain.invalid_choice, &[("choices", "1, 2, 3")])),
+                None => invalid_choice(app, Route::ALL.len()),
             }
         }
         Place::RouteOutcome => {
@@ -494,23 +466,16 @@ pub fn reply(app: &App, line: &str) -> Reply {
                 }
                 SubmissionField::FeePaidOn => date(vec![Msg::NextField]),
                 SubmissionField::Interview => {
-                    let chosen = match line {
-                        "" => Interview::ALL
-                            .iter()
-                            .position(|i| *i == submission.interview),
-                        "1" | "2" | "3" => line.parse::<usize>().ok().map(|n| n - 1),
-                        _ => None,
-                    };
-                    match chosen {
+                    let current = Interview::ALL
+                        .iter()
+                        .position(|i| *i == submission.interview);
+                    match choice(line, current, Interview::ALL.len()) {
                         Some(option) => {
                             let dated = Interview::ALL[option] != Interview::NotRequested;
                             let next = if dated { Msg::NextField } else { Msg::Confirm };
                             Reply::Send(vec![Msg::Choose(option), next])
                         }
-                        None => Reply::Invalid(fill(
-                            &ui.plain.invalid_choice,
-                            &[("choices", "1, 2, 3")],
-                        )),
+                        None => invalid_choice(app, Interview::ALL.len()),
                     }
                 }
                 SubmissionField::InterviewDate => date(vec![Msg::Confirm]),
@@ -519,6 +484,30 @@ pub fn reply(app: &App, line: &str) -> Reply {
         Place::Review { .. } if line.is_empty() => Reply::Finish,
         Place::Review { .. } => Reply::Invalid(ui.plain.finish.clone()),
     }
+}
+
+/// The option (from 0) a typed number from 1 to `count` picks; Enter keeps `current`.
+fn choice(line: &str, current: Option<usize>, count: usize) -> Option<usize> {
+    if line.is_empty() {
+        return current;
+    }
+    line.parse::<usize>()
+        .ok()
+        .filter(|n| (1..=count).contains(n))
+        .map(|n| n - 1)
+}
+
+fn invalid_choice(app: &App, count: usize) -> Reply {
+    let choices: Vec<String> = (1..=count).map(|n| n.to_string()).collect();
+    Reply::Invalid(fill(
+        &app.content.ui.plain.invalid_choice,
+        &[("choices", &choices.join(", "))],
+    ))
+}
+
+/// Whether a typed line asks to stop, at any prompt.
+pub fn is_quit(line: &str) -> bool {
+    QUIT_WORDS.contains(&line.trim().to_lowercase().as_str())
 }
 
 /// "y", "yes", or the language's own word for yes (and its first letter); the same for no.

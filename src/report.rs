@@ -261,24 +261,34 @@ fn passport_lines(content: &Content, app: &Application) -> Vec<String> {
             shown(&passport.end_of_stay)
         ),
     ];
-    match dates::check_passport(&passport.expiry, &passport.end_of_stay) {
-        PassportCheck::Incomplete => lines.push(ui.review.passport_missing.clone()),
-        PassportCheck::Passes { required } => {
-            lines.push(fill(
-                &ui.passport.valid_until,
-                &[("date", &content.date(required))],
-            ));
-            lines.push(ui.passport.passes.clone());
-        }
-        PassportCheck::Fails { expiry, required } => lines.push(fill(
-            &ui.passport.fails,
-            &[
-                ("expiry", &content.date(expiry)),
-                ("date", &content.date(required)),
-            ],
-        )),
-    }
+    lines.extend(
+        passport_outcome(content, app).unwrap_or_else(|| vec![ui.review.passport_missing.clone()]),
+    );
     lines
+}
+
+/// The date the passport must be valid to and whether it is; `None` until both dates are in.
+pub fn passport_outcome(content: &Content, app: &Application) -> Option<Vec<String>> {
+    let ui = &content.ui.passport;
+    let passport = &app.passport;
+    let (required, verdict) = match dates::check_passport(&passport.expiry, &passport.end_of_stay) {
+        PassportCheck::Incomplete => return None,
+        PassportCheck::Passes { required } => (required, ui.passes.clone()),
+        PassportCheck::Fails { expiry, required } => (
+            required,
+            fill(
+                &ui.fails,
+                &[
+                    ("expiry", &content.date(expiry)),
+                    ("date", &content.date(required)),
+                ],
+            ),
+        ),
+    };
+    Some(vec![
+        fill(&ui.valid_until, &[("date", &content.date(required))]),
+        verdict,
+    ])
 }
 
 /// What `check` finds: what blocks, and what is left to do besides.

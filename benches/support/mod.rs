@@ -1,27 +1,32 @@
-//! What the benchmarks share: an app on the embedded content, keys written the way the tests
-//! write them (a copy of the part of tests/it/common.rs the benches need: benches cannot import
-//! tests), screens reached by pressing keys, and folders of saved applications.
+//! What the benchmarks share: the tests' helpers (an app on the embedded content, keys written
+//! the way the tests write them), screens reached by pressing keys, and folders of saved
+//! applications.
 //!
 //! Screens are reached by keys and recognised by the name of their mode, never by building the
 //! app's internal enums, so a new screen or a new variant does not break the benchmarks: a
 //! screen that can no longer be reached fails loudly instead of measuring the wrong one.
 
-// Each bench file uses a part of this module.
+// Each bench file uses a part of this module, and of the tests' helpers.
 #![allow(dead_code)]
+
+// The tests' own key helper and completed application: one definition of the keyboard in tests
+// and benches alike.
+#[path = "../../tests/it/common.rs"]
+mod common;
+pub use common::{app, completed, content, keys, press};
 
 use std::fs;
 use std::path::Path;
 use std::sync::Arc;
 
-use kzvisa::app::{App, Effect, FaqView};
+use kzvisa::app::{App, FaqView};
 use kzvisa::content::Content;
-use kzvisa::keymap;
 use kzvisa::store::{self, Record, Store};
 use kzvisa::ui::theme::Theme;
 use kzvisa::wizard::Application;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyEvent;
 use tempfile::TempDir;
 
 /// The terminal sizes every screen is drawn at.
@@ -42,15 +47,6 @@ pub const SCREENS: &[&str] = &[
 
 /// How many applications the start screen lists in the "start_20" screen.
 pub const START_LISTINGS: usize = 20;
-
-pub fn content() -> Arc<Content> {
-    Arc::new(Content::embedded().expect("the embedded content loads"))
-}
-
-/// A fresh app on the welcome screen, without colours, as the tests make it.
-pub fn app() -> App {
-    App::new(content(), Application::default(), Theme { color: false })
-}
 
 /// An app on this content, with the FAQ open and `filter` typed into its filter.
 pub fn faq_app(content: Arc<Content>, filter: &str, filtering: bool) -> App {
@@ -81,63 +77,12 @@ pub fn content_with_faq(n: usize) -> Arc<Content> {
     Arc::new(content)
 }
 
-/// Keys as tests write them: tokens split on whitespace; `<Name>` is one named key (`<Enter>`,
-/// `<Space>`, `<F1>`…), any other token is typed character by character.
-pub fn keys(spec: &str) -> Vec<KeyEvent> {
-    let mut keys = Vec::new();
-    for token in spec.split_whitespace() {
-        match token.strip_prefix('<').and_then(|t| t.strip_suffix('>')) {
-            Some(name) if !name.is_empty() => keys.push(named(name)),
-            _ => keys.extend(token.chars().map(typed)),
-        }
-    }
-    keys
-}
-
-/// One key, as [`keys`] reads it.
+/// One key, as the tests' `keys` reads it.
 pub fn key(spec: &str) -> KeyEvent {
     match keys(spec).as_slice() {
         [key] => *key,
         other => panic!("{spec:?} is {} keys, not one", other.len()),
     }
-}
-
-/// A character as a terminal reports it: capitals come with Shift.
-fn typed(c: char) -> KeyEvent {
-    let modifiers = if c.is_uppercase() {
-        KeyModifiers::SHIFT
-    } else {
-        KeyModifiers::NONE
-    };
-    KeyEvent::new(KeyCode::Char(c), modifiers)
-}
-
-fn named(name: &str) -> KeyEvent {
-    let plain = |code| KeyEvent::new(code, KeyModifiers::NONE);
-    match name {
-        "Enter" => plain(KeyCode::Enter),
-        "Esc" => plain(KeyCode::Esc),
-        "Space" => plain(KeyCode::Char(' ')),
-        "Tab" => plain(KeyCode::Tab),
-        "Up" => plain(KeyCode::Up),
-        "Down" => plain(KeyCode::Down),
-        "Left" => plain(KeyCode::Left),
-        "Right" => plain(KeyCode::Right),
-        "Bs" => plain(KeyCode::Backspace),
-        "F1" => plain(KeyCode::F(1)),
-        other => panic!("no key named <{other}> in the bench helper"),
-    }
-}
-
-/// Presses the keys one by one as the shell does: keymap for the current mode, then update.
-pub fn press(app: &mut App, spec: &str) -> Vec<Effect> {
-    let mut effects = Vec::new();
-    for key in keys(spec) {
-        if let Some(msg) = keymap::message(app.mode(), key) {
-            effects.push(app.update(msg));
-        }
-    }
-    effects
 }
 
 /// The name of the app's mode (`Welcome`, `Question`, `Documents`…), which tells the screen.
@@ -180,26 +125,9 @@ pub fn at(target: &str) -> App {
     app
 }
 
-/// Every document and point ticked, both passport dates, every submission step with fee, dates
-/// and interview: the keys of the tests' `completed()`, from the documents on. The app ends on
-/// the review.
+/// Everything answered, ticked and typed: the tests' `completed()`, on the review.
 pub fn filled() -> App {
-    let mut app = at("Documents");
-    press(
-        &mut app,
-        "<Space> <Down> <Space> <Right> <Down> <Space> <Down> <Space> \
-         <Down> <Space> <Down> <Space> <Down> <Space> <Enter>",
-    );
-    reach(&mut app, "PassportField");
-    press(&mut app, "2031-03-31 <Enter> 2030-09-30 <Enter> <Enter>");
-    reach(&mut app, "Submission");
-    press(
-        &mut app,
-        "<Space> <Down> <Space> <Down> 80 <Space> USD <Down> 2030-01-15 \
-         <Down> <Right> <Right> <Down> 2030-02-01 <Enter>",
-    );
-    reach(&mut app, "Review");
-    app
+    completed()
 }
 
 /// The app on one of [`SCREENS`]. The start screen's folder is removed once listed: listings

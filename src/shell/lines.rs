@@ -78,10 +78,10 @@ impl<R: BufRead, W: Write> Lines<R, W> {
             let Some(line) = self.ask(&ui.plain.start_choose)? else {
                 return Ok(None);
             };
-            let reply = line.trim().to_lowercase();
-            if reply == "quit" || reply == "exit" {
+            if plain::is_quit(&line) {
                 return Ok(None);
             }
+            let reply = line.trim().to_lowercase();
             if reply == "n" {
                 let Some(name) = self.ask(&ui.plain.new_name)? else {
                     return Ok(None);

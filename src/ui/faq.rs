@@ -7,7 +7,6 @@ use ratatui::text::{Line, Span, Text};
 use super::entries::{self, Entry, pointer};
 use crate::app::App;
 use crate::content::fill;
-use crate::report;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let Some(faq) = &app.faq else {
@@ -65,16 +64,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                     format!("ⓘ {}: {}", content.ui.notes.title, note.text.trim()),
                     theme.heading(),
                 ));
-                for source in &note.sources {
-                    body.push_line(Line::styled(
-                        report::source_line(content, source),
-                        theme.muted(),
-                    ));
-                }
-                body.push_line(Line::styled(
-                    report::checked_text(content, note),
-                    theme.muted(),
-                ));
+                body.extend(super::notes::sourcing(app, note));
             }
             body.push_line(Line::default());
         }

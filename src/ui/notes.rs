@@ -7,6 +7,7 @@ use ratatui::text::{Line, Text};
 
 use super::entries::{self, Entry, pointer};
 use crate::app::App;
+use crate::content::Note;
 use crate::report;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -33,18 +34,20 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             body.push_line(Line::styled(subject, theme.heading()));
         }
         body.push_line(Line::raw(note.text.trim()));
-        for source in &note.sources {
-            body.push_line(Line::styled(
-                report::source_line(content, source),
-                theme.muted(),
-            ));
-        }
-        body.push_line(Line::styled(
-            report::checked_text(content, note),
-            theme.muted(),
-        ));
+        body.extend(sourcing(app, note));
         body.push_line(Line::default());
         list.push(Entry::new(pointer(selected), body).selected(selected));
     }
     entries::render(frame, area, &list);
+}
+
+/// A note's sources and the date they were checked, quieter than the note itself.
+pub fn sourcing(app: &App, note: &Note) -> Vec<Line<'static>> {
+    let content = &app.content;
+    let muted = app.theme.muted();
+    note.sources
+        .iter()
+        .map(|source| Line::styled(report::source_line(content, source), muted))
+        .chain([Line::styled(report::checked_text(content, note), muted)])
+        .collect()
 }
