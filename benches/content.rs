@@ -5,6 +5,7 @@ mod support;
 
 use kzvisa::content::Content;
 use kzvisa::keymap;
+use kzvisa::lang::Lang;
 use kzvisa::ui;
 
 fn main() {
@@ -14,7 +15,7 @@ fn main() {
 /// Parsing and validating the texts built into the binary: on the path to every first frame.
 #[divan::bench]
 fn embedded() -> Content {
-    Content::embedded().expect("the embedded content loads")
+    Content::embedded(Lang::En).expect("the embedded content loads")
 }
 
 const FAQS: [&str; 3] = ["shipped", "10", "10000"];

@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::content::{AFTER_ARRIVAL, Content, SUBMISSION_STEPS};
+use crate::error::Error;
+use crate::lang::Lang;
 use crate::store::Listing;
 use crate::ui::theme::Theme;
 use crate::wizard::review::{self, ReviewRow};
@@ -47,6 +49,8 @@ pub enum Msg {
     Rename,
     Delete,
     OpenReadOnly,
+    /// The next language (on the welcome and start screens).
+    SwitchLanguage,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,6 +80,8 @@ pub enum Effect {
     Rename(PathBuf, String),
     /// Move the file to the trash.
     Trash(PathBuf),
+    /// Speak this language from now on, and remember it for the next start.
+    SwitchLanguage(Lang),
 }
 
 /// Which keys mean what right now: one per key table in the keymap.
@@ -227,6 +233,17 @@ impl App {
         });
     }
 
+    /// The same screen in another language: every answer is a language-free value, so only the
+    /// texts change.
+    pub fn set_content(&mut self, content: Arc<Content>) {
+        self.content = content;
+    }
+
+    /// An error as the person reads it, in their language.
+    pub fn words(&self, error: &Error) -> String {
+        error.in_words(&self.content.ui.errors)
+    }
+
     /// Tells the start screen that the application it tried to open is locked elsewhere.
     pub fn report_locked(&mut self) {
         if let Screen::Start(start) = &mut self.screen {
@@ -284,6 +301,9 @@ impl App {
         let before = self.application.clone();
         match msg {
             Msg::Quit => return Effect::Quit,
+            Msg::SwitchLanguage if self.faq.is_none() && self.notes.is_none() => {
+                return Effect::SwitchLanguage(self.content.lang.next());
+            }
             _ if self.notes.is_some() => self.update_notes(msg),
             Msg::OpenNotes if matches!(self.screen, Screen::Wizard) && self.faq.is_none() => {
                 self.notes = Some(NotesView {

@@ -1,9 +1,13 @@
 //! One error type for everything a person can cause: a bad file, a bad folder.
-//! Each variant knows where it happened, so `main` can print one helpful sentence.
+//! Each variant knows where it happened, so it can be told in one sentence, in the person's
+//! language ([`Error::in_words`]) or, for the content's authors, in English (`Display`).
 
+use std::io::ErrorKind;
 use std::path::PathBuf;
 
-#[derive(Debug, thiserror::Error)]
+use crate::content::{ErrorText, fill};
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Error {
     #[error("{}:{line}:{column}: {message}", path.display())]
     Syntax {
@@ -12,13 +16,31 @@ pub enum Error {
         column: usize,
         message: String,
     },
+    /// A problem found after parsing, placed on its line.
+    #[error("{}:{line}: {message}", path.display())]
+    At {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
     #[error("{}: {message}", path.display())]
     Invalid { path: PathBuf, message: String },
-    #[error("{}: {source}", path.display())]
+    #[error("{}: written by a newer kzvisa (file format {found}; this kzvisa reads up to {supported}): update kzvisa to open it", path.display())]
+    Newer {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
+    #[error("{}: file format {found} is not one kzvisa ever wrote", path.display())]
+    UnknownFormat { path: PathBuf, found: u32 },
+    #[error("{}: open in another kzvisa", path.display())]
+    Locked { path: PathBuf },
+    /// The operating system's error, kept as its kind (to be told in words) and its own message.
+    #[error("{}: {detail}", path.display())]
     Io {
         path: PathBuf,
-        #[source]
-        source: std::io::Error,
+        kind: ErrorKind,
+        detail: String,
     },
 }
 
@@ -54,7 +76,62 @@ impl Error {
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Io {
             path: path.into(),
-            source,
+            kind: source.kind(),
+            detail: source.to_string(),
+        }
+    }
+
+    /// The error as a person reads it, in the language of `text`. The parser's own wording is
+    /// left out: it is English, and the place (line, column) is what helps.
+    pub fn in_words(&self, text: &ErrorText) -> String {
+        let file = |path: &PathBuf| path.display().to_string();
+        match self {
+            Error::Syntax {
+                path, line, column, ..
+            } => fill(
+                &text.syntax,
+                &[
+                    ("file", &file(path)),
+                    ("line", &line.to_string()),
+                    ("column", &column.to_string()),
+                ],
+            ),
+            Error::At { path, line, .. } => fill(
+                &text.syntax,
+                &[
+                    ("file", &file(path)),
+                    ("line", &line.to_string()),
+                    ("column", "1"),
+                ],
+            ),
+            Error::Invalid { path, .. } => fill(&text.not_application, &[("file", &file(path))]),
+            Error::Newer {
+                path,
+                found,
+                supported,
+            } => fill(
+                &text.newer,
+                &[
+                    ("file", &file(path)),
+                    ("found", &found.to_string()),
+                    ("supported", &supported.to_string()),
+                ],
+            ),
+            Error::UnknownFormat { path, found } => fill(
+                &text.unknown_format,
+                &[("file", &file(path)), ("found", &found.to_string())],
+            ),
+            Error::Locked { path } => fill(&text.locked, &[("file", &file(path))]),
+            Error::Io { path, kind, detail } => {
+                let template = match kind {
+                    ErrorKind::NotFound => &text.not_found,
+                    ErrorKind::PermissionDenied => &text.permission,
+                    ErrorKind::StorageFull | ErrorKind::QuotaExceeded => &text.disk_full,
+                    ErrorKind::ReadOnlyFilesystem => &text.read_only_disk,
+                    _ => &text.other,
+                };
+                fill(template, &[("file", &file(path)), ("detail", detail)])
+            }
         }
     }
 }

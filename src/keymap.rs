@@ -32,6 +32,7 @@ pub enum Label {
     Cancel,
     ReadOnly,
     Notes,
+    Language,
 }
 
 impl Label {
@@ -61,6 +62,7 @@ impl Label {
             Label::Cancel => &keys.cancel,
             Label::ReadOnly => &keys.read_only,
             Label::Notes => &keys.notes,
+            Label::Language => &keys.language,
         }
     }
 }
@@ -103,7 +105,12 @@ const YES: Binding = bind(&[Char('y')], Msg::Answer(true), "y/n", Label::Answer)
 const NO: Binding = hidden(&[Char('n')], Msg::Answer(false));
 const NEXT_IF_ANSWERED: Binding = hidden(&[Enter], Msg::Confirm);
 
-const WELCOME: &[Binding] = &[bind(&[Enter], Msg::Confirm, "Enter", Label::Start)];
+/// The language is switched where no application's texts are in the middle of being read.
+const LANGUAGE: Binding = bind(&[Char('l')], Msg::SwitchLanguage, "l", Label::Language);
+const WELCOME: &[Binding] = &[
+    bind(&[Enter], Msg::Confirm, "Enter", Label::Start),
+    LANGUAGE,
+];
 const ROUTE: &[Binding] = &[
     UP,
     DOWN,
@@ -206,6 +213,7 @@ const START: &[Binding] = &[
     bind(&[Char('n')], Msg::NewApplication, "n", Label::New),
     bind(&[Char('r')], Msg::Rename, "r", Label::Rename),
     bind(&[Char('d')], Msg::Delete, "d", Label::Delete),
+    LANGUAGE,
 ];
 const START_NAME: &[Binding] = &[
     bind(&[Enter], Msg::Confirm, "Enter", Label::Confirm),
@@ -309,7 +317,12 @@ pub fn message(mode: Mode, key: KeyEvent) -> Option<Msg> {
     if ctrl || key.modifiers.contains(KeyModifiers::ALT) {
         return None;
     }
-    if let Some(binding) = bindings(mode).find(|b| b.keys.contains(&key.code)) {
+    let code = if takes_text(mode) {
+        key.code
+    } else {
+        same_key_in_latin(key.code)
+    };
+    if let Some(binding) = bindings(mode).find(|b| b.keys.contains(&code)) {
         return Some(binding.msg.clone());
     }
     if !takes_text(mode) {
@@ -329,6 +342,23 @@ pub fn message(mode: Mode, key: KeyEvent) -> Option<Msg> {
 }
 
 /// The footer's entries for a mode: (keys, label), in table order.
+/// With a Russian or Kazakh keyboard layout on, the key where `y` is types `н`: outside text
+/// fields, each Cyrillic letter acts as the Latin letter on the same key, so the keys shown in
+/// the footer work without switching layouts.
+fn same_key_in_latin(code: KeyCode) -> KeyCode {
+    const CYRILLIC: &str = "йцукенгшщзфывапролдячсмить";
+    const LATIN: &str = "qwertyuiopasdfghjklzxcvbnm";
+    match code {
+        Char(c) => c
+            .to_lowercase()
+            .next()
+            .and_then(|lower| CYRILLIC.chars().position(|x| x == lower))
+            .and_then(|at| LATIN.chars().nth(at))
+            .map_or(code, Char),
+        other => other,
+    }
+}
+
 pub fn footer(mode: Mode) -> impl Iterator<Item = (&'static str, Label)> {
     bindings(mode).filter_map(|b| b.footer)
 }

@@ -10,6 +10,8 @@ use std::sync::Arc;
 use clap::Parser;
 
 use kzvisa::content::Content;
+use kzvisa::lang::Lang;
+use kzvisa::settings;
 use kzvisa::store::Store;
 
 use shell::cli::{Cli, Command};
@@ -35,15 +37,31 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Some(Command::Man) => return commands::man(),
         _ => {}
     }
-    let content = match &cli.content {
-        Some(dir) => Content::from_dir(dir),
-        None => Content::embedded(),
-    }
-    .map_err(|e| format!("the content cannot be loaded: {e}"))?;
+    let settings_path = settings::default_path();
+    let chosen = settings_path
+        .as_deref()
+        .and_then(|path| match settings::read(path) {
+            Ok(saved) => saved.language,
+            Err(error) => {
+                // Not worth stopping for: the language comes from elsewhere.
+                eprintln!("kzvisa: {error}");
+                None
+            }
+        });
+    let lang = cli
+        .lang
+        .as_deref()
+        .and_then(Lang::from_code)
+        .or(chosen)
+        .or_else(|| Lang::from_env(|name| std::env::var(name).ok()))
+        .unwrap_or_default();
+    let texts = Texts {
+        dir: cli.content.clone(),
+    };
+    let content = texts.load(lang)?;
     let dir = match cli.data_dir {
         Some(dir) => dir,
-        None => Store::default_dir()
-            .ok_or("no data folder could be found for this user: use --data-dir DIR")?,
+        None => Store::default_dir().ok_or_else(|| content.ui.errors.no_data_folder.clone())?,
     };
     let store = Store::new(dir);
     let file = cli.file.as_deref();
@@ -78,7 +96,26 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         .run(content, store, opening)?;
     } else {
-        tui::run(content, store, opening)?;
+        let languages = tui::Languages {
+            load: Box::new(move |lang| texts.load(lang).map(Arc::new)),
+            settings: settings_path,
+        };
+        tui::run(content, store, opening, languages)?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Where the texts come from: built in, or `--content DIR`.
+struct Texts {
+    dir: Option<std::path::PathBuf>,
+}
+
+impl Texts {
+    fn load(&self, lang: Lang) -> Result<Content, String> {
+        match &self.dir {
+            Some(dir) => Content::from_dir(dir, lang),
+            None => Content::embedded(lang),
+        }
+        .map_err(|e| format!("the content cannot be loaded: {e}"))
+    }
 }

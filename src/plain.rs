@@ -3,7 +3,7 @@
 //! ask at each place and turns a typed line into messages. The shell does the reading and writing.
 
 use crate::app::{App, Msg};
-use crate::content::fill;
+use crate::content::{Content, fill};
 use crate::report;
 use crate::wizard::dates;
 use crate::wizard::{EmployerField, Interview, PassportField, Place, Route, SubmissionField};
@@ -34,12 +34,17 @@ pub enum Reply {
     Invalid(String),
 }
 
-/// The words that work at every prompt. The English ones always work; a translation may add its own.
+/// The words that work at every prompt. The English ones always work; a translation adds its own
+/// (`plain.words` in its `ui.yaml`).
 const FAQ_WORDS: [&str; 1] = ["faq"];
 const NOTES_WORDS: [&str; 1] = ["notes"];
 const BACK_WORDS: [&str; 1] = ["back"];
 const QUIT_WORDS: [&str; 2] = ["quit", "exit"];
 const HELP_WORDS: [&str; 2] = ["help", "?"];
+
+fn is_word(word: &str, english: &[&str], translated: &[String]) -> bool {
+    english.contains(&word) || translated.iter().any(|t| t.to_lowercase() == word)
+}
 
 pub fn prompt(app: &App) -> Prompt {
     let mut prompt = place_prompt(app);
@@ -96,7 +101,11 @@ fn place_prompt(app: &App) -> Prompt {
     };
     match application.place {
         Place::Welcome => {
-            let mut context = vec![guide.title.clone(), guide.disclaimer.clone()];
+            let mut context = vec![
+                guide.title.clone(),
+                guide.disclaimer.clone(),
+                ui.language.reference.clone(),
+            ];
             context.extend(guide.welcome.iter().cloned());
             context.push(ui.plain.commands.clone());
             Prompt {
@@ -135,7 +144,11 @@ fn place_prompt(app: &App) -> Prompt {
                 },
                 EmployerField::PermitDate => Prompt {
                     context: vec![],
-                    question: text_field(&employer_text.permit_date, &employer.permit_date, None),
+                    question: text_field(
+                        &employer_text.permit_date,
+                        &employer.permit_date,
+                        Some(&ui.dates.hint),
+                    ),
                 },
                 EmployerField::Invitation => Prompt {
                     context: vec![],
@@ -232,7 +245,7 @@ fn place_prompt(app: &App) -> Prompt {
         }
         Place::Passport { field } => {
             let passport = &application.passport;
-            let hint = Some(ui.passport.date_hint.as_str());
+            let hint = Some(ui.dates.hint.as_str());
             match field {
                 PassportField::Expiry => Prompt {
                     context: vec![ui.passport.intro.clone()],
@@ -281,7 +294,11 @@ fn place_prompt(app: &App) -> Prompt {
                 },
                 SubmissionField::FeePaidOn => Prompt {
                     context: vec![],
-                    question: text_field(&ui.submission.fee_paid_on, &submission.fee_paid_on, None),
+                    question: text_field(
+                        &ui.submission.fee_paid_on,
+                        &submission.fee_paid_on,
+                        Some(&ui.dates.hint),
+                    ),
                 },
                 SubmissionField::Interview => {
                     let current = match submission.interview {
@@ -336,19 +353,20 @@ pub fn reply(app: &App, line: &str) -> Reply {
     let line = line.trim();
     let lower = line.to_lowercase();
     let (word, rest) = lower.split_once(' ').unwrap_or((&lower, ""));
-    if FAQ_WORDS.contains(&word) {
+    let words = &ui.plain.words;
+    if is_word(word, &FAQ_WORDS, &words.faq) {
         return Reply::Faq(rest.trim().to_string());
     }
-    if NOTES_WORDS.contains(&lower.as_str()) {
+    if is_word(&lower, &NOTES_WORDS, &words.notes) {
         return Reply::Notes;
     }
-    if BACK_WORDS.contains(&lower.as_str()) {
+    if is_word(&lower, &BACK_WORDS, &words.back) {
         return Reply::Send(vec![Msg::Back]);
     }
-    if is_quit(&lower) {
+    if is_quit(content, &lower) {
         return Reply::Quit;
     }
-    if HELP_WORDS.contains(&lower.as_str()) {
+    if is_word(&lower, &HELP_WORDS, &words.help) {
         return Reply::Help;
     }
     let application = &app.application;
@@ -368,7 +386,7 @@ pub fn reply(app: &App, line: &str) -> Reply {
             msgs.extend(then);
             Reply::Send(msgs)
         } else {
-            Reply::Invalid(fill(&ui.passport.invalid_date, &[("text", line)]))
+            Reply::Invalid(fill(&ui.dates.invalid, &[("text", line)]))
         }
     };
     match application.place {
@@ -506,8 +524,9 @@ fn invalid_choice(app: &App, count: usize) -> Reply {
 }
 
 /// Whether a typed line asks to stop, at any prompt.
-pub fn is_quit(line: &str) -> bool {
-    QUIT_WORDS.contains(&line.trim().to_lowercase().as_str())
+pub fn is_quit(content: &Content, line: &str) -> bool {
+    let word = line.trim().to_lowercase();
+    is_word(&word, &QUIT_WORDS, &content.ui.plain.words.quit)
 }
 
 /// "y", "yes", or the language's own word for yes (and its first letter); the same for no.

@@ -46,6 +46,7 @@ pub fn checklist(content: &Content, name: &str, app: &Application, today: NaiveD
             fill(&ui.export.generated, &[("date", &content.date(today))])
         )),
         Block::Notice(content.guide.disclaimer.clone()),
+        Block::Paragraph(ui.language.reference.clone()),
     ];
     blocks.extend(review(content, app));
     blocks.extend(notes_blocks(content, &applicable_notes(content, app)));
@@ -200,7 +201,7 @@ pub fn review(content: &Content, app: &Application) -> Vec<Block> {
             item(ReviewRow::Invitation, vec![]),
         ]));
     }
-    blocks.push(Block::Heading(ui.review.documents.clone()));
+    blocks.push(Block::Heading(review::documents_heading(app, content)));
     blocks.push(Block::Checklist(
         guide
             .documents
@@ -380,7 +381,7 @@ pub fn listed(content: &Content, listings: &[Listing]) -> Vec<ListedApplication>
             }
             Listing::Broken { path, error } => ListedApplication::Broken {
                 file: path.display().to_string(),
-                error: error.clone(),
+                error: error.to_string(),
             },
         })
         .collect()
@@ -410,9 +411,10 @@ pub fn list_table(content: &Content, listings: &[Listing]) -> String {
                     record.updated.format("%Y-%m-%d %H:%M").to_string(),
                 ]);
             }
-            Listing::Broken { error, .. } => {
-                broken.push(fill(&ui.start.cannot_read, &[("error", error)]))
-            }
+            Listing::Broken { error, .. } => broken.push(fill(
+                &ui.start.cannot_read,
+                &[("error", &error.in_words(&ui.errors))],
+            )),
         }
     }
     let widths: Vec<usize> = (0..5)

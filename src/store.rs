@@ -44,7 +44,7 @@ impl Record {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Listing {
     Ready { path: PathBuf, record: Box<Record> },
-    Broken { path: PathBuf, error: String },
+    Broken { path: PathBuf, error: Error },
 }
 
 impl Listing {
@@ -129,10 +129,7 @@ impl Store {
                     path,
                     record: Box::new(record),
                 },
-                Err(error) => Listing::Broken {
-                    path,
-                    error: error.to_string(),
-                },
+                Err(error) => Listing::Broken { path, error },
             })
             .collect();
         listings.sort_by(|a, b| {
@@ -197,23 +194,17 @@ pub fn parse(path: &Path, text: &str) -> Result<Record> {
     let version: Version =
         serde_yaml::from_value(value.clone()).map_err(|e| Error::invalid(path, e.to_string()))?;
     if version.schema > SCHEMA {
-        return Err(Error::invalid(
-            path,
-            format!(
-                "written by a newer kzvisa (file format {}; this kzvisa reads up to {SCHEMA}): \
-                 update kzvisa to open it",
-                version.schema
-            ),
-        ));
+        return Err(Error::Newer {
+            path: path.to_path_buf(),
+            found: version.schema,
+            supported: SCHEMA,
+        });
     }
     if version.schema < 1 {
-        return Err(Error::invalid(
-            path,
-            format!(
-                "file format {} is not one kzvisa ever wrote",
-                version.schema
-            ),
-        ));
+        return Err(Error::UnknownFormat {
+            path: path.to_path_buf(),
+            found: version.schema,
+        });
     }
     // Parsed from the text, not the value, so an error keeps its line and column.
     let mut record: Record = serde_yaml::from_str(text).map_err(|e| Error::yaml(path, &e))?;

@@ -21,6 +21,7 @@ use std::sync::Arc;
 
 use kzvisa::app::{App, FaqView};
 use kzvisa::content::Content;
+use kzvisa::lang::Lang;
 use kzvisa::store::{self, Record, Store};
 use kzvisa::ui::theme::Theme;
 use kzvisa::wizard::Application;
@@ -62,7 +63,7 @@ pub fn faq_app(content: Arc<Content>, filter: &str, filtering: bool) -> App {
 /// The embedded content with a FAQ of `n` entries, made by repeating the shipped ones with a
 /// number added to their id and question (so every entry is distinct and of a real length).
 pub fn content_with_faq(n: usize) -> Arc<Content> {
-    let mut content = Content::embedded().expect("the embedded content loads");
+    let mut content = Content::embedded(Lang::En).expect("the embedded content loads");
     let shipped = content.faq.clone();
     assert!(!shipped.is_empty(), "the shipped FAQ is empty");
     content.faq = (0..n)

@@ -28,8 +28,12 @@ pub struct Cli {
     /// Work on this one application file, anywhere (a synced folder, say).
     #[arg(long, value_name = "PATH", global = true, conflicts_with = "data_dir")]
     pub file: Option<PathBuf>,
-    /// Read the texts from this folder (en/guide.yaml, en/faq.yaml, en/ui.yaml) instead of the
-    /// built-in ones.
+    /// Speak this language: en (English), ru (Russian) or kk (Kazakh). Otherwise the one chosen
+    /// last with the l key, then LC_ALL, LC_MESSAGES or LANG, then English.
+    #[arg(long, value_name = "LANG", global = true, value_parser = ["en", "ru", "kk"])]
+    pub lang: Option<String>,
+    /// Read the texts from this folder (en/guide.yaml, ru/ui.yaml, ...) instead of the built-in
+    /// ones.
     #[arg(long, value_name = "DIR", global = true)]
     pub content: Option<PathBuf>,
     /// Ask line by line instead of drawing the screen (for screen readers, slow links, answers

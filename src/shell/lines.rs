@@ -69,7 +69,10 @@ impl<R: BufRead, W: Write> Lines<R, W> {
                 Listing::Broken { error, .. } => format!(
                     "{}. {}",
                     i + 1,
-                    fill(&ui.start.cannot_read, &[("error", error)])
+                    fill(
+                        &ui.start.cannot_read,
+                        &[("error", &error.in_words(&ui.errors))],
+                    )
                 ),
             };
             self.say(&line)?;
@@ -78,7 +81,7 @@ impl<R: BufRead, W: Write> Lines<R, W> {
             let Some(line) = self.ask(&ui.plain.start_choose)? else {
                 return Ok(None);
             };
-            if plain::is_quit(&line) {
+            if plain::is_quit(content, &line) {
                 return Ok(None);
             }
             let reply = line.trim().to_lowercase();
@@ -110,9 +113,9 @@ impl<R: BufRead, W: Write> Lines<R, W> {
                         )));
                     }
                     Ok(None) => self.say(&locked(content, &record.name))?,
-                    Err(error) => self.say(&error.to_string())?,
+                    Err(error) => self.say(&error.in_words(&ui.errors))?,
                 },
-                Some(Listing::Broken { error, .. }) => self.say(error)?,
+                Some(Listing::Broken { error, .. }) => self.say(&error.in_words(&ui.errors))?,
                 None => self.say(&fill(
                     &ui.plain.invalid_choice,
                     &[("choices", &format!("1-{}, n, quit", listings.len()))],
@@ -153,7 +156,7 @@ impl<R: BufRead, W: Write> Lines<R, W> {
                             && let Err(error) = session.save(store, &app.application)
                         {
                             let failed = &app.content.ui.saving.failed;
-                            self.say(&fill(failed, &[("error", &error.to_string())]))?;
+                            self.say(&fill(failed, &[("error", &app.words(&error))]))?;
                         }
                     }
                 }

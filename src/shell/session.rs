@@ -46,7 +46,7 @@ impl Session {
             self.lock = store::try_lock(&path)?;
             if self.lock.is_none() {
                 // Two writers would overwrite each other's answers.
-                return Err(Error::invalid(&path, "open in another kzvisa"));
+                return Err(Error::Locked { path });
             }
         }
         self.record.application = application.clone();
@@ -86,25 +86,26 @@ pub fn opening(
     content: &Content,
 ) -> Result<Opening, String> {
     let text = &content.ui.commands;
+    let words = |e: Error| e.in_words(&content.ui.errors);
     let default_name = || content.ui.start.default_name.clone();
     match (target, file) {
         (Target::New(name), Some(file)) => {
             if file.exists() {
-                let record = store::load(file).map_err(|e| e.to_string())?;
+                let record = store::load(file).map_err(words)?;
                 return Err(fill(&text.exists, &[("name", &record.name)]));
             }
             let name = name.unwrap_or_else(|| stem_or(file, default_name()));
-            create(store, name, Some(file.to_path_buf()))
+            create(store, content, name, Some(file.to_path_buf()))
         }
         (Target::New(name), None) => {
             let name = name.unwrap_or_else(default_name);
             if !store::named(&store.list(), &name).is_empty() {
                 return Err(fill(&text.exists, &[("name", &name)]));
             }
-            create(store, name, None)
+            create(store, content, name, None)
         }
-        (Target::Resume(_), Some(file)) => open(file),
-        (Target::Default, Some(file)) if file.exists() => open(file),
+        (Target::Resume(_), Some(file)) => open(file, content),
+        (Target::Default, Some(file)) if file.exists() => open(file, content),
         (Target::Default, Some(file)) => Ok(Opening::Wizard {
             session: Box::new(Session::unsaved(
                 stem_or(file, default_name()),
@@ -112,7 +113,7 @@ pub fn opening(
             )),
             read_only: false,
         }),
-        (Target::Resume(name), None) => open(&find(store, content, name.as_deref())?),
+        (Target::Resume(name), None) => open(&find(store, content, name.as_deref())?, content),
         (Target::Default, None) => {
             let listings = store.list();
             if listings.is_empty() {
@@ -170,12 +171,13 @@ pub fn record(
         Some(file) => file.to_path_buf(),
         None => find(store, content, name)?,
     };
-    store::load(&path).map_err(|e| e.to_string())
+    store::load(&path).map_err(|e| e.in_words(&content.ui.errors))
 }
 
-fn open(path: &Path) -> Result<Opening, String> {
-    let record = store::load(path).map_err(|e| e.to_string())?;
-    let lock = store::try_lock(path).map_err(|e| e.to_string())?;
+fn open(path: &Path, content: &Content) -> Result<Opening, String> {
+    let words = |e: Error| e.in_words(&content.ui.errors);
+    let record = store::load(path).map_err(words)?;
+    let lock = store::try_lock(path).map_err(words)?;
     Ok(Opening::Wizard {
         read_only: lock.is_none(),
         session: Box::new(Session::opened(path.to_path_buf(), record, lock)),
@@ -183,12 +185,17 @@ fn open(path: &Path) -> Result<Opening, String> {
 }
 
 /// A new application, saved at once so that it is listed and locked from the start.
-fn create(store: &Store, name: String, path: Option<PathBuf>) -> Result<Opening, String> {
+fn create(
+    store: &Store,
+    content: &Content,
+    name: String,
+    path: Option<PathBuf>,
+) -> Result<Opening, String> {
     let path = path.unwrap_or_else(|| store.new_path(&name));
     let mut session = Session::unsaved(name, Some(path));
     session
         .save(store, &Application::default())
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| e.in_words(&content.ui.errors))?;
     Ok(Opening::Wizard {
         session: Box::new(session),
         read_only: false,

@@ -12,14 +12,27 @@ use kzvisa::app::{App, Effect, Msg};
 use kzvisa::content::Content;
 use kzvisa::error::Error;
 use kzvisa::keymap;
+use kzvisa::lang::Lang;
+use kzvisa::settings;
 use kzvisa::store::{self, Lock, Store};
 use kzvisa::ui::{self, theme::Theme};
 use kzvisa::wizard::Application;
 
 use super::session::{Opening, Session, now};
 
+/// How the switch key changes the language: the texts of each, and where the choice is kept.
+pub struct Languages {
+    pub load: Box<dyn Fn(Lang) -> Result<Arc<Content>, String>>,
+    pub settings: Option<PathBuf>,
+}
+
 /// Runs the wizard until the person quits, a signal arrives or the terminal goes away.
-pub fn run(content: Arc<Content>, store: Store, opening: Opening) -> Result<(), String> {
+pub fn run(
+    content: Arc<Content>,
+    store: Store,
+    opening: Opening,
+    languages: Languages,
+) -> Result<(), String> {
     let theme = Theme::from_env();
     let (mut app, session) = match opening {
         Opening::Choose(listings) => (App::start(Arc::clone(&content), listings, theme), None),
@@ -36,7 +49,11 @@ pub fn run(content: Arc<Content>, store: Store, opening: Opening) -> Result<(), 
     let saved_in = session
         .as_ref()
         .map_or_else(|| store.dir().to_path_buf(), |s| s.saved_in(&store));
-    let mut shell = Shell { store, session };
+    let mut shell = Shell {
+        store,
+        session,
+        languages,
+    };
 
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
@@ -64,6 +81,7 @@ fn set_panic_message(saved_in: PathBuf) {
 struct Shell {
     store: Store,
     session: Option<Session>,
+    languages: Languages,
 }
 
 impl Shell {
@@ -132,11 +150,11 @@ impl Shell {
         app.notice = None;
         match effect {
             Effect::None | Effect::Quit => {}
-            Effect::Save => app.save_error = self.save(app).err().map(|e| e.to_string()),
+            Effect::Save => app.save_error = self.save(app).err().map(|e| app.words(&e)),
             Effect::Open(path) => match store::try_lock(&path) {
                 Ok(Some(lock)) => self.open(app, path, Some(lock)),
                 Ok(None) => app.report_locked(),
-                Err(error) => app.notice = Some(error.to_string()),
+                Err(error) => app.notice = Some(app.words(&error)),
             },
             Effect::OpenReadOnly(path) => self.open(app, path, None),
             Effect::Create(name) => {
@@ -144,7 +162,7 @@ impl Shell {
                 app.resume(name.clone(), Application::default(), false);
                 // The first save takes the lock and creates the file, so it is listed at once.
                 self.session = Some(Session::unsaved(name, Some(path)));
-                app.save_error = self.save(app).err().map(|e| e.to_string());
+                app.save_error = self.save(app).err().map(|e| app.words(&e));
             }
             Effect::Rename(path, name) => {
                 let renamed = self.with_unlocked(&path, |path| {
@@ -155,6 +173,20 @@ impl Shell {
                 });
                 self.refresh(app, Some(&path), renamed.err());
             }
+            Effect::SwitchLanguage(lang) => match (self.languages.load)(lang) {
+                Ok(content) => {
+                    app.set_content(content);
+                    if let Some(path) = &self.languages.settings {
+                        let chosen = settings::Settings {
+                            language: Some(lang),
+                        };
+                        if let Err(error) = settings::write(path, &chosen) {
+                            app.notice = Some(app.words(&error));
+                        }
+                    }
+                }
+                Err(problem) => app.notice = Some(problem),
+            },
             Effect::Trash(path) => {
                 let trashed = self.with_unlocked(&path, |path| self.store.trash(path).map(drop));
                 self.refresh(app, None, trashed.err());
@@ -167,17 +199,18 @@ impl Shell {
         &self,
         path: &Path,
         change: impl FnOnce(&Path) -> kzvisa::error::Result<()>,
-    ) -> Result<(), String> {
-        match store::try_lock(path) {
-            Ok(Some(_lock)) => change(path).map_err(|e| e.to_string()),
-            Ok(None) => Err(Error::invalid(path, "open in another kzvisa").to_string()),
-            Err(error) => Err(error.to_string()),
+    ) -> kzvisa::error::Result<()> {
+        match store::try_lock(path)? {
+            Some(_lock) => change(path),
+            None => Err(Error::Locked {
+                path: path.to_path_buf(),
+            }),
         }
     }
 
-    fn refresh(&self, app: &mut App, select: Option<&Path>, problem: Option<String>) {
+    fn refresh(&self, app: &mut App, select: Option<&Path>, problem: Option<Error>) {
         app.show_listings(self.store.list(), select);
-        app.notice = problem;
+        app.notice = problem.map(|e| app.words(&e));
     }
 
     fn open(&mut self, app: &mut App, path: PathBuf, lock: Option<Lock>) {
@@ -190,7 +223,7 @@ impl Shell {
                 );
                 self.session = Some(Session::opened(path, record, lock));
             }
-            Err(error) => self.refresh(app, Some(&path), Some(error.to_string())),
+            Err(error) => self.refresh(app, Some(&path), Some(error)),
         }
     }
 

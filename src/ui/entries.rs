@@ -63,8 +63,8 @@ pub fn render(frame: &mut Frame, area: Rect, entries: &[Entry]) -> Option<Rect> 
     let mut total: u32 = heights.iter().map(|h| u32::from(*h)).sum();
     let scrolls = total > u32::from(area.height);
     if scrolls && width > 1 {
-        // Leave the last column to the scrollbar.
-        width -= 1;
+        // Leave the last column to the scrollbar, and one more so text never touches it.
+        width = width.saturating_sub(2).max(1);
         heights = entries.iter().map(|e| e.height(width)).collect();
         total = heights.iter().map(|h| u32::from(*h)).sum();
     }

@@ -33,7 +33,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
     list.push(Entry::text(Line::styled(
         fill(
-            &ui.count,
+            content.plural(&ui.count, content.faq.len()),
             &[
                 ("shown", &matches.len().to_string()),
                 ("total", &content.faq.len().to_string()),

@@ -66,7 +66,7 @@ fn render_with_cursor(app: &App, frame: &mut Frame, area: Rect, list: &[Entry]) 
 fn date_error(app: &App, text: &str, focused: bool) -> Option<String> {
     let shows = !focused || app.show_date_errors || text.chars().count() >= 10;
     (dates::is_invalid(text) && shows)
-        .then(|| fill(&app.content.ui.passport.invalid_date, &[("text", text)]))
+        .then(|| fill(&app.content.ui.dates.invalid, &[("text", text)]))
 }
 
 pub fn passport(app: &App, frame: &mut Frame, area: Rect, field: PassportField) {
@@ -80,7 +80,7 @@ pub fn passport(app: &App, frame: &mut Frame, area: Rect, field: PassportField) 
             value,
             focused,
             error: date_error(app, value, focused),
-            hint: Some(&ui.date_hint),
+            hint: Some(&app.content.ui.dates.hint),
             width: 12,
         }
         .entry(app, "")
@@ -197,7 +197,7 @@ pub fn submission(app: &App, frame: &mut Frame, area: Rect, field: SubmissionFie
             SubmissionField::FeePaidOn,
             &ui.fee_paid_on,
             &submission.fee_paid_on,
-            None,
+            Some(&app.content.ui.dates.hint),
         ),
     ];
 
@@ -241,7 +241,7 @@ pub fn submission(app: &App, frame: &mut Frame, area: Rect, field: SubmissionFie
             SubmissionField::InterviewDate,
             &ui.interview_date,
             &submission.interview_date,
-            None,
+            Some(&app.content.ui.dates.hint),
         ));
     }
     render_with_cursor(app, frame, area, &list);
@@ -286,7 +286,7 @@ pub fn employer(app: &App, frame: &mut Frame, area: Rect, field: EmployerField) 
             EmployerField::PermitDate,
             &text.permit_date,
             &employer.permit_date,
-            None,
+            Some(&app.content.ui.dates.hint),
         ),
         Entry::blank(),
         checkbox_row(

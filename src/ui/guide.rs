@@ -23,6 +23,7 @@ pub fn welcome(app: &App, frame: &mut Frame, area: Rect) {
                 fill(&app.content.ui.notes.checked_content, &[("date", &checked)]),
                 theme.muted(),
             ),
+            Line::styled(app.content.ui.language.reference.as_str(), theme.muted()),
         ]),
     )];
     for paragraph in &guide.welcome {
@@ -143,7 +144,7 @@ pub fn documents(app: &App, frame: &mut Frame, area: Rect) {
                 .filter(|p| application.covers(&document.id, &p.id))
                 .count();
             let count = fill(
-                &content.ui.documents.items_done,
+                content.plural(&content.ui.documents.items_done, document.items.len()),
                 &[
                     ("done", &done.to_string()),
                     ("total", &document.items.len().to_string()),

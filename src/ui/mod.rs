@@ -111,7 +111,7 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect) {
     let screen = if app.notes.is_some() {
         app.content.ui.notes.title.as_str()
     } else if app.faq.is_some() {
-        app.content.ui.keys.faq.as_str()
+        app.content.ui.faq.title.as_str()
     } else if on_start {
         app.content.ui.start.title.as_str()
     } else {
@@ -171,7 +171,14 @@ fn footer(app: &App, width: u16) -> Text<'_> {
     let theme = app.theme;
     let mut lines: Vec<Line> = vec![];
     for (keys, label) in keymap::footer(app.mode()) {
-        let label = format!(" {}", label.text(&app.content.ui.keys));
+        let names = &app.content.ui.keys;
+        // The one key name that is a word; the others are what keyboards print on the keys.
+        let keys = if keys == "Space" {
+            names.space.as_str()
+        } else {
+            keys
+        };
+        let label = format!(" {}", label.text(names));
         let entry_width = Span::raw(keys).width() + Span::raw(label.as_str()).width();
         let fits = lines
             .last()

@@ -45,7 +45,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
             section = row_section;
             list.push(Entry::blank());
             list.push(Entry::text(Line::styled(
-                section.title(app).to_string(),
+                section.title(app),
                 theme.heading(),
             )));
         }
@@ -97,9 +97,12 @@ impl Section {
         }
     }
 
-    fn title(self, app: &App) -> &str {
+    fn title(self, app: &App) -> String {
         let ui = &app.content.ui.review;
-        match self {
+        if self == Section::Documents {
+            return review::documents_heading(&app.application, &app.content);
+        }
+        let title: &str = match self {
             Section::Blockers => &ui.blockers,
             Section::NextActions => &ui.next_actions,
             Section::Route => &app.content.ui.route.title,
@@ -108,7 +111,8 @@ impl Section {
             Section::Documents => &ui.documents,
             Section::Passport => &ui.passport,
             Section::Submission => &ui.submission,
-        }
+        };
+        title.to_string()
     }
 }
 

@@ -11,10 +11,12 @@ use super::entries::{self, Entry, pointer};
 use crate::app::{App, Prompt, StartView};
 use crate::content::fill;
 use crate::store::Listing;
-use crate::wizard::review;
+use crate::wizard::{Step, review};
 
 /// Widest the name column gets before names are cut.
 const NAME_COLUMN: usize = 28;
+/// Widest the step column gets.
+const STEP_COLUMN: usize = 26;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, start: &StartView) {
     let theme = app.theme;
@@ -34,7 +36,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, start: &StartView) {
         .max()
         .unwrap_or(0)
         .min(NAME_COLUMN);
-    let step_width = 20;
+    // As wide as the longest step name in this language, so no name is cut in most of them.
+    let step_width = Step::ALL
+        .iter()
+        .map(|step| Span::raw(app.content.step_name(*step)).width())
+        .chain([Span::raw(ui.step.as_str()).width()])
+        .max()
+        .unwrap_or(0)
+        .min(STEP_COLUMN);
     let heading = format!(
         "{}  {}  {}  {}",
         pad(&ui.name, name_width),
@@ -70,7 +79,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, start: &StartView) {
                     .unwrap_or_default();
                 Text::from(vec![
                     Line::styled(format!("✗ {file}"), theme.bad()),
-                    Line::raw(fill(&ui.cannot_read, &[("error", error)])),
+                    Line::raw(fill(
+                        &ui.cannot_read,
+                        &[("error", &error.in_words(&app.content.ui.errors))],
+                    )),
                 ])
             }
         };

@@ -5,18 +5,41 @@ use chrono::{Months, NaiveDate};
 /// How many calendar months past the end of the stay the passport must still be valid.
 pub const PASSPORT_MARGIN_MONTHS: u32 = 6;
 
-/// A date typed as `YYYY-MM-DD`, exactly: "2031-3-5" is refused rather than guessed at.
+/// A date typed as `YYYY-MM-DD`, exactly ("2031-3-5" is refused rather than guessed at), or as
+/// `DD.MM.YYYY`, the way Russian and Kazakh speakers write dates (a one-digit day or month is
+/// fine there: with the dots and a four-digit year, "5.3.2031" can mean only one day).
 pub fn parse(text: &str) -> Option<NaiveDate> {
     let text = text.trim();
-    let shaped = text.len() == 10
+    let iso = text.len() == 10
         && text.bytes().enumerate().all(|(i, b)| match i {
             4 | 7 => b == b'-',
             _ => b.is_ascii_digit(),
         });
-    if !shaped {
+    if iso {
+        return NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
+    }
+    let mut parts = text.split('.');
+    let (Some(day), Some(month), Some(year), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return None;
+    };
+    let digits = |part: &str, lengths: &[usize]| {
+        lengths.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !(digits(day, &[1, 2]) && digits(month, &[1, 2]) && digits(year, &[4])) {
         return None;
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+    NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
+}
+
+/// A date field as it is saved: a complete date always as `YYYY-MM-DD`, whatever form it was typed
+/// in; anything else as typed, so nothing a person typed is lost.
+pub fn saved_form<S: serde::Serializer>(text: &str, serializer: S) -> Result<S::Ok, S::Error> {
+    match parse(text) {
+        Some(date) => serializer.collect_str(&date.format("%Y-%m-%d")),
+        None => serializer.serialize_str(text),
+    }
 }
 
 /// A date field is wrong when something is typed that is not a date; empty is simply not given yet.
@@ -63,13 +86,29 @@ mod tests {
     }
 
     #[test]
-    fn parses_only_exact_iso_dates() {
-        assert_eq!(parse("2031-03-31"), NaiveDate::from_ymd_opt(2031, 3, 31));
-        assert_eq!(parse(" 2031-03-31 "), NaiveDate::from_ymd_opt(2031, 3, 31));
+    fn parses_exact_iso_dates_and_day_month_year_with_dots() {
+        let day = NaiveDate::from_ymd_opt(2031, 3, 31);
+        for good in [
+            "2031-03-31",
+            " 2031-03-31 ",
+            "31.03.2031",
+            "31.3.2031",
+            " 31.03.2031",
+        ] {
+            assert_eq!(parse(good), day, "{good:?}");
+        }
+        assert_eq!(parse("5.3.2031"), NaiveDate::from_ymd_opt(2031, 3, 5));
         for bad in [
             "",
             "2031-3-31",
-            "31.03.2031",
+            "31.03.31",
+            "31.03.2031.",
+            "31..2031",
+            "32.03.2031",
+            "29.02.2027",
+            "031.03.2031",
+            "31/03/2031",
+            "03.31.2031",
             "2031-02-30",
             "2031-13-01",
             "2031-00-10",

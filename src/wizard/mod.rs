@@ -61,6 +61,7 @@ impl Route {
 pub struct EmployerProgress {
     pub permit: bool,
     /// As typed, like every date.
+    #[serde(serialize_with = "dates::saved_form")]
     pub permit_date: String,
     pub invitation: bool,
     /// Its number or date, as written on it: free text.
@@ -80,7 +81,9 @@ pub struct DocumentProgress {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct PassportDates {
+    #[serde(serialize_with = "dates::saved_form")]
     pub expiry: String,
+    #[serde(serialize_with = "dates::saved_form")]
     pub end_of_stay: String,
 }
 
@@ -91,8 +94,10 @@ pub struct SubmissionProgress {
     pub fee_paid: bool,
     /// Free text: the amount and currency the embassy or consulate gives.
     pub fee_amount: String,
+    #[serde(serialize_with = "dates::saved_form")]
     pub fee_paid_on: String,
     pub interview: Interview,
+    #[serde(serialize_with = "dates::saved_form")]
     pub interview_date: String,
 }
 

@@ -404,7 +404,7 @@ impl ReviewRow {
                 let mut text = format!("{}: {status}", document.title);
                 if !document.items.is_empty() {
                     let count = fill(
-                        &ui.documents.items_done,
+                        content.plural(&ui.documents.items_done, document.items.len()),
                         &[
                             ("done", &covered.to_string()),
                             ("total", &document.items.len().to_string()),
@@ -491,4 +491,25 @@ impl ReviewRow {
             }
         }
     }
+}
+
+/// "Documents (2 documents missing)": the heading says how many are still to get, in the
+/// language's plural form; just "Documents" once there are none.
+pub fn documents_heading(app: &Application, content: &Content) -> String {
+    let ui = &content.ui.review;
+    let missing = content
+        .guide
+        .documents
+        .items
+        .iter()
+        .filter(|d| !app.has_document(&d.id))
+        .count();
+    if missing == 0 {
+        return ui.documents.clone();
+    }
+    let count = fill(
+        content.plural(&ui.documents_missing, missing),
+        &[("count", &missing.to_string())],
+    );
+    format!("{} ({count})", ui.documents)
 }

@@ -169,7 +169,7 @@ fn list_shows_every_application_and_the_broken_ones() {
     }
     assert!(out.contains("Aigerim *Test* <b>  Review"), "{out}");
     assert!(out.contains("✗ cannot be read: "), "{out}");
-    assert!(out.contains("broken.yaml:3:1"), "{out}");
+    assert!(out.contains("broken.yaml, line 3, column 1"), "{out}");
 
     let output = kzvisa(data.path(), &["list", "--format", "yaml"], "");
     assert_eq!(status(&output), 0);
@@ -249,7 +249,7 @@ fn export_markdown_renders_as_a_checklist() {
             "Your route",
             "Eligibility",
             "Your employer's part",
-            "Documents",
+            "Documents (1 document missing)",
             "Passport",
             "Submission",
             "After you arrive",

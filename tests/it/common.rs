@@ -6,12 +6,17 @@ use std::sync::Arc;
 use kzvisa::app::{App, Effect};
 use kzvisa::content::Content;
 use kzvisa::keymap;
+use kzvisa::lang::Lang;
 use kzvisa::ui::theme::Theme;
 use kzvisa::wizard::Application;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 pub fn content() -> Arc<Content> {
-    Arc::new(Content::embedded().expect("the embedded content loads"))
+    content_in(Lang::En)
+}
+
+pub fn content_in(lang: Lang) -> Arc<Content> {
+    Arc::new(Content::embedded(lang).expect("the embedded content loads"))
 }
 
 /// A fresh app on the welcome screen, without colours so screens are the same everywhere.

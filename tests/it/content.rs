@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use kzvisa::content::Content;
 use kzvisa::error::Error;
+use kzvisa::lang::Lang;
 
 use crate::common::content;
 
@@ -404,31 +405,41 @@ fn criteria_link_to_their_faq_entries() {
 
 // --- A content folder with one thing broken ------------------------------------------------------
 
-/// A copy of `content/en/*.yaml` in a temporary folder, to break one thing in.
+/// A copy of `content/` (every language) in a temporary folder, to break one thing in.
 struct Folder {
     dir: tempfile::TempDir,
 }
 
+const FILES: [&str; 5] = [
+    "guide.yaml",
+    "faq.yaml",
+    "ui.yaml",
+    "steps.yaml",
+    "notes.yaml",
+];
+
 impl Folder {
     fn new() -> Self {
         let dir = tempfile::tempdir().expect("a temporary folder");
-        let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/en");
-        fs::create_dir(dir.path().join("en")).expect("create en/");
-        for name in [
-            "guide.yaml",
-            "faq.yaml",
-            "ui.yaml",
-            "steps.yaml",
-            "notes.yaml",
-        ] {
-            fs::copy(source.join(name), dir.path().join("en").join(name))
-                .expect("copy a content file");
+        for lang in Lang::ALL {
+            let source = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("content")
+                .join(lang.code());
+            fs::create_dir(dir.path().join(lang.code())).expect("create the language's folder");
+            for name in FILES {
+                fs::copy(source.join(name), dir.path().join(lang.code()).join(name))
+                    .expect("copy a content file");
+            }
         }
         Folder { dir }
     }
 
     fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join("en").join(name)
+        self.in_lang(Lang::En, name)
+    }
+
+    fn in_lang(&self, lang: Lang, name: &str) -> PathBuf {
+        self.dir.path().join(lang.code()).join(name)
     }
 
     fn read(&self, name: &str) -> String {
@@ -448,7 +459,11 @@ impl Folder {
     }
 
     fn load_error(&self) -> Error {
-        match Content::from_dir(self.dir.path()) {
+        self.load_error_in(Lang::En)
+    }
+
+    fn load_error_in(&self, lang: Lang) -> Error {
+        match Content::from_dir(self.dir.path(), lang) {
             Ok(_) => panic!("the broken content should be refused"),
             Err(error) => error,
         }
@@ -470,7 +485,7 @@ fn line_of(text: &str, prefix: &str) -> usize {
 #[test]
 fn an_unbroken_copy_loads() {
     let folder = Folder::new();
-    let content = Content::from_dir(folder.dir.path()).expect("the copied content loads");
+    let content = Content::from_dir(folder.dir.path(), Lang::En).expect("the copied content loads");
     assert_eq!(content.faq.len(), 5);
 }
 
@@ -508,8 +523,13 @@ fn an_empty_text_is_refused_with_its_key_path() {
         "      not_met: \"  \"",
     );
     let error = folder.load_error().to_string();
-    assert!(error.contains("eligibility.criteria[2].not_met"), "{error}");
-    assert!(error.contains("guide.yaml"), "{error}");
+    let line = line_of(&folder.read("guide.yaml"), "      not_met: \"  \"");
+    assert!(
+        error.contains(&format!(
+            "guide.yaml:{line}: eligibility.criteria[medical].not_met is empty"
+        )),
+        "{error}"
+    );
 }
 
 #[test]

@@ -516,7 +516,7 @@ fn the_start_screen_lists_a_corrupt_file_beside_good_ones() {
     let mut term = spawn(data.path(), &[], 100, 30);
     let screen = term.wait_for("cannot be read");
     assert!(screen.contains("Good one"), "{screen}");
-    assert!(screen.contains("broken.yaml:3:1"), "{screen}");
+    assert!(screen.contains("broken.yaml, line 3, column 1"), "{screen}");
     term.press(ENTER, "Reference letters");
     term.send("q");
     term.assert_restored();

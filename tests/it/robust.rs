@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use chrono::DateTime;
 use kzvisa::app::{App, Msg};
+use kzvisa::error::Error;
 use kzvisa::keymap;
 use kzvisa::store::{self, Listing, Record};
 use kzvisa::ui::{self, theme::Theme};
@@ -73,7 +74,12 @@ fn listing(name: &str) -> Listing {
 fn broken() -> Listing {
     Listing::Broken {
         path: PathBuf::from("/apps/broken.yaml"),
-        error: "/apps/broken.yaml:1:1: did not find expected node content".into(),
+        error: Error::Syntax {
+            path: PathBuf::from("/apps/broken.yaml"),
+            line: 1,
+            column: 1,
+            message: "did not find expected node content".into(),
+        },
     }
 }
 

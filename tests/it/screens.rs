@@ -4,6 +4,7 @@
 
 use kzvisa::app::App;
 use kzvisa::keymap;
+use kzvisa::lang::Lang;
 use kzvisa::ui::{self, theme::MIN_HEIGHT, theme::MIN_WIDTH};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -12,6 +13,7 @@ use ratatui::style::Modifier;
 
 use crate::common::{
     SKIP_TO_REVIEW, TO_DOCUMENTS, TO_PASSPORT, TO_SUBMISSION, app, app_after, completed,
+    content_in, press,
 };
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
@@ -429,13 +431,18 @@ mod start {
         }
     }
 
-    fn start() -> App {
+    pub(super) fn start() -> App {
         let listings = vec![
             listing("Anna", UPDATED[0], Place::start_of(Step::Passport)),
             listing("王小明", UPDATED[1], Place::start_of(Step::Eligibility)),
             Listing::Broken {
                 path: PathBuf::from("/apps/broken.yaml"),
-                error: "/apps/broken.yaml:5:1: did not find expected ']'".into(),
+                error: kzvisa::error::Error::Syntax {
+                    path: PathBuf::from("/apps/broken.yaml"),
+                    line: 5,
+                    column: 1,
+                    message: "did not find expected ']'".into(),
+                },
             },
         ];
         App::start(content(), listings, Theme { color: false })
@@ -444,7 +451,10 @@ mod start {
     /// The screen as text, with the times (shown in the local zone) written as a placeholder of
     /// the same width, so the snapshot is the same in every time zone.
     fn screen(app: &App, width: u16, height: u16) -> String {
-        let mut text = draw(app, width, height).backend().to_string();
+        without_times(draw(app, width, height).backend().to_string())
+    }
+
+    pub(super) fn without_times(mut text: String) -> String {
         for updated in UPDATED {
             let time = DateTime::parse_from_rfc3339(updated).expect("a test time");
             let shown = time
@@ -545,4 +555,125 @@ fn notes_overlay() {
         "The FAQ entry the sources contradict, open: its note right under the answer.",
         &app_after("<F1> <Down> <Down> <Down> <Down> <Enter>"),
     );
+}
+
+// --- Every screen in Russian and Kazakh ----------------------------------------------------------
+
+/// The screens of a whole application, from the welcome screen to the review, the overlays and
+/// the start screen, reached with the same keys in every language (keys do not change with it).
+fn every_screen() -> Vec<(&'static str, App)> {
+    vec![
+        ("welcome", app()),
+        ("route", app_after("<Enter>")),
+        ("route_outcome", app_after("<Enter> 1")),
+        ("question", app_after("<Enter> 3")),
+        ("result_not_met", app_after("<Enter> 3 n y n y")),
+        (
+            "employer",
+            app_after("<Enter> 3 y y y y <Enter> <Space> <Down> 31.01.2026"),
+        ),
+        (
+            "documents",
+            app_after(&format!("{TO_DOCUMENTS} <Space> <Down> <Down> <Right>")),
+        ),
+        (
+            "passport_fails",
+            app_after(&format!(
+                "{TO_PASSPORT} 31.12.2030 <Enter> 2030-08-31 <Enter>"
+            )),
+        ),
+        (
+            "passport_bad_date",
+            app_after(&format!("{TO_PASSPORT} 31.02.2030 <Enter>")),
+        ),
+        (
+            "submission",
+            app_after(&format!(
+                "{TO_SUBMISSION} <Down> <Space> <Down> <Down> <Down> <Right>"
+            )),
+        ),
+        (
+            "review_partial",
+            app_after(&format!("{TO_DOCUMENTS} {SKIP_TO_REVIEW}")),
+        ),
+        ("review_completed", completed()),
+        ("faq", app_after("<F1> <Enter>")),
+        ("faq_no_match", app_after("<F1> / xyz")),
+        (
+            "notes",
+            app_after(&format!("{TO_DOCUMENTS} <Down> <Down> i")),
+        ),
+        ("start", start::start()),
+        ("start_new_name", {
+            let mut app = start::start();
+            press(&mut app, "n");
+            app
+        }),
+        ("start_confirm_delete", {
+            let mut app = start::start();
+            press(&mut app, "d");
+            app
+        }),
+        ("start_locked", {
+            let mut app = start::start();
+            app.report_locked();
+            app
+        }),
+    ]
+}
+
+#[test]
+fn every_screen_in_russian_and_kazakh_at_80x24() {
+    for lang in [Lang::Ru, Lang::Kk] {
+        let content = content_in(lang);
+        for (name, mut app) in every_screen() {
+            app.set_content(content.clone());
+            let terminal = draw(&app, 80, 24);
+            let rows = rows(&terminal);
+            let screen = rows.join("\n");
+            let footer: String = rows[rows.len() - 3..].join(" ");
+            let footer = footer.split_whitespace().collect::<Vec<_>>().join(" ");
+            for (keys, label) in keymap::footer(app.mode()) {
+                let keys = if keys == "Space" {
+                    content.ui.keys.space.as_str()
+                } else {
+                    keys
+                };
+                let entry = format!("{keys} {}", label.text(&content.ui.keys));
+                assert!(
+                    footer.contains(&entry),
+                    "{name} in {lang:?}: no {entry:?}\n{screen}"
+                );
+            }
+            // Sources keep their own titles (proper names), so only the interface's words.
+            let english = [
+                "Enter to",
+                "Press",
+                "Step ",
+                "Question",
+                "Yes",
+                "Not answered",
+                "Good to know",
+            ];
+            for english in english {
+                assert!(
+                    !screen.contains(english),
+                    "{name} in {lang:?}: {english:?}\n{screen}"
+                );
+            }
+            let text = terminal.backend().to_string();
+            let text = match name {
+                // The start screen shows times in the local zone.
+                "start" | "start_new_name" | "start_confirm_delete" | "start_locked" => {
+                    start::without_times(text)
+                }
+                _ => text,
+            };
+            snap_text(
+                &format!("{}_{name}_80x24", lang.code()),
+                &format!("{name}, in {}.", content.ui.language.name),
+                text,
+            );
+        }
+    }
 }

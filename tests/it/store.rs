@@ -6,6 +6,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Duration, FixedOffset};
 use kzvisa::app::{App, Edit, Msg};
 use kzvisa::content::Content;
+use kzvisa::lang::Lang;
 use kzvisa::store::{self, Listing, Record, SCHEMA, Store};
 use kzvisa::ui::theme::Theme;
 use kzvisa::wizard::{Interview, Place, Step};
@@ -22,7 +23,7 @@ fn record(name: &str, updated: &str) -> Record {
 }
 
 fn content() -> Arc<Content> {
-    Arc::new(Content::embedded().expect("shipped content"))
+    Arc::new(Content::embedded(Lang::En).expect("shipped content"))
 }
 
 #[test]
@@ -135,7 +136,7 @@ fn a_corrupt_file_is_listed_with_line_and_column_and_never_touched() {
         panic!("the broken file should be listed as broken: {listings:?}");
     };
     assert_eq!(path, &broken);
-    assert!(error.contains("broken.yaml:5:1"), "{error}");
+    assert!(error.to_string().contains("broken.yaml:5:1"), "{error}");
     assert_eq!(std::fs::read_to_string(&broken).expect("read"), text);
 }
 
@@ -431,7 +432,12 @@ mod start_screen {
             },
             Listing::Broken {
                 path: PathBuf::from("/apps/broken.yaml"),
-                error: "/apps/broken.yaml:5:1: did not find expected ']'".into(),
+                error: kzvisa::error::Error::Syntax {
+                    path: PathBuf::from("/apps/broken.yaml"),
+                    line: 5,
+                    column: 1,
+                    message: "did not find expected ']'".into(),
+                },
             },
         ]
     }

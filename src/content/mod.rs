@@ -1,6 +1,8 @@
 //! The texts a person reads, as data: loaded from YAML, embedded at build time or read from
 //! `--content DIR`, and validated before the wizard starts so a bad edit is caught with its place.
 
+mod compare;
+
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -9,30 +11,68 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
 use crate::error::{Error, Result};
+use crate::lang::Lang;
 use crate::wizard::{Route, Step};
 
-/// The files of one language, relative to the content folder. The same list is embedded.
-const GUIDE: &str = "en/guide.yaml";
-const FAQ: &str = "en/faq.yaml";
-const UI: &str = "en/ui.yaml";
-const STEPS: &str = "en/steps.yaml";
-const NOTES: &str = "en/notes.yaml";
+pub use compare::placeholders;
 
-const EMBEDDED: [(&str, &str); 5] = [
-    (GUIDE, include_str!("../content/en/guide.yaml")),
-    (FAQ, include_str!("../content/en/faq.yaml")),
-    (UI, include_str!("../content/en/ui.yaml")),
-    (STEPS, include_str!("../content/en/steps.yaml")),
-    (NOTES, include_str!("../content/en/notes.yaml")),
-];
+/// The files of one language, in its folder (`content/en/`, `content/ru/`, ...).
+const GUIDE: &str = "guide.yaml";
+const FAQ: &str = "faq.yaml";
+const UI: &str = "ui.yaml";
+const STEPS: &str = "steps.yaml";
+const NOTES: &str = "notes.yaml";
+
+macro_rules! embed {
+    ($($lang:ident $code:literal),*) => {
+        [$(
+            (Lang::$lang, GUIDE, include_str!(concat!("../../content/", $code, "/guide.yaml"))),
+            (Lang::$lang, FAQ, include_str!(concat!("../../content/", $code, "/faq.yaml"))),
+            (Lang::$lang, UI, include_str!(concat!("../../content/", $code, "/ui.yaml"))),
+            (Lang::$lang, STEPS, include_str!(concat!("../../content/", $code, "/steps.yaml"))),
+            (Lang::$lang, NOTES, include_str!(concat!("../../content/", $code, "/notes.yaml"))),
+        )*]
+    };
+}
+
+const EMBEDDED: [(Lang, &str, &str); 15] = embed!(En "en", Ru "ru", Kk "kk");
 
 #[derive(Debug, Clone)]
 pub struct Content {
+    pub lang: Lang,
     pub guide: Guide,
     pub faq: Vec<FaqEntry>,
     pub ui: UiText,
     pub steps: Steps,
     pub notes: Vec<Note>,
+    /// Each FAQ entry's question and answer, folded for search (see [`fold`]).
+    faq_folded: Vec<String>,
+}
+
+/// A text with forms per number, by CLDR plural category; `other` is always given.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plural {
+    pub zero: Option<String>,
+    pub one: Option<String>,
+    pub two: Option<String>,
+    pub few: Option<String>,
+    pub many: Option<String>,
+    pub other: String,
+}
+
+impl Plural {
+    fn form(&self, category: &str) -> &str {
+        let form = match category {
+            "zero" => &self.zero,
+            "one" => &self.one,
+            "two" => &self.two,
+            "few" => &self.few,
+            "many" => &self.many,
+            _ => &None,
+        };
+        form.as_deref().unwrap_or(&self.other)
+    }
 }
 
 /// The steps kzvisa adds to the guide from sourced notes: the route by citizenship, the
@@ -205,6 +245,7 @@ pub struct FaqEntry {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UiText {
+    pub language: LanguageText,
     pub steps: StepNames,
     pub progress: String,
     pub keys: KeyLabels,
@@ -220,6 +261,7 @@ pub struct UiText {
     pub review: ReviewText,
     pub faq: FaqText,
     pub start: StartText,
+    pub errors: ErrorText,
     pub saving: SavingText,
     pub dates: DateText,
     pub export: ExportText,
@@ -228,6 +270,32 @@ pub struct UiText {
     pub notes: NotesText,
     pub route: RouteUiText,
     pub employer: EmployerUiText,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageText {
+    /// The language's own name: "Русский".
+    pub name: String,
+    /// That the English text is the reference and a translation is for convenience.
+    pub reference: String,
+}
+
+/// Why a file cannot be read or written, in words; `{file}` is its path.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ErrorText {
+    pub syntax: String,
+    pub newer: String,
+    pub unknown_format: String,
+    pub not_application: String,
+    pub locked: String,
+    pub not_found: String,
+    pub permission: String,
+    pub disk_full: String,
+    pub read_only_disk: String,
+    pub other: String,
+    pub no_data_folder: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -272,6 +340,9 @@ pub struct EmployerUiText {
 pub struct DateText {
     pub format: String,
     pub months: [String; 12],
+    /// The forms a date field accepts.
+    pub hint: String,
+    pub invalid: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -323,6 +394,18 @@ pub struct PlainText {
     pub locked: String,
     pub faq_query: String,
     pub read_only: String,
+    pub words: PlainWords,
+}
+
+/// What a person may type at any prompt, besides the English words, which always work.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlainWords {
+    pub faq: Vec<String>,
+    pub notes: Vec<String>,
+    pub back: Vec<String>,
+    pub quit: Vec<String>,
+    pub help: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -389,6 +472,8 @@ pub struct KeyLabels {
     pub cancel: String,
     pub read_only: String,
     pub notes: String,
+    pub language: String,
+    pub space: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -414,7 +499,7 @@ pub struct EligibilityText {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DocumentsText {
-    pub items_done: String,
+    pub items_done: Plural,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -423,8 +508,6 @@ pub struct PassportText {
     pub intro: String,
     pub expiry: String,
     pub end_of_stay: String,
-    pub date_hint: String,
-    pub invalid_date: String,
     pub valid_until: String,
     pub passes: String,
     pub fails: String,
@@ -468,6 +551,7 @@ pub struct ReviewText {
     pub interview_on: String,
     pub have: String,
     pub missing: String,
+    pub documents_missing: Plural,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -476,7 +560,7 @@ pub struct FaqText {
     pub title: String,
     pub filter: String,
     pub no_match: String,
-    pub count: String,
+    pub count: Plural,
 }
 
 /// Where a note about what follows arrival belongs: `step:after_arrival`.
@@ -490,6 +574,26 @@ fn is_source_date(date: &str) -> bool {
         || NaiveDate::parse_from_str(&format!("{date}-01"), "%Y-%m-%d").is_ok()
 }
 
+/// Text as search compares it: lower case, ё as е, and the Kazakh letters as the Russian keyboard
+/// types them (ә→а, ө→о, ұ/ү→у, қ→к, ғ→г, ң→н, і→и, һ→х), so "жумыс" finds "жұмыс".
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'ё' => 'е',
+            'ә' => 'а',
+            'ө' => 'о',
+            'ұ' | 'ү' => 'у',
+            'қ' => 'к',
+            'ғ' => 'г',
+            'ң' => 'н',
+            'і' => 'и',
+            'һ' => 'х',
+            other => other,
+        })
+        .collect()
+}
+
 /// Replaces each `{name}` in `template` by its value.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut text = template.to_string();
@@ -500,43 +604,86 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 }
 
 impl Content {
-    /// The content compiled into the binary.
-    pub fn embedded() -> Result<Self> {
-        Self::from_sources(|name| {
+    /// The content compiled into the binary, in `lang`.
+    pub fn embedded(lang: Lang) -> Result<Self> {
+        Self::from_sources(lang, |lang, name| {
             EMBEDDED
                 .iter()
-                .find(|(file, _)| *file == name)
-                .map(|(_, text)| Ok((PathBuf::from("content").join(name), (*text).to_string())))
+                .find(|(l, file, _)| *l == lang && *file == name)
+                .map(|(_, _, text)| {
+                    Ok((
+                        folder(Path::new("content"), lang, name),
+                        (*text).to_string(),
+                    ))
+                })
                 .unwrap_or_else(|| Err(Error::invalid(name, "not embedded")))
         })
     }
 
-    /// The same files read from a folder, so texts can be corrected without recompiling.
-    pub fn from_dir(dir: &Path) -> Result<Self> {
-        Self::from_sources(|name| {
-            let path = dir.join(name);
+    /// The same files read from a folder (`DIR/en/`, `DIR/ru/`, ...), so texts can be corrected
+    /// without recompiling.
+    pub fn from_dir(dir: &Path, lang: Lang) -> Result<Self> {
+        Self::from_sources(lang, |lang, name| {
+            let path = folder(dir, lang, name);
             let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
             Ok((path, text))
         })
     }
 
-    fn from_sources(read: impl Fn(&str) -> Result<(PathBuf, String)>) -> Result<Self> {
-        let (guide_path, guide) = read(GUIDE)?;
-        let (faq_path, faq) = read(FAQ)?;
-        let (ui_path, ui) = read(UI)?;
-        let (steps_path, steps) = read(STEPS)?;
-        let (notes_path, notes) = read(NOTES)?;
+    fn from_sources(
+        lang: Lang,
+        read: impl Fn(Lang, &str) -> Result<(PathBuf, String)>,
+    ) -> Result<Self> {
+        // Each file of a translation is checked against its English original first, so a
+        // missing or misspelt entry is named as such rather than as a parse error.
+        let load = |name: &str| -> Result<(PathBuf, String, serde_yaml::Value)> {
+            let (path, text) = read(lang, name)?;
+            let value = tree(&path, &text)?;
+            if lang != Lang::En {
+                let (en_path, en_text) = read(Lang::En, name)?;
+                let english = tree(&en_path, &en_text)?;
+                if let Some(problem) = compare::first_difference(&english, &value, lang) {
+                    return Err(Error::At {
+                        line: compare::line_of(&text, &problem.line_at),
+                        path,
+                        message: format!(
+                            "{} ({}): {}",
+                            compare::show_path(&problem.at),
+                            lang.code(),
+                            problem.message
+                        ),
+                    });
+                }
+            }
+            Ok((path, text, value))
+        };
+        let (guide_path, guide_text, guide) = load(GUIDE)?;
+        let (faq_path, faq_text, faq) = load(FAQ)?;
+        let (ui_path, ui_text, ui) = load(UI)?;
+        let (steps_path, steps_text, steps) = load(STEPS)?;
+        let (notes_path, notes_text, notes) = load(NOTES)?;
+        let faq: Vec<FaqEntry> = typed(&faq_path, &faq_text, &faq)?;
         let content = Content {
-            guide: parse(&guide_path, &guide)?,
-            faq: parse(&faq_path, &faq)?,
-            ui: parse(&ui_path, &ui)?,
-            steps: parse(&steps_path, &steps)?,
-            notes: parse(&notes_path, &notes)?,
+            lang,
+            guide: typed(&guide_path, &guide_text, &guide)?,
+            faq_folded: faq
+                .iter()
+                .map(|entry| fold(&format!("{}\n{}", entry.question, entry.answer)))
+                .collect(),
+            faq,
+            ui: typed(&ui_path, &ui_text, &ui)?,
+            steps: typed(&steps_path, &steps_text, &steps)?,
+            notes: typed(&notes_path, &notes_text, &notes)?,
         };
         content.validate(&guide_path, &faq_path)?;
         content.validate_steps(&steps_path)?;
         content.validate_notes(&notes_path)?;
         Ok(content)
+    }
+
+    /// A text with forms per number, in the form `n` takes in this language.
+    pub fn plural<'a>(&self, forms: &'a Plural, n: usize) -> &'a str {
+        forms.form(self.lang.plural_category(n as u64))
     }
 
     fn validate_steps(&self, path: &Path) -> Result<()> {
@@ -757,18 +904,14 @@ impl Content {
         }
     }
 
-    /// Indices of the FAQ entries whose question or answer contains `query`, ignoring case;
-    /// every entry for an empty query.
+    /// Indices of the FAQ entries whose question or answer contains `query`, ignoring case and
+    /// the letters people type in place of others (see [`fold`]); every entry for an empty query.
     pub fn faq_search(&self, query: &str) -> Vec<usize> {
-        let query = query.trim().to_lowercase();
-        self.faq
+        let query = fold(query.trim());
+        self.faq_folded
             .iter()
             .enumerate()
-            .filter(|(_, entry)| {
-                query.is_empty()
-                    || entry.question.to_lowercase().contains(&query)
-                    || entry.answer.to_lowercase().contains(&query)
-            })
+            .filter(|(_, text)| text.contains(&query))
             .map(|(i, _)| i)
             .collect()
     }
@@ -778,33 +921,55 @@ impl Content {
     }
 }
 
-/// Parses one file twice: as plain YAML to find empty texts by their key path, then into its type,
-/// whose errors (a missing or unknown key, a wrong type) come with line and column.
-fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T> {
-    let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| Error::yaml(path, &e))?;
-    if let Some(key) = first_empty_text(&value, String::new()) {
-        return Err(Error::invalid(path, format!("{key} is empty")));
-    }
-    serde_yaml::from_str(text).map_err(|e| Error::yaml(path, &e))
+fn folder(dir: &Path, lang: Lang, name: &str) -> PathBuf {
+    dir.join(lang.code()).join(name)
 }
 
-fn first_empty_text(value: &serde_yaml::Value, at: String) -> Option<String> {
+/// A file as plain YAML, with no empty text: the empty one is named by its key path and line.
+fn tree(path: &Path, text: &str) -> Result<serde_yaml::Value> {
+    let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| Error::yaml(path, &e))?;
+    if let Some(at) = first_empty_text(&value, &mut Vec::new()) {
+        return Err(Error::At {
+            path: path.to_path_buf(),
+            line: compare::line_of(text, &at),
+            message: format!("{} is empty", compare::show_path(&at)),
+        });
+    }
+    Ok(value)
+}
+
+/// The tree as its type. Only when that fails is the text parsed again, for the line and column
+/// of the missing or unknown key that serde_yaml reports from text but not from a tree.
+fn typed<T: DeserializeOwned>(path: &Path, text: &str, value: &serde_yaml::Value) -> Result<T> {
+    T::deserialize(value).map_err(|tree_error| match serde_yaml::from_str::<T>(text) {
+        Err(e) => Error::yaml(path, &e),
+        Ok(_) => Error::invalid(path, tree_error.to_string()),
+    })
+}
+
+fn first_empty_text(
+    value: &serde_yaml::Value,
+    at: &mut Vec<compare::Seg>,
+) -> Option<Vec<compare::Seg>> {
+    use compare::Seg;
     use serde_yaml::Value;
     match value {
-        Value::String(text) if text.trim().is_empty() => Some(at),
-        Value::Null if !at.is_empty() => Some(at),
-        Value::Sequence(items) => items
-            .iter()
-            .enumerate()
-            .find_map(|(i, item)| first_empty_text(item, format!("{at}[{i}]"))),
+        Value::String(text) if text.trim().is_empty() => Some(at.clone()),
+        Value::Null if !at.is_empty() => Some(at.clone()),
+        Value::Sequence(items) => items.iter().enumerate().find_map(|(i, item)| {
+            at.push(match item.get("id").and_then(Value::as_str) {
+                Some(id) => Seg::Id(id.to_string()),
+                None => Seg::Index(i),
+            });
+            let found = first_empty_text(item, at);
+            at.pop();
+            found
+        }),
         Value::Mapping(map) => map.iter().find_map(|(key, item)| {
-            let key = key.as_str().unwrap_or("?");
-            let at = if at.is_empty() {
-                key.to_string()
-            } else {
-                format!("{at}.{key}")
-            };
-            first_empty_text(item, at)
+            at.push(Seg::Key(key.as_str().unwrap_or("?").to_string()));
+            let found = first_empty_text(item, at);
+            at.pop();
+            found
         }),
         _ => None,
     }
