@@ -9,6 +9,8 @@ mod common;
 mod content;
 #[path = "it/flow.rs"]
 mod flow;
+#[path = "it/languages.rs"]
+mod languages;
 #[path = "it/pty.rs"]
 mod pty;
 #[path = "it/robust.rs"]

@@ -143,23 +143,35 @@ fn id_of(item: &Value) -> Option<&str> {
 fn sequence(en: &[Value], tr: &[Value], lang: Lang, path: &mut Vec<Seg>) -> Option<Problem> {
     let by_id = !en.is_empty() && en.iter().all(|item| id_of(item).is_some());
     if by_id {
-        for en_item in en {
+        // An unknown id first: it has a line of its own, and is often the missing one misspelt.
+        let known =
+            |item: &Value| id_of(item).is_some_and(|id| en.iter().any(|e| id_of(e) == Some(id)));
+        if let Some(i) = tr.iter().position(|item| !known(item)) {
+            path.push(Seg::Index(i));
+            let found = problem(path, "this id is not in English".into());
+            path.pop();
+            return found;
+        }
+        for (k, en_item) in en.iter().enumerate() {
             let id = id_of(en_item).unwrap_or_default();
-            if !tr.iter().any(|item| id_of(item) == Some(id)) {
-                return missing(
-                    path,
-                    Seg::Id(id.into()),
-                    format!("the id '{id}' is missing"),
-                );
+            if tr.iter().any(|item| id_of(item) == Some(id)) {
+                continue;
             }
+            let mut found = missing(
+                path,
+                Seg::Id(id.into()),
+                format!("the id '{id}' is missing"),
+            );
+            // Point at the item it should follow.
+            let before = k.checked_sub(1).and_then(|b| id_of(&en[b]));
+            if let (Some(problem), Some(before)) = (&mut found, before) {
+                problem.line_at.push(Seg::Id(before.into()));
+                problem.message.push_str(&format!(" (after '{before}')"));
+            }
+            return found;
         }
         for (i, item) in tr.iter().enumerate() {
-            let Some(id) = id_of(item).filter(|id| en.iter().any(|e| id_of(e) == Some(id))) else {
-                path.push(Seg::Index(i));
-                let found = problem(path, "this id is not in English".into());
-                path.pop();
-                return found;
-            };
+            let Some(id) = id_of(item) else { continue };
             if id_of(&en[i]) != Some(id) {
                 path.push(Seg::Id(id.into()));
                 let found = problem(path, format!("the id '{id}' is out of the English order"));
@@ -486,11 +498,11 @@ months: [a, b]
             ),
             (
                 same.replace("  - id: y\n    t: Игрек\n", ""),
-                "list[y]: the id 'y' is missing",
+                "list[y]: the id 'y' is missing (after 'x')",
             ),
             (
                 same.replace("id: y", "id: z"),
-                "list[y]: the id 'y' is missing",
+                "list[2]: this id is not in English",
             ),
             (same.replace("Икс", "''"), "list[x].t: is empty"),
             (

@@ -638,18 +638,18 @@ impl Content {
         // missing or misspelt entry is named as such rather than as a parse error.
         let load = |name: &str| -> Result<(PathBuf, String, serde_yaml::Value)> {
             let (path, text) = read(lang, name)?;
-            let value = tree(&path, &text)?;
+            let value = tree(&path, &text, lang)?;
             if lang != Lang::En {
                 let (en_path, en_text) = read(Lang::En, name)?;
-                let english = tree(&en_path, &en_text)?;
+                let english = tree(&en_path, &en_text, Lang::En)?;
                 if let Some(problem) = compare::first_difference(&english, &value, lang) {
                     return Err(Error::At {
                         line: compare::line_of(&text, &problem.line_at),
                         path,
                         message: format!(
-                            "{} ({}): {}",
-                            compare::show_path(&problem.at),
+                            "[{}] {}: {}",
                             lang.code(),
+                            compare::show_path(&problem.at),
                             problem.message
                         ),
                     });
@@ -926,13 +926,13 @@ fn folder(dir: &Path, lang: Lang, name: &str) -> PathBuf {
 }
 
 /// A file as plain YAML, with no empty text: the empty one is named by its key path and line.
-fn tree(path: &Path, text: &str) -> Result<serde_yaml::Value> {
+fn tree(path: &Path, text: &str, lang: Lang) -> Result<serde_yaml::Value> {
     let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| Error::yaml(path, &e))?;
     if let Some(at) = first_empty_text(&value, &mut Vec::new()) {
         return Err(Error::At {
             path: path.to_path_buf(),
             line: compare::line_of(text, &at),
-            message: format!("{} is empty", compare::show_path(&at)),
+            message: format!("[{}] {} is empty", lang.code(), compare::show_path(&at)),
         });
     }
     Ok(value)

@@ -47,14 +47,22 @@ y\n\
 2030-02-01\n\
 \n";
 
-fn kzvisa(data: &Path, args: &[&str], input: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kzvisa"))
+pub fn kzvisa(data: &Path, args: &[&str], input: &str) -> Output {
+    kzvisa_with_env(data, args, input, &[])
+}
+
+/// Runs in English unless `env` sets a locale, with its settings in the test's folder.
+pub fn kzvisa_with_env(data: &Path, args: &[&str], input: &str, env: &[(&str, &str)]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_kzvisa"));
+    for name in kzvisa::lang::LOCALE_VARIABLES {
+        command.env_remove(name);
+    }
+    let mut child = command
         .arg("--data-dir")
         .arg(data)
         .args(args)
-        .env_remove("LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
+        .env("XDG_CONFIG_HOME", data.join("config"))
+        .envs(env.iter().copied())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -66,15 +74,15 @@ fn kzvisa(data: &Path, args: &[&str], input: &str) -> Output {
     child.wait_with_output().expect("kzvisa ends")
 }
 
-fn stdout(output: &Output) -> String {
+pub fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
-fn stderr(output: &Output) -> String {
+pub fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
-fn status(output: &Output) -> i32 {
+pub fn status(output: &Output) -> i32 {
     output.status.code().expect("exited, not killed")
 }
 
@@ -87,7 +95,7 @@ fn files(dir: &Path) -> Vec<PathBuf> {
 }
 
 /// A folder with one application answered through the line wizard from `ANSWERS`.
-fn answered() -> (tempfile::TempDir, Output) {
+pub fn answered() -> (tempfile::TempDir, Output) {
     let data = tempfile::tempdir().expect("temp dir");
     let output = kzvisa(data.path(), &["new", "Aigerim *Test* <b>"], ANSWERS);
     (data, output)

@@ -443,7 +443,22 @@ impl Folder {
     }
 
     fn read(&self, name: &str) -> String {
-        fs::read_to_string(self.path(name)).expect("read a content file")
+        self.read_in(Lang::En, name)
+    }
+
+    fn read_in(&self, lang: Lang, name: &str) -> String {
+        fs::read_to_string(self.in_lang(lang, name)).expect("read a content file")
+    }
+
+    /// Like [`Folder::replace`], in a translation.
+    fn replace_in(&self, lang: Lang, name: &str, from: &str, to: &str) {
+        let text = self.read_in(lang, name);
+        assert_eq!(
+            text.matches(from).count(),
+            1,
+            "{name} should contain {from:?} once"
+        );
+        fs::write(self.in_lang(lang, name), text.replacen(from, to, 1)).expect("write");
     }
 
     /// Replaces `from`, which must occur exactly once, so a changed file cannot make the test
@@ -526,7 +541,7 @@ fn an_empty_text_is_refused_with_its_key_path() {
     let line = line_of(&folder.read("guide.yaml"), "      not_met: \"  \"");
     assert!(
         error.contains(&format!(
-            "guide.yaml:{line}: eligibility.criteria[medical].not_met is empty"
+            "guide.yaml:{line}: [en] eligibility.criteria[medical].not_met is empty"
         )),
         "{error}"
     );
@@ -712,4 +727,132 @@ fn the_shipped_notes_cover_every_simplification_and_low_ones_only_advise() {
             assert!(source.url.starts_with("http"), "{}", note.id);
         }
     }
+}
+
+// --- Translations checked against English ---------------------------------------------------------
+
+/// Breaks one thing in a translation and checks that loading names the file, the line (where
+/// `line_starts` begins, in the broken file), the language and what is wrong.
+fn refused_translation(
+    lang: Lang,
+    name: &str,
+    from: &str,
+    to: &str,
+    line_starts: &str,
+    says: &str,
+) {
+    let folder = Folder::new();
+    folder.replace_in(lang, name, from, to);
+    let line = line_of(&folder.read_in(lang, name), line_starts);
+    let error = folder.load_error_in(lang).to_string();
+    let place = format!("{}:{line}: ", folder.in_lang(lang, name).display());
+    assert!(error.starts_with(&place), "{place:?} expected in: {error}");
+    assert!(error.contains(&format!("[{}] ", lang.code())), "{error}");
+    assert!(error.contains(says), "{says:?} expected in: {error}");
+    // English itself is unaffected.
+    Content::from_dir(folder.dir.path(), Lang::En).expect("English still loads");
+}
+
+#[test]
+fn a_missing_id_in_a_translation_is_named_with_its_place() {
+    refused_translation(
+        Lang::Ru,
+        "faq.yaml",
+        "- id: family\n",
+        "- id: famliy\n",
+        "- id: famliy",
+        "[3]: this id is not in English",
+    );
+}
+
+#[test]
+fn an_extra_key_in_a_translation_is_refused() {
+    refused_translation(
+        Lang::Kk,
+        "ui.yaml",
+        "not_answered:",
+        "extra: Артық\nnot_answered:",
+        "extra:",
+        "extra: 'extra' is not in English",
+    );
+}
+
+#[test]
+fn an_empty_text_in_a_translation_is_refused() {
+    refused_translation(
+        Lang::Ru,
+        "ui.yaml",
+        "not_answered: Нет ответа",
+        "not_answered: \"\"",
+        "not_answered:",
+        "not_answered is empty",
+    );
+}
+
+#[test]
+fn a_placeholder_that_differs_from_english_is_refused() {
+    refused_translation(
+        Lang::Ru,
+        "ui.yaml",
+        "progress: Шаг {step} из {total}",
+        "progress: Шаг {step} из {всего}",
+        "progress:",
+        "progress: has the placeholders {step} but English has {step}, {total}",
+    );
+}
+
+#[test]
+fn a_missing_plural_form_is_refused() {
+    refused_translation(
+        Lang::Ru,
+        "ui.yaml",
+        "    few: \"{done} из {total} пунктов\"\n",
+        "",
+        "  items_done:",
+        "documents.items_done.few: the form 'few' is missing (ru needs it)",
+    );
+}
+
+#[test]
+fn a_changed_source_address_in_a_translation_is_refused() {
+    let folder = Folder::new();
+    let notes = folder.read_in(Lang::Kk, "notes.yaml");
+    let url = notes
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("url: "))
+        .find(|url| notes.matches(url).count() == 1)
+        .expect("a source address cited once")
+        .to_string();
+    refused_translation(
+        Lang::Kk,
+        "notes.yaml",
+        &format!("url: {url}\n      date"),
+        "url: https://example.com/\n      date",
+        "      url: https://example.com/",
+        ".url: must be 'https://",
+    );
+}
+
+#[test]
+fn a_missing_id_in_a_translation_points_where_it_belongs() {
+    let folder = Folder::new();
+    let faq = folder.read_in(Lang::Ru, "faq.yaml");
+    let start = faq.find("- id: family").expect("the family entry");
+    let end = faq
+        .find("- id: permanent_residency")
+        .expect("the next entry");
+    fs::write(
+        folder.in_lang(Lang::Ru, "faq.yaml"),
+        format!("{}{}", &faq[..start], &faq[end..]),
+    )
+    .expect("write");
+    let error = folder.load_error_in(Lang::Ru).to_string();
+    let line = line_of(
+        &folder.read_in(Lang::Ru, "faq.yaml"),
+        "- id: processing_time",
+    );
+    let expected = format!(
+        "faq.yaml:{line}: [ru] [family]: the id 'family' is missing (after 'processing_time')"
+    );
+    assert!(error.contains(&expected), "{error}");
 }

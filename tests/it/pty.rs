@@ -60,6 +60,11 @@ pub fn spawn_with_env(
     command.env("KZVISA_TEST_DATA", data.join("applications"));
     command.env("TERM", "xterm-256color");
     command.env_remove("NO_COLOR");
+    // English unless a test asks otherwise, and the remembered language kept in the test's folder.
+    for name in kzvisa::lang::LOCALE_VARIABLES {
+        command.env_remove(name);
+    }
+    command.env("XDG_CONFIG_HOME", data.join("config"));
     for (key, value) in env {
         command.env(key, value);
     }

@@ -403,7 +403,7 @@ fn the_footer_sits_on_the_last_row() {
 
 // --- The start screen and the header's name -----------------------------------------------------
 
-mod start {
+pub(crate) mod start {
     use std::path::PathBuf;
 
     use chrono::{DateTime, Local};
@@ -431,7 +431,7 @@ mod start {
         }
     }
 
-    pub(super) fn start() -> App {
+    pub(crate) fn start() -> App {
         let listings = vec![
             listing("Anna", UPDATED[0], Place::start_of(Step::Passport)),
             listing("王小明", UPDATED[1], Place::start_of(Step::Eligibility)),
