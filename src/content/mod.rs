@@ -296,6 +296,8 @@ pub struct ErrorText {
     pub read_only_disk: String,
     pub other: String,
     pub no_data_folder: String,
+    pub bug: String,
+    pub progress_kept: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
@@ -9,7 +10,7 @@ use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 
 use kzvisa::app::{App, Effect, Msg};
-use kzvisa::content::Content;
+use kzvisa::content::{Content, fill};
 use kzvisa::error::Error;
 use kzvisa::keymap;
 use kzvisa::lang::Lang;
@@ -53,6 +54,7 @@ pub fn run(
         store,
         session,
         languages,
+        crash_texts: None,
     };
 
     let stop = Arc::new(AtomicBool::new(false));
@@ -60,7 +62,9 @@ pub fn run(
         signal_hook::flag::register(signal, Arc::clone(&stop))
             .map_err(|e| format!("cannot watch for signals: {e}"))?;
     }
-    set_panic_message(saved_in);
+    let crash_texts = Arc::new(Mutex::new(CrashTexts::of(&content)));
+    set_panic_message(saved_in, Arc::clone(&crash_texts));
+    shell.crash_texts = Some(crash_texts);
     // The theme already honours NO_COLOR; crossterm's own handling would also erase reverse video.
     ratatui::crossterm::style::force_color_output(true);
     ratatui::run(|terminal| shell.run(terminal, &mut app, &stop)).map_err(|e| e.to_string())
@@ -68,20 +72,41 @@ pub fn run(
 
 /// After a panic, ratatui's hook restores the terminal and then runs this one, so the message
 /// lands on a normal screen. Every change was saved when it was made, so nothing is lost.
-fn set_panic_message(saved_in: PathBuf) {
+/// The hook is set once, before ratatui wraps it with its own; a language switch changes only
+/// the texts it reads.
+fn set_panic_message(saved_in: PathBuf, texts: Arc<Mutex<CrashTexts>>) {
     std::panic::set_hook(Box::new(move |info| {
-        eprintln!("kzvisa stopped on an unexpected error, a bug: {info}");
-        eprintln!(
-            "Your progress is saved in {}. Start kzvisa again to resume.",
-            saved_in.display()
-        );
+        let folder = saved_in.display().to_string();
+        // A panic while the texts were being replaced leaves them usable: they are plain strings.
+        let texts = texts
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        eprintln!("{}", fill(&texts.bug, &[("error", &info.to_string())]));
+        eprintln!("{}", fill(&texts.progress_kept, &[("folder", &folder)]));
     }));
+}
+
+/// What is said after a crash, in the language in use.
+struct CrashTexts {
+    bug: String,
+    progress_kept: String,
+}
+
+impl CrashTexts {
+    fn of(content: &Content) -> Self {
+        let errors = &content.ui.errors;
+        CrashTexts {
+            bug: errors.bug.clone(),
+            progress_kept: errors.progress_kept.clone(),
+        }
+    }
 }
 
 struct Shell {
     store: Store,
     session: Option<Session>,
     languages: Languages,
+    crash_texts: Option<Arc<Mutex<CrashTexts>>>,
 }
 
 impl Shell {
@@ -175,6 +200,11 @@ impl Shell {
             }
             Effect::SwitchLanguage(lang) => match (self.languages.load)(lang) {
                 Ok(content) => {
+                    if let Some(texts) = &self.crash_texts
+                        && let Ok(mut texts) = texts.lock()
+                    {
+                        *texts = CrashTexts::of(&content);
+                    }
                     app.set_content(content);
                     if let Some(path) = &self.languages.settings {
                         let chosen = settings::Settings {

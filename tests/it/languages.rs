@@ -315,3 +315,23 @@ fn the_terminal_is_left_as_found_in_every_language() {
         term.assert_restored();
     }
 }
+
+#[test]
+fn after_a_crash_the_message_is_in_the_language_switched_to() {
+    let ru = content_in(Lang::Ru);
+    let data = data_dir();
+    let mut term = spawn_with_env(data.path(), &[], 100, 30, &[("KZVISA_TEST_PANIC_KEY", "%")]);
+    term.wait_for("not legal advice");
+    term.press("l", &ru.ui.welcome.disclaimer_title);
+    term.press(ENTER, &ru.steps.route.question);
+    term.send("%");
+    let screen = term.assert_restored();
+    let said = ru
+        .ui
+        .errors
+        .progress_kept
+        .split('{')
+        .next()
+        .expect("a text");
+    assert!(screen.contains(said.trim()), "{said:?} expected:\n{screen}");
+}
