@@ -121,6 +121,8 @@ pub enum Screen {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct StartView {
     pub listings: Vec<Listing>,
+    /// Each listing's (done, total), worked out once when listed rather than on every frame.
+    pub progress: Vec<(usize, usize)>,
     pub selected: usize,
     pub prompt: Option<Prompt>,
 }
@@ -144,6 +146,9 @@ pub struct FaqView {
     pub expanded: BTreeSet<usize>,
     pub filter: String,
     pub filtering: bool,
+    /// The entries that match the filter, kept from one key to the next: the search runs when
+    /// the filter changes, not on every frame.
+    pub matches: Vec<usize>,
 }
 
 /// The notes overlay: which note is at the top.
@@ -201,10 +206,7 @@ impl App {
     /// The start screen, listing the saved applications.
     pub fn start(content: Arc<Content>, listings: Vec<Listing>, theme: Theme) -> Self {
         let mut app = App::new(content, Application::default(), theme);
-        app.screen = Screen::Start(StartView {
-            listings,
-            ..StartView::default()
-        });
+        app.show_listings(listings, None);
         app
     }
 
@@ -226,8 +228,18 @@ impl App {
         let selected = select
             .and_then(|path| listings.iter().position(|l| l.path() == path))
             .unwrap_or(0);
+        let progress = listings
+            .iter()
+            .map(|listing| match listing {
+                Listing::Ready { record, .. } => {
+                    review::progress(&record.application, &self.content)
+                }
+                Listing::Broken { .. } => (0, 0),
+            })
+            .collect();
         self.screen = Screen::Start(StartView {
             listings,
+            progress,
             selected,
             prompt: None,
         });
@@ -310,7 +322,7 @@ impl App {
                     selected: self.first_note_on_focus(),
                 });
             }
-            Msg::OpenFaq if self.faq.is_none() => self.faq = Some(FaqView::default()),
+            Msg::OpenFaq if self.faq.is_none() => self.set_faq(FaqView::default()),
             _ if self.faq.is_some() => self.update_faq(msg),
             msg if matches!(self.screen, Screen::Start(_)) => return self.update_start(msg),
             msg => self.update_step(msg),
@@ -827,10 +839,12 @@ impl App {
     }
 
     fn update_faq(&mut self, msg: Msg) {
-        let matches = self.faq_matches();
+        let content = Arc::clone(&self.content);
         let Some(faq) = self.faq.as_mut() else {
             return;
         };
+        let matches = std::mem::take(&mut faq.matches);
+        let filter_before = faq.filter.clone();
         let selected = matches.get(faq.selected).copied();
         match msg {
             Msg::Up => faq.selected = faq.selected.saturating_sub(1),
@@ -861,12 +875,24 @@ impl App {
             }
             _ => {}
         }
+        if let Some(faq) = self.faq.as_mut() {
+            faq.matches = if faq.filter == filter_before {
+                matches
+            } else {
+                content.faq_search(&faq.filter)
+            };
+        }
     }
 
     /// Indices of the FAQ entries that match the filter.
-    pub fn faq_matches(&self) -> Vec<usize> {
-        let filter = self.faq.as_ref().map_or("", |f| f.filter.as_str());
-        self.content.faq_search(filter)
+    pub fn faq_matches(&self) -> &[usize] {
+        self.faq.as_ref().map_or(&[], |f| f.matches.as_slice())
+    }
+
+    /// Opens the FAQ as given, finding the entries its filter matches.
+    pub fn set_faq(&mut self, mut faq: FaqView) {
+        faq.matches = self.content.faq_search(&faq.filter);
+        self.faq = Some(faq);
     }
 
     fn open_faq_at(&mut self, entry: Option<&str>) {
@@ -875,7 +901,7 @@ impl App {
             faq.selected = i;
             faq.expanded.insert(i);
         }
-        self.faq = Some(faq);
+        self.set_faq(faq);
     }
 
     /// Moves to a place; a text field gets the cursor at the end of what it holds.

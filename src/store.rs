@@ -186,28 +186,45 @@ pub fn load(path: &Path) -> Result<Record> {
 }
 
 pub fn parse(path: &Path, text: &str) -> Result<Record> {
-    #[derive(Deserialize)]
-    struct Version {
-        schema: u32,
-    }
-    let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| Error::yaml(path, &e))?;
-    let version: Version =
-        serde_yaml::from_value(value.clone()).map_err(|e| Error::invalid(path, e.to_string()))?;
-    if version.schema > SCHEMA {
+    // Parsed once, straight into its type: the listing reads every file at start. Only a file
+    // that does not parse is read again, for its format number, so one from a newer kzvisa (with
+    // fields this one does not know) is refused as newer rather than as broken.
+    let parsed = serde_yaml::from_str::<Record>(text);
+    let schema = match &parsed {
+        Ok(record) => record.schema,
+        Err(_) => {
+            #[derive(Deserialize)]
+            struct Version {
+                schema: u32,
+            }
+            match serde_yaml::from_str::<Version>(text) {
+                Ok(version) if version.schema > SCHEMA => version.schema,
+                Ok(version) if version.schema < 1 => version.schema,
+                Ok(_) | Err(_) => SCHEMA,
+            }
+        }
+    };
+    if schema > SCHEMA {
         return Err(Error::Newer {
             path: path.to_path_buf(),
-            found: version.schema,
+            found: schema,
             supported: SCHEMA,
         });
     }
-    if version.schema < 1 {
+    if schema < 1 {
         return Err(Error::UnknownFormat {
             path: path.to_path_buf(),
-            found: version.schema,
+            found: schema,
         });
     }
-    // Parsed from the text, not the value, so an error keeps its line and column.
-    let mut record: Record = serde_yaml::from_str(text).map_err(|e| Error::yaml(path, &e))?;
+    // A syntax error is the cause of whatever the typed parse tripped on first: report it.
+    let mut record =
+        parsed.map_err(
+            |typed| match serde_yaml::from_str::<serde_yaml::Value>(text) {
+                Err(syntax) => Error::yaml(path, &syntax),
+                Ok(_) => Error::yaml(path, &typed),
+            },
+        )?;
     // 1 → 2 added the route and the employer's part, both empty until answered, and new places
     // (which a version 1 file cannot hold): reading it is the whole migration.
     record.schema = SCHEMA;

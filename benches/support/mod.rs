@@ -52,7 +52,7 @@ pub const START_LISTINGS: usize = 20;
 /// An app on this content, with the FAQ open and `filter` typed into its filter.
 pub fn faq_app(content: Arc<Content>, filter: &str, filtering: bool) -> App {
     let mut app = App::new(content, Application::default(), Theme { color: false });
-    app.faq = Some(FaqView {
+    app.set_faq(FaqView {
         filter: filter.into(),
         filtering,
         ..Default::default()

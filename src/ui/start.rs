@@ -11,7 +11,7 @@ use super::entries::{self, Entry, pointer};
 use crate::app::{App, Prompt, StartView};
 use crate::content::fill;
 use crate::store::Listing;
-use crate::wizard::{Step, review};
+use crate::wizard::Step;
 
 /// Widest the name column gets before names are cut.
 const NAME_COLUMN: usize = 28;
@@ -59,7 +59,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, start: &StartView) {
         let selected = i == start.selected;
         let mut body = match listing {
             Listing::Ready { record, .. } => {
-                let (done, total) = review::progress(&record.application, &app.content);
+                let (done, total) = start.progress.get(i).copied().unwrap_or_default();
                 let step = app.content.step_name(record.application.place.step());
                 let updated = record
                     .updated

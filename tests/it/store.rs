@@ -501,6 +501,7 @@ mod start_screen {
         assert_eq!(
             app.screen,
             Screen::Start(kzvisa::app::StartView {
+                progress: vec![(0, 19), (0, 0)],
                 listings: listings(),
                 selected: 0,
                 prompt: Some(Prompt::Rename("Anna".into())),
