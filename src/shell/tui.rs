@@ -134,9 +134,15 @@ impl Shell {
         app: &mut App,
         stop: &AtomicBool,
     ) -> std::io::Result<()> {
+        let mut redraw = true;
+        // The size of the last frame drawn, to catch a resize that sent no event.
+        let mut drawn = terminal.size()?;
         loop {
-            terminal.draw(|frame| ui::view(app, frame))?;
-            let drawn = terminal.size()?;
+            if redraw {
+                terminal.draw(|frame| ui::view(app, frame))?;
+                drawn = terminal.size()?;
+            }
+            redraw = true;
             // Waking now and then lets SIGTERM and SIGHUP end the loop and restore the terminal.
             let msg = loop {
                 if stop.load(Ordering::Relaxed) || terminal_gone() {
@@ -166,6 +172,18 @@ impl Shell {
             if effect == Effect::Quit {
                 // Every change was saved when it was made: nothing is left to write.
                 return Ok(());
+            }
+            if effect == Effect::Save {
+                // The answer shows at once; the save (with its fsync) follows, and the frame is
+                // drawn again only if saving changed what it says.
+                terminal.draw(|frame| ui::view(app, frame))?;
+                drawn = terminal.size()?;
+                let said = (app.save_error.clone(), app.notice.clone());
+                self.carry_out(effect, app);
+                if (app.save_error.clone(), app.notice.clone()) == said {
+                    redraw = false;
+                }
+                continue;
             }
             self.carry_out(effect, app);
         }
