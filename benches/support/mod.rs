@@ -66,15 +66,17 @@ pub fn content_with_faq(n: usize) -> Arc<Content> {
     let mut content = Content::embedded(Lang::En).expect("the embedded content loads");
     let shipped = content.faq.clone();
     assert!(!shipped.is_empty(), "the shipped FAQ is empty");
-    content.faq = (0..n)
-        .map(|i| {
-            // Cloned, not built field by field, so a new field in an entry needs no change here.
-            let mut entry = shipped[i % shipped.len()].clone();
-            entry.id = format!("{}_{i}", entry.id);
-            entry.question = format!("{} ({i})", entry.question);
-            entry
-        })
-        .collect();
+    content.set_faq(
+        (0..n)
+            .map(|i| {
+                // Cloned, not built field by field, so a new field in an entry needs no change.
+                let mut entry = shipped[i % shipped.len()].clone();
+                entry.id = format!("{}_{i}", entry.id);
+                entry.question = format!("{} ({i})", entry.question);
+                entry
+            })
+            .collect(),
+    );
     Arc::new(content)
 }
 
