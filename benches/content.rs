@@ -18,42 +18,33 @@ fn embedded() -> Content {
     Content::embedded(Lang::En).expect("the embedded content loads")
 }
 
-const FAQS: [&str; 3] = ["shipped", "10", "10000"];
-
-fn faq_content(faq: &str) -> std::sync::Arc<Content> {
-    match faq {
-        "shipped" => support::content(),
-        n => support::content_with_faq(n.parse().expect("a number")),
-    }
-}
-
 /// The search a keystroke in the filter runs ("family" typed; some entries match); the frame
 /// then reads the matches it keeps.
-#[divan::bench(args = FAQS)]
+#[divan::bench(args = support::FAQS)]
 fn faq_filter(bencher: divan::Bencher, faq: &str) {
-    let content = faq_content(faq);
+    let content = support::faq_content(faq);
     bencher.bench_local(|| divan::black_box(&content).faq_search(divan::black_box("family")));
 }
 
 /// The same with a filter that matches nothing: every question and answer is searched whole.
-#[divan::bench(args = FAQS)]
+#[divan::bench(args = support::FAQS)]
 fn faq_filter_no_match(bencher: divan::Bencher, faq: &str) {
-    let content = faq_content(faq);
+    let content = support::faq_content(faq);
     bencher.bench_local(|| divan::black_box(&content).faq_search(divan::black_box("qqqq")));
 }
 
 /// The filter emptied (Backspace to nothing): every entry matches and is listed.
-#[divan::bench(args = FAQS)]
+#[divan::bench(args = support::FAQS)]
 fn faq_filter_empty(bencher: divan::Bencher, faq: &str) {
-    let content = faq_content(faq);
+    let content = support::faq_content(faq);
     bencher.bench_local(|| divan::black_box(&content).faq_search(divan::black_box("")));
 }
 
 /// What a person waits for after a keystroke in the filter: the key through the keymap and the
 /// update ("famil" → "family"), then the full frame at 80x24 that shows the new matches.
-#[divan::bench(args = FAQS)]
+#[divan::bench(args = support::FAQS)]
 fn faq_keystroke_and_frame(bencher: divan::Bencher, faq: &str) {
-    let app = support::faq_app(faq_content(faq), "famil", true);
+    let app = support::faq_app(support::faq_content(faq), "famil", true);
     let key = support::key("y");
     let (width, height) = support::SIZES[0];
     bencher

@@ -13,13 +13,17 @@ fn main() {
     divan::main();
 }
 
-fn full_frame(bencher: divan::Bencher, screen: &str, (width, height): (u16, u16)) {
-    let app = support::screen(screen);
+fn full_frame(bencher: divan::Bencher, screen: &str, size: (u16, u16)) {
+    draw(bencher, &support::screen(screen), size);
+}
+
+/// One frame of `app` into a fresh terminal of `size`, the terminal made outside the measure.
+fn draw(bencher: divan::Bencher, app: &kzvisa::app::App, (width, height): (u16, u16)) {
     bencher
         .with_inputs(|| support::terminal(width, height))
         .bench_local_refs(|terminal| {
             terminal
-                .draw(|frame| ui::view(&app, frame))
+                .draw(|frame| ui::view(app, frame))
                 .map(|_| ())
                 .expect("drawn")
         });
@@ -39,13 +43,5 @@ fn frame_200x60(bencher: divan::Bencher, screen: &str) {
 #[divan::bench(args = [1, 100, 1000])]
 fn start_screen_80x24(bencher: divan::Bencher, listings: usize) {
     let (_dir, app) = support::start_screen(listings);
-    let (width, height) = support::SIZES[0];
-    bencher
-        .with_inputs(|| support::terminal(width, height))
-        .bench_local_refs(|terminal| {
-            terminal
-                .draw(|frame| ui::view(&app, frame))
-                .map(|_| ())
-                .expect("drawn")
-        });
+    draw(bencher, &app, support::SIZES[0]);
 }

@@ -4,7 +4,9 @@
 
 mod support;
 
+use kzvisa::app::App;
 use kzvisa::keymap;
+use ratatui::crossterm::event::KeyEvent;
 
 fn main() {
     divan::main();
@@ -18,6 +20,11 @@ fn key(bencher: divan::Bencher, screen: &str) {
         keymap::message(app.mode(), key).is_some(),
         "the key {key:?} means nothing on the screen {screen}"
     );
+    press(bencher, &app, key);
+}
+
+/// `key` pressed on a clone of `app` made outside the measure.
+fn press(bencher: divan::Bencher, app: &App, key: KeyEvent) {
     bencher
         .with_inputs(|| app.clone())
         .bench_local_values(|mut app| {
@@ -31,21 +38,10 @@ fn key(bencher: divan::Bencher, screen: &str) {
 
 /// A letter typed into the FAQ filter, over the shipped FAQ and generated ones: the update
 /// alone (it looks the matches up once); the frame that follows is in the content bench.
-#[divan::bench(args = ["shipped", "10", "10000"])]
+#[divan::bench(args = support::FAQS)]
 fn faq_filter_key(bencher: divan::Bencher, faq: &str) {
-    let content = match faq {
-        "shipped" => support::content(),
-        n => support::content_with_faq(n.parse().expect("a number")),
-    };
-    let app = support::faq_app(content, "famil", true);
+    let app = support::faq_app(support::faq_content(faq), "famil", true);
     let key = support::key("y");
     assert_eq!(support::mode_name(&app), "FaqFilter");
-    bencher
-        .with_inputs(|| app.clone())
-        .bench_local_values(|mut app| {
-            if let Some(msg) = keymap::message(app.mode(), divan::black_box(key)) {
-                divan::black_box(app.update(msg));
-            }
-            app
-        });
+    press(bencher, &app, key);
 }

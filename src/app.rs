@@ -839,16 +839,15 @@ impl App {
     }
 
     fn update_faq(&mut self, msg: Msg) {
-        let content = Arc::clone(&self.content);
         let Some(faq) = self.faq.as_mut() else {
             return;
         };
-        let matches = std::mem::take(&mut faq.matches);
         let filter_before = faq.filter.clone();
-        let selected = matches.get(faq.selected).copied();
+        let selected = faq.matches.get(faq.selected).copied();
+        let last = faq.matches.len().saturating_sub(1);
         match msg {
             Msg::Up => faq.selected = faq.selected.saturating_sub(1),
-            Msg::Down => faq.selected = (faq.selected + 1).min(matches.len().saturating_sub(1)),
+            Msg::Down => faq.selected = (faq.selected + 1).min(last),
             Msg::Confirm | Msg::Toggle if !faq.filtering => {
                 if let Some(entry) = selected
                     && !faq.expanded.remove(&entry)
@@ -875,12 +874,10 @@ impl App {
             }
             _ => {}
         }
-        if let Some(faq) = self.faq.as_mut() {
-            faq.matches = if faq.filter == filter_before {
-                matches
-            } else {
-                content.faq_search(&faq.filter)
-            };
+        if let Some(faq) = self.faq.as_mut()
+            && faq.filter != filter_before
+        {
+            faq.matches = self.content.faq_search(&faq.filter);
         }
     }
 

@@ -105,6 +105,8 @@ const YES: Binding = bind(&[Char('y')], Msg::Answer(true), "y/n", Label::Answer)
 const NO: Binding = hidden(&[Char('n')], Msg::Answer(false));
 const NEXT_IF_ANSWERED: Binding = hidden(&[Enter], Msg::Confirm);
 
+/// The space bar, named in the footer in the language in use.
+const SPACE: &str = "Space";
 /// The language is switched where no application's texts are in the middle of being read.
 const LANGUAGE: Binding = bind(&[Char('l')], Msg::SwitchLanguage, "l", Label::Language);
 const WELCOME: &[Binding] = &[
@@ -126,7 +128,7 @@ const EMPLOYER: &[Binding] = &[
     DOWN,
     hidden(&[Tab], Msg::NextField),
     hidden(&[BackTab], Msg::PrevField),
-    bind(&[Char(' ')], Msg::Toggle, "Space", Label::Toggle),
+    bind(&[Char(' ')], Msg::Toggle, SPACE, Label::Toggle),
     bind(&[Enter], Msg::Confirm, "Enter", Label::Continue),
     BACK,
 ];
@@ -143,7 +145,7 @@ const ELIGIBILITY_RESULT: &[Binding] =
 const DOCUMENTS: &[Binding] = &[
     UP,
     DOWN,
-    bind(&[Char(' ')], Msg::Toggle, "Space", Label::Toggle),
+    bind(&[Char(' ')], Msg::Toggle, SPACE, Label::Toggle),
     bind(&[Right, Char('l')], Msg::Expand, "→←", Label::Expand),
     hidden(&[Left, Char('h')], Msg::Collapse),
     bind(&[Enter], Msg::Confirm, "Enter", Label::Continue),
@@ -167,7 +169,7 @@ const SUBMISSION: &[Binding] = &[
     DOWN,
     hidden(&[Tab], Msg::NextField),
     hidden(&[BackTab], Msg::PrevField),
-    bind(&[Char(' ')], Msg::Toggle, "Space", Label::Toggle),
+    bind(&[Char(' ')], Msg::Toggle, SPACE, Label::Toggle),
     bind(&[Right, Char('l')], Msg::Expand, "→←", Label::Choose),
     hidden(&[Left, Char('h')], Msg::Collapse),
     bind(&[Enter], Msg::Confirm, "Enter", Label::Continue),
@@ -359,6 +361,18 @@ fn same_key_in_latin(code: KeyCode) -> KeyCode {
     }
 }
 
-pub fn footer(mode: Mode) -> impl Iterator<Item = (&'static str, Label)> {
-    bindings(mode).filter_map(|b| b.footer)
+/// The keys valid in `mode` and what they do, as the footer says them in the language of
+/// `labels`.
+pub fn footer(mode: Mode, labels: &KeyLabels) -> impl Iterator<Item = (&str, &str)> {
+    bindings(mode)
+        .filter_map(|b| b.footer)
+        .map(|(keys, label)| {
+            // The one key name that is a word; the others are what keyboards print on the keys.
+            let keys = if keys == SPACE {
+                labels.space.as_str()
+            } else {
+                keys
+            };
+            (keys, label.text(labels))
+        })
 }

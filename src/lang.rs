@@ -64,19 +64,16 @@ impl Lang {
 
     /// The CLDR category of `n` in this language: "one", "few", "many" or "other".
     pub fn plural_category(self, n: u64) -> &'static str {
-        let category = self
-            .plural_rules()
-            .and_then(|rules| rules.select(n).ok())
-            .unwrap_or(PluralCategory::OTHER);
-        category_name(&category)
+        category(self.plural_rules().as_ref(), n)
     }
 
     /// The categories whole numbers fall into in this language, which a text with forms per
     /// number must give. (The rules do not list them; counting up to 1,000 meets every one.)
     pub fn integer_categories(self) -> Vec<&'static str> {
+        let rules = self.plural_rules();
         let mut categories: Vec<&'static str> = Vec::new();
         for n in 0..=1000 {
-            let category = self.plural_category(n);
+            let category = category(rules.as_ref(), n);
             if !categories.contains(&category) {
                 categories.push(category);
             }
@@ -93,7 +90,11 @@ impl Lang {
 /// The CLDR names, which are also the keys of a text with forms per number in `content/`.
 pub const PLURAL_CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
-fn category_name(category: &PluralCategory) -> &'static str {
+/// `n`'s category by these rules; "other" where the language has none.
+fn category(rules: Option<&PluralRules>, n: u64) -> &'static str {
+    let category = rules
+        .and_then(|rules| rules.select(n).ok())
+        .unwrap_or(PluralCategory::OTHER);
     match category {
         PluralCategory::ZERO => "zero",
         PluralCategory::ONE => "one",

@@ -60,6 +60,17 @@ pub fn faq_app(content: Arc<Content>, filter: &str, filtering: bool) -> App {
     app
 }
 
+/// The FAQs the filter is measured over: the shipped one, and generated ones of 10 and 10,000.
+pub const FAQS: [&str; 3] = ["shipped", "10", "10000"];
+
+/// The content with one of [`FAQS`].
+pub fn faq_content(faq: &str) -> Arc<Content> {
+    match faq {
+        "shipped" => content(),
+        n => content_with_faq(n.parse().expect("a number")),
+    }
+}
+
 /// The embedded content with a FAQ of `n` entries, made by repeating the shipped ones with a
 /// number added to their id and question (so every entry is distinct and of a real length).
 pub fn content_with_faq(n: usize) -> Arc<Content> {

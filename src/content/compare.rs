@@ -1,5 +1,5 @@
 //! A translation checked against the English reference: the same keys and ids in the same
-//! places, no empty text, the same `{placeholders}`, the same non-text values (ids, addresses,
+//! places, the same `{placeholders}`, the same non-text values (ids, addresses,
 //! dates), and every plural form the language needs. Problems are found on the parsed trees and
 //! then placed on a line of the translation's text, because serde_yaml's values keep no positions.
 
@@ -52,6 +52,34 @@ pub fn show_path(path: &[Seg]) -> String {
     shown
 }
 
+/// The first empty text (or empty value) of a file, by its path: every language is checked for
+/// it before anything else, so the comparison with English never meets one.
+pub fn first_empty_text(value: &Value) -> Option<Vec<Seg>> {
+    fn walk(value: &Value, at: &mut Vec<Seg>) -> Option<Vec<Seg>> {
+        match value {
+            Value::String(text) if text.trim().is_empty() => Some(at.clone()),
+            Value::Null if !at.is_empty() => Some(at.clone()),
+            Value::Sequence(items) => items.iter().enumerate().find_map(|(i, item)| {
+                at.push(match id_of(item) {
+                    Some(id) => Seg::Id(id.to_string()),
+                    None => Seg::Index(i),
+                });
+                let found = walk(item, at);
+                at.pop();
+                found
+            }),
+            Value::Mapping(map) => map.iter().find_map(|(key, item)| {
+                at.push(Seg::Key(key_name(key)));
+                let found = walk(item, at);
+                at.pop();
+                found
+            }),
+            _ => None,
+        }
+    }
+    walk(value, &mut Vec::new())
+}
+
 /// The first difference between the English tree and its translation into `lang`.
 pub fn first_difference(english: &Value, translation: &Value, lang: Lang) -> Option<Problem> {
     let mut path = Vec::new();
@@ -87,7 +115,6 @@ fn compare(
         (Value::Mapping(en), Value::Mapping(tr)) => mapping(en, tr, lang, path),
         (Value::Sequence(en), Value::Sequence(tr)) => sequence(en, tr, lang, path),
         (Value::String(en), Value::String(tr)) => text(en, tr, path),
-        (_, Value::Null) => problem(path, "is empty".into()),
         (en, tr) if kind(en) != kind(tr) => problem(
             path,
             format!("is {} here but {} in English", kind(tr), kind(en)),
@@ -186,15 +213,8 @@ fn sequence(en: &[Value], tr: &[Value], lang: Lang, path: &mut Vec<Seg>) -> Opti
         );
     }
     if is_word_list(path) {
-        return tr
-            .iter()
-            .position(|word| word.as_str().is_none_or(|w| w.trim().is_empty()))
-            .and_then(|i| {
-                path.push(Seg::Index(i));
-                let found = problem(path, "is empty".into());
-                path.pop();
-                found
-            });
+        // Any words will do; that they are words, the typed parse checks.
+        return None;
     }
     for (i, (en_item, tr_item)) in en.iter().zip(tr).enumerate() {
         path.push(match id_of(en_item) {
@@ -216,9 +236,6 @@ fn is_word_list(path: &[Seg]) -> bool {
 }
 
 fn text(en: &str, tr: &str, path: &[Seg]) -> Option<Problem> {
-    if tr.trim().is_empty() {
-        return problem(path, "is empty".into());
-    }
     // `faq:` is data under a criterion but a label under `keys:`: data keys sit in list items
     // or at the top of a file.
     let data = match path {
@@ -304,7 +321,6 @@ fn plural(en: &Mapping, tr: &Mapping, lang: Lang, path: &mut Vec<Seg>) -> Option
                 problem(path, format!("'{name}' is not a plural form"))
             }
             None => problem(path, "is not a text".into()),
-            Some(form) if form.trim().is_empty() => problem(path, "is empty".into()),
             Some(form) if placeholders(form) != expected => problem(
                 path,
                 format!(
@@ -504,7 +520,6 @@ months: [a, b]
                 same.replace("id: y", "id: z"),
                 "list[2]: this id is not in English",
             ),
-            (same.replace("Икс", "''"), "list[x].t: is empty"),
             (
                 format!("{same}extra: E\n"),
                 "extra: 'extra' is not in English",
@@ -520,6 +535,14 @@ months: [a, b]
                 Some(expected)
             );
         }
+    }
+
+    #[test]
+    fn an_empty_text_is_named_by_its_path() {
+        let translation = "a: Привет\nlist:\n  - id: x\n    t: ''\n  - id: y\n    t: Игрек\n";
+        let at = first_empty_text(&tree(translation)).map(|at| show_path(&at));
+        assert_eq!(at.as_deref(), Some("list[x].t"));
+        assert_eq!(first_empty_text(&tree("a: A\nb: [c]\n")), None);
     }
 
     #[test]

@@ -608,7 +608,9 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 impl Content {
     /// The content compiled into the binary, in `lang`.
     pub fn embedded(lang: Lang) -> Result<Self> {
-        Self::from_sources(lang, |lang, name| {
+        // The built-in translations are compared with English by the tests (the same files,
+        // loaded from `content/`), so a start does not parse the English files a second time.
+        Self::from_sources(lang, Compare::No, |lang, name| {
             EMBEDDED
                 .iter()
                 .find(|(l, file, _)| *l == lang && *file == name)
@@ -625,7 +627,7 @@ impl Content {
     /// The same files read from a folder (`DIR/en/`, `DIR/ru/`, ...), so texts can be corrected
     /// without recompiling.
     pub fn from_dir(dir: &Path, lang: Lang) -> Result<Self> {
-        Self::from_sources(lang, |lang, name| {
+        Self::from_sources(lang, Compare::WithEnglish, |lang, name| {
             let path = folder(dir, lang, name);
             let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
             Ok((path, text))
@@ -634,6 +636,7 @@ impl Content {
 
     fn from_sources(
         lang: Lang,
+        compare: Compare,
         read: impl Fn(Lang, &str) -> Result<(PathBuf, String)>,
     ) -> Result<Self> {
         // Each file of a translation is checked against its English original first, so a
@@ -641,7 +644,7 @@ impl Content {
         let load = |name: &str| -> Result<(PathBuf, String, serde_yaml::Value)> {
             let (path, text) = read(lang, name)?;
             let value = tree(&path, &text, lang)?;
-            if lang != Lang::En {
+            if lang != Lang::En && compare == Compare::WithEnglish {
                 let (en_path, en_text) = read(Lang::En, name)?;
                 let english = tree(&en_path, &en_text, Lang::En)?;
                 if let Some(problem) = compare::first_difference(&english, &value, lang) {
@@ -727,7 +730,8 @@ impl Content {
                     format!("note '{}': {message}", note.id),
                 ))
             };
-            if !self.note_target_exists(&note.at) {
+            // Whatever a note can belong to has a subject to name it by.
+            if self.note_subject(&note.at).is_none() {
                 return problem(format!("'at: {}' points at nothing that exists", note.at));
             }
             if note.sources.is_empty() {
@@ -760,22 +764,6 @@ impl Content {
             }
         }
         Ok(())
-    }
-
-    fn note_target_exists(&self, at: &str) -> bool {
-        let Some((kind, id)) = at.split_once(':') else {
-            return false;
-        };
-        let guide = &self.guide;
-        match kind {
-            "step" => id == AFTER_ARRIVAL || Step::ALL.iter().any(|s| s.id() == id),
-            "route" => Route::ALL.iter().any(|r| r.id() == id),
-            "criterion" => guide.eligibility.criteria.iter().any(|c| c.id == id),
-            "document" => guide.documents.items.iter().any(|d| d.id == id),
-            "submission" => SUBMISSION_STEPS.contains(&id),
-            "faq" => self.faq.iter().any(|f| f.id == id),
-            _ => false,
-        }
     }
 
     /// The notes that belong at `at` (`criterion:medical`, say), in file order.
@@ -930,6 +918,13 @@ impl Content {
     }
 }
 
+/// Whether a translation is checked against the English files as it loads.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Compare {
+    WithEnglish,
+    No,
+}
+
 fn folder(dir: &Path, lang: Lang, name: &str) -> PathBuf {
     dir.join(lang.code()).join(name)
 }
@@ -937,7 +932,7 @@ fn folder(dir: &Path, lang: Lang, name: &str) -> PathBuf {
 /// A file as plain YAML, with no empty text: the empty one is named by its key path and line.
 fn tree(path: &Path, text: &str, lang: Lang) -> Result<serde_yaml::Value> {
     let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| Error::yaml(path, &e))?;
-    if let Some(at) = first_empty_text(&value, &mut Vec::new()) {
+    if let Some(at) = compare::first_empty_text(&value) {
         return Err(Error::At {
             path: path.to_path_buf(),
             line: compare::line_of(text, &at),
@@ -954,34 +949,6 @@ fn typed<T: DeserializeOwned>(path: &Path, text: &str, value: &serde_yaml::Value
         Err(e) => Error::yaml(path, &e),
         Ok(_) => Error::invalid(path, tree_error.to_string()),
     })
-}
-
-fn first_empty_text(
-    value: &serde_yaml::Value,
-    at: &mut Vec<compare::Seg>,
-) -> Option<Vec<compare::Seg>> {
-    use compare::Seg;
-    use serde_yaml::Value;
-    match value {
-        Value::String(text) if text.trim().is_empty() => Some(at.clone()),
-        Value::Null if !at.is_empty() => Some(at.clone()),
-        Value::Sequence(items) => items.iter().enumerate().find_map(|(i, item)| {
-            at.push(match item.get("id").and_then(Value::as_str) {
-                Some(id) => Seg::Id(id.to_string()),
-                None => Seg::Index(i),
-            });
-            let found = first_empty_text(item, at);
-            at.pop();
-            found
-        }),
-        Value::Mapping(map) => map.iter().find_map(|(key, item)| {
-            at.push(Seg::Key(key.as_str().unwrap_or("?").to_string()));
-            let found = first_empty_text(item, at);
-            at.pop();
-            found
-        }),
-        _ => None,
-    }
 }
 
 fn unique_ids<'a>(path: &Path, list: &str, ids: impl Iterator<Item = &'a String>) -> Result<()> {

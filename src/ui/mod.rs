@@ -170,15 +170,8 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect) {
 fn footer(app: &App, width: u16) -> Text<'_> {
     let theme = app.theme;
     let mut lines: Vec<Line> = vec![];
-    for (keys, label) in keymap::footer(app.mode()) {
-        let names = &app.content.ui.keys;
-        // The one key name that is a word; the others are what keyboards print on the keys.
-        let keys = if keys == "Space" {
-            names.space.as_str()
-        } else {
-            keys
-        };
-        let label = format!(" {}", label.text(names));
+    for (keys, label) in keymap::footer(app.mode(), &app.content.ui.keys) {
+        let label = format!(" {label}");
         let entry_width = Span::raw(keys).width() + Span::raw(label.as_str()).width();
         let fits = lines
             .last()

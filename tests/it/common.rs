@@ -1,12 +1,15 @@
 //! What the flow and screen tests share: an app on the embedded content, and keys written the
 //! way the keyboard contract reads them.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use kzvisa::app::{App, Effect};
 use kzvisa::content::Content;
+use kzvisa::error::Error;
 use kzvisa::keymap;
 use kzvisa::lang::Lang;
+use kzvisa::store::Listing;
 use kzvisa::ui::theme::Theme;
 use kzvisa::wizard::Application;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -112,4 +115,18 @@ pub fn completed() -> App {
          <Space> <Down> <Space> <Down> 80 <Space> USD <Down> 2030-01-15 \
          <Down> <Right> <Right> <Down> 2030-02-01 <Enter>"
     ))
+}
+
+/// `/apps/broken.yaml`, listed as unreadable: a syntax error at `line`, column 1.
+pub fn broken_listing(line: usize) -> Listing {
+    let path = PathBuf::from("/apps/broken.yaml");
+    Listing::Broken {
+        error: Error::Syntax {
+            path: path.clone(),
+            line,
+            column: 1,
+            message: "did not find expected ']'".into(),
+        },
+        path,
+    }
 }

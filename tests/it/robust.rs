@@ -5,7 +5,6 @@ use std::path::PathBuf;
 
 use chrono::DateTime;
 use kzvisa::app::{App, Msg};
-use kzvisa::error::Error;
 use kzvisa::keymap;
 use kzvisa::store::{self, Listing, Record};
 use kzvisa::ui::{self, theme::Theme};
@@ -71,18 +70,6 @@ fn listing(name: &str) -> Listing {
     }
 }
 
-fn broken() -> Listing {
-    Listing::Broken {
-        path: PathBuf::from("/apps/broken.yaml"),
-        error: Error::Syntax {
-            path: PathBuf::from("/apps/broken.yaml"),
-            line: 1,
-            column: 1,
-            message: "did not find expected node content".into(),
-        },
-    }
-}
-
 fn run(mut app: App, inputs: Vec<Input>) -> Result<(), TestCaseError> {
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
     for input in inputs {
@@ -144,7 +131,7 @@ proptest! {
     fn random_input_on_the_start_screen_never_breaks_it(inputs in prop::collection::vec(any_input(), 0..500)) {
         let app = App::start(
             content(),
-            vec![listing("Anna"), broken(), listing("Әлия Нұрланқызы")],
+            vec![listing("Anna"), crate::common::broken_listing(1), listing("Әлия Нұрланқызы")],
             Theme { color: true },
         );
         run(app, inputs)?;

@@ -59,20 +59,25 @@ fn snap(name: &str, description: &str, app: &App) {
             "{name}: no header\n{}",
             rows.join("\n")
         );
-        let footer: String = rows[rows.len() - 3..].join(" ");
-        let footer = footer.split_whitespace().collect::<Vec<_>>().join(" ");
-        for (keys, label) in keymap::footer(app.mode()) {
-            let entry = format!("{keys} {}", label.text(&app.content.ui.keys));
-            assert!(
-                footer.contains(&entry),
-                "{name} at {width}x{height}: the footer lacks {entry:?}\n{}",
-                rows.join("\n")
-            );
-        }
+        footer_names_every_key(app, &rows, &format!("{name} at {width}x{height}"));
         snap_text(
             &format!("{name}_{width}x{height}"),
             description,
             terminal.backend().to_string(),
+        );
+    }
+}
+
+/// The footer (the last three rows at most) names every key of the screen's table.
+fn footer_names_every_key(app: &App, rows: &[String], screen: &str) {
+    let footer: String = rows[rows.len() - 3..].join(" ");
+    let footer = footer.split_whitespace().collect::<Vec<_>>().join(" ");
+    for (keys, label) in keymap::footer(app.mode(), &app.content.ui.keys) {
+        let entry = format!("{keys} {label}");
+        assert!(
+            footer.contains(&entry),
+            "{screen}: the footer lacks {entry:?}\n{}",
+            rows.join("\n")
         );
     }
 }
@@ -413,7 +418,7 @@ pub(crate) mod start {
     use kzvisa::wizard::{Place, Step};
 
     use super::{SIZES, draw, snap_text};
-    use crate::common::{content, press};
+    use crate::common::{broken_listing, content, press};
 
     const UPDATED: [&str; 2] = ["2026-02-02T10:00:00+05:00", "2026-01-15T08:30:00+05:00"];
 
@@ -435,15 +440,7 @@ pub(crate) mod start {
         let listings = vec![
             listing("Anna", UPDATED[0], Place::start_of(Step::Passport)),
             listing("王小明", UPDATED[1], Place::start_of(Step::Eligibility)),
-            Listing::Broken {
-                path: PathBuf::from("/apps/broken.yaml"),
-                error: kzvisa::error::Error::Syntax {
-                    path: PathBuf::from("/apps/broken.yaml"),
-                    line: 5,
-                    column: 1,
-                    message: "did not find expected ']'".into(),
-                },
-            },
+            broken_listing(5),
         ];
         App::start(content(), listings, Theme { color: false })
     }
@@ -631,20 +628,7 @@ fn every_screen_in_russian_and_kazakh_at_80x24() {
             let terminal = draw(&app, 80, 24);
             let rows = rows(&terminal);
             let screen = rows.join("\n");
-            let footer: String = rows[rows.len() - 3..].join(" ");
-            let footer = footer.split_whitespace().collect::<Vec<_>>().join(" ");
-            for (keys, label) in keymap::footer(app.mode()) {
-                let keys = if keys == "Space" {
-                    content.ui.keys.space.as_str()
-                } else {
-                    keys
-                };
-                let entry = format!("{keys} {}", label.text(&content.ui.keys));
-                assert!(
-                    footer.contains(&entry),
-                    "{name} in {lang:?}: no {entry:?}\n{screen}"
-                );
-            }
+            footer_names_every_key(&app, &rows, &format!("{name} in {lang:?}"));
             // Sources keep their own titles (proper names), so only the interface's words.
             let english = [
                 "Enter to",

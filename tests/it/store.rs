@@ -430,15 +430,7 @@ mod start_screen {
                 path: PathBuf::from("/apps/anna.yaml"),
                 record: Box::new(record("Anna", "2026-02-02T10:00:00Z")),
             },
-            Listing::Broken {
-                path: PathBuf::from("/apps/broken.yaml"),
-                error: kzvisa::error::Error::Syntax {
-                    path: PathBuf::from("/apps/broken.yaml"),
-                    line: 5,
-                    column: 1,
-                    message: "did not find expected ']'".into(),
-                },
-            },
+            crate::common::broken_listing(5),
         ]
     }
 
