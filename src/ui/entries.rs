@@ -45,7 +45,19 @@ impl<'a> Entry<'a> {
     }
 
     fn height(&self, width: u16) -> u16 {
-        let lines = self.paragraph().line_count(self.body_width(width));
+        let width = self.body_width(width);
+        // Most bodies are short lines, each one screen line as it is: only a longer one is
+        // wrapped to be counted.
+        let fits = self
+            .body
+            .lines
+            .iter()
+            .all(|line| line.width() <= usize::from(width));
+        let lines = if fits {
+            self.body.lines.len()
+        } else {
+            self.paragraph().line_count(width)
+        };
         u16::try_from(lines).unwrap_or(u16::MAX).max(1)
     }
 }

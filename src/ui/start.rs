@@ -3,7 +3,7 @@
 
 use chrono::Local;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
@@ -22,8 +22,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, start: &StartView) {
     let theme = app.theme;
     let ui = &app.content.ui.start;
     let prompt_height = if start.prompt.is_some() { 5 } else { 0 };
-    let [list_area, prompt_area] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(prompt_height)]).areas(area);
+    let mut list_area = area;
+    let prompt_area = super::cut_bottom(&mut list_area, prompt_height);
 
     let name_width = start
         .listings

@@ -1,0 +1,40 @@
+//! Reads `content/` into the types the program uses and stores each language compactly with
+//! postcard in OUT_DIR, so a start decodes the texts instead of parsing YAML (most of the time to
+//! the first frame). A file of the wrong shape fails the build with its path, line and column;
+//! the checks of what the files say run when the program loads them, and in the tests.
+
+use std::path::Path;
+
+#[allow(dead_code)] // The build reads and writes these types; it uses none of their methods.
+#[path = "src/content/data.rs"]
+mod data;
+
+fn main() {
+    let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
+    println!("cargo::rerun-if-changed=build.rs");
+    println!("cargo::rerun-if-changed=src/content/data.rs");
+    for lang in ["en", "ru", "kk"] {
+        let dir = Path::new("content").join(lang);
+        println!("cargo::rerun-if-changed={}", dir.display());
+        let files = data::Files {
+            guide: read(&dir, "guide.yaml"),
+            faq: read(&dir, "faq.yaml"),
+            ui: read(&dir, "ui.yaml"),
+            steps: read(&dir, "steps.yaml"),
+            notes: read(&dir, "notes.yaml"),
+        };
+        let bytes = postcard::to_allocvec(&files)
+            .unwrap_or_else(|e| panic!("{}: cannot be stored: {e}", dir.display()));
+        let target = Path::new(&out).join(format!("{lang}.postcard"));
+        std::fs::write(&target, bytes)
+            .unwrap_or_else(|e| panic!("{}: cannot be written: {e}", target.display()));
+    }
+}
+
+fn read<T: serde::de::DeserializeOwned>(dir: &Path, name: &str) -> T {
+    let path = dir.join(name);
+    println!("cargo::rerun-if-changed={}", path.display());
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: cannot be read: {e}", path.display()));
+    serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}

@@ -1,0 +1,535 @@
+//! The shapes of the content files, one type a file or section. Kept apart from the loader so
+//! the build script (`build.rs`) can read the YAML into the same types and store it compactly:
+//! a start then needs no YAML parse.
+//!
+//! Serialized with postcard, which writes no field names: every field is always written (no
+//! `skip_serializing_if`), so what is written reads back field by field.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// A text with forms per number, by CLDR plural category; `other` is always given.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plural {
+    pub zero: Option<String>,
+    pub one: Option<String>,
+    pub two: Option<String>,
+    pub few: Option<String>,
+    pub many: Option<String>,
+    pub other: String,
+}
+
+impl Plural {
+    pub(super) fn form(&self, category: &str) -> &str {
+        let form = match category {
+            "zero" => &self.zero,
+            "one" => &self.one,
+            "two" => &self.two,
+            "few" => &self.few,
+            "many" => &self.many,
+            _ => &None,
+        };
+        form.as_deref().unwrap_or(&self.other)
+    }
+}
+
+/// The steps kzvisa adds to the guide from sourced notes: the route by citizenship, the
+/// employer's part and what follows arrival.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Steps {
+    pub route: RouteText,
+    pub employer: EmployerText,
+    pub after_arrival: AfterArrivalText,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RouteText {
+    pub intro: String,
+    pub question: String,
+    /// In the order of [`crate::wizard::Route::ALL`], checked by id when loading.
+    pub options: Vec<RouteOption>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RouteOption {
+    pub id: String,
+    pub title: String,
+    pub outcome: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmployerText {
+    pub intro: String,
+    pub permit: String,
+    pub permit_date: String,
+    pub invitation: String,
+    pub invitation_detail: String,
+    pub invitation_hint: String,
+    pub ask_permit: String,
+    pub ask_invitation: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AfterArrivalText {
+    pub title: String,
+    pub text: String,
+}
+
+/// A sourced "Good to know" note, shown beside the guide's statement it qualifies.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    pub id: String,
+    /// Where it belongs: `step:ID`, `route:ID`, `criterion:ID`, `document:ID`,
+    /// `submission:ID` or `faq:ID`.
+    pub at: String,
+    pub text: String,
+    pub sources: Vec<Source>,
+    pub checked: NaiveDate,
+    pub confidence: Confidence,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub title: String,
+    pub url: String,
+    /// `YYYY-MM-DD`, `YYYY-MM`, or `undated`.
+    pub date: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    High,
+    Medium,
+    Low,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Guide {
+    pub title: String,
+    /// When these texts and the notes were last checked against their sources.
+    pub checked: NaiveDate,
+    pub welcome: Vec<String>,
+    pub disclaimer: String,
+    pub eligibility: Eligibility,
+    pub documents: Documents,
+    pub submission: Submission,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Eligibility {
+    pub intro: String,
+    pub criteria: Vec<Criterion>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Criterion {
+    pub id: String,
+    pub title: String,
+    pub question: String,
+    pub explanation: String,
+    /// Why the criterion blocks when it is not met.
+    pub not_met: String,
+    /// What to do about it, shown among the next actions.
+    pub action: String,
+    /// The FAQ entry that answers the question behind this criterion, if there is one.
+    #[serde(default)]
+    pub faq: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Documents {
+    pub intro: String,
+    pub items: Vec<Document>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    pub id: String,
+    pub title: String,
+    pub must_show: String,
+    pub action: String,
+    /// Points the document must cover, ticked one by one.
+    #[serde(default)]
+    pub items: Vec<DocumentItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentItem {
+    pub id: String,
+    pub title: String,
+    pub action: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Submission {
+    #[serde(rename = "where")]
+    pub where_to_apply: String,
+    pub application_form: SubmissionStep,
+    pub visa_fee: SubmissionStep,
+    pub interview: SubmissionStep,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubmissionStep {
+    pub title: String,
+    pub explanation: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FaqEntry {
+    pub id: String,
+    pub question: String,
+    pub answer: String,
+}
+
+/// Interface strings. `{name}` marks a value filled in by [`super::fill`].
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct UiText {
+    pub language: LanguageText,
+    pub steps: StepNames,
+    pub progress: String,
+    pub keys: KeyLabels,
+    pub too_small: String,
+    pub yes: String,
+    pub no: String,
+    pub not_answered: String,
+    pub welcome: WelcomeText,
+    pub eligibility: EligibilityText,
+    pub documents: DocumentsText,
+    pub passport: PassportText,
+    pub submission: SubmissionText,
+    pub review: ReviewText,
+    pub faq: FaqText,
+    pub start: StartText,
+    pub errors: ErrorText,
+    pub saving: SavingText,
+    pub dates: DateText,
+    pub export: ExportText,
+    pub commands: CommandText,
+    pub plain: PlainText,
+    pub notes: NotesText,
+    pub route: RouteUiText,
+    pub employer: EmployerUiText,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageText {
+    /// The language's own name: "Русский".
+    pub name: String,
+    /// That the English text is the reference and a translation is for convenience.
+    pub reference: String,
+}
+
+/// Why a file cannot be read or written, in words; `{file}` is its path.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ErrorText {
+    pub syntax: String,
+    pub newer: String,
+    pub unknown_format: String,
+    pub not_application: String,
+    pub locked: String,
+    pub not_found: String,
+    pub permission: String,
+    pub disk_full: String,
+    pub read_only_disk: String,
+    pub other: String,
+    pub no_data_folder: String,
+    pub bug: String,
+    pub progress_kept: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct NotesText {
+    pub marker: String,
+    pub open_hint: String,
+    pub title: String,
+    pub intro: String,
+    pub source: String,
+    pub undated: String,
+    pub checked: String,
+    pub high: String,
+    pub medium: String,
+    pub low: String,
+    pub none: String,
+    pub checked_content: String,
+    /// The words a low-confidence note may start with: it may only advise.
+    pub advice: Vec<String>,
+    pub sources: String,
+    pub plain_marker: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RouteUiText {
+    pub title: String,
+    pub chosen: String,
+    pub not_chosen: String,
+    pub choose: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmployerUiText {
+    pub title: String,
+    pub permit_on: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DateText {
+    pub format: String,
+    pub months: [String; 12],
+    /// The forms a date field accepts.
+    pub hint: String,
+    pub invalid: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportText {
+    pub title: String,
+    pub generated: String,
+    pub not_entered: String,
+    pub passport_rule: String,
+    pub interview_none: String,
+}
+
+/// What `list`, `check`, `export` and `faq` print besides the checklist itself.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CommandText {
+    pub blockers: String,
+    pub nothing_blocks: String,
+    pub blocks: String,
+    pub still_to_do: String,
+    pub all_done: String,
+    pub no_applications: String,
+    pub no_such_application: String,
+    pub ambiguous: String,
+    pub exists: String,
+    pub faq_no_match: String,
+    pub saved: String,
+}
+
+/// The line-by-line wizard's prompts.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlainText {
+    pub commands: String,
+    pub yes_no: String,
+    pub press_enter: String,
+    pub keep: String,
+    pub skip: String,
+    pub invalid_yes_no: String,
+    pub invalid_choice: String,
+    pub document: String,
+    pub point: String,
+    pub form_completed: String,
+    pub fee_paid: String,
+    pub interview_choices: String,
+    pub finish: String,
+    pub start_choose: String,
+    pub new_name: String,
+    pub locked: String,
+    pub faq_query: String,
+    pub read_only: String,
+    pub words: PlainWords,
+}
+
+/// What a person may type at any prompt, besides the English words, which always work.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlainWords {
+    pub faq: Vec<String>,
+    pub notes: Vec<String>,
+    pub back: Vec<String>,
+    pub quit: Vec<String>,
+    pub help: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct StartText {
+    pub title: String,
+    pub name: String,
+    pub step: String,
+    pub progress: String,
+    pub updated: String,
+    pub cannot_read: String,
+    pub new_name: String,
+    pub rename: String,
+    pub confirm_delete: String,
+    pub locked: String,
+    pub default_name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SavingText {
+    pub failed: String,
+    pub read_only: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepNames {
+    pub welcome: String,
+    pub route: String,
+    pub eligibility: String,
+    pub eligibility_result: String,
+    pub employer: String,
+    pub documents: String,
+    pub passport: String,
+    pub submission: String,
+    pub review: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyLabels {
+    pub start: String,
+    pub answer: String,
+    pub move_selection: String,
+    pub toggle: String,
+    pub expand: String,
+    pub continue_on: String,
+    pub next_field: String,
+    pub back: String,
+    pub related_faq: String,
+    pub faq: String,
+    pub quit: String,
+    pub open: String,
+    pub filter: String,
+    pub close: String,
+    pub choose: String,
+    pub jump: String,
+    pub resume: String,
+    pub new: String,
+    pub rename: String,
+    pub delete: String,
+    pub confirm: String,
+    pub cancel: String,
+    pub read_only: String,
+    pub notes: String,
+    pub language: String,
+    pub space: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct WelcomeText {
+    pub disclaimer_title: String,
+    pub start: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct EligibilityText {
+    pub question_number: String,
+    pub your_answer: String,
+    pub related_faq: String,
+    pub met: String,
+    pub not_met: String,
+    pub result_intro: String,
+    pub all_met: String,
+    pub go_on_anyway: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentsText {
+    pub items_done: Plural,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PassportText {
+    pub intro: String,
+    pub expiry: String,
+    pub end_of_stay: String,
+    pub valid_until: String,
+    pub passes: String,
+    pub fails: String,
+    pub need_both: String,
+    pub continue_hint: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubmissionText {
+    pub done: String,
+    pub fee_amount: String,
+    pub fee_amount_hint: String,
+    pub fee_paid_on: String,
+    pub interview: String,
+    pub interview_date: String,
+    pub not_requested: String,
+    pub scheduled: String,
+    pub attended: String,
+    pub invalid_dates: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewText {
+    pub blockers: String,
+    pub no_blockers: String,
+    pub next_actions: String,
+    pub all_done: String,
+    pub eligibility: String,
+    pub documents: String,
+    pub passport: String,
+    pub submission: String,
+    pub passport_fails: String,
+    pub passport_missing: String,
+    pub answer_question: String,
+    pub renew_passport: String,
+    pub attend_interview: String,
+    pub attend_interview_undated: String,
+    pub fee_paid_on: String,
+    pub interview_on: String,
+    pub have: String,
+    pub missing: String,
+    pub documents_missing: Plural,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FaqText {
+    pub title: String,
+    pub filter: String,
+    pub no_match: String,
+    pub count: Plural,
+}
+
+/// The five files of one language, as the build script stores them.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+pub struct Files {
+    pub guide: Guide,
+    pub faq: Vec<FaqEntry>,
+    pub ui: UiText,
+    pub steps: Steps,
+    pub notes: Vec<Note>,
+}
