@@ -1,5 +1,7 @@
-//! Persistence: save and load of a fully filled application, and the start screen's listing
-//! (`Store::list`) of 1, 100 and 1,000 saved applications in a temporary folder.
+//! Persistence: save and load of a fully filled application, and the start screen's listing of
+//! 1, 100 and 1,000 saved applications in a temporary folder, step by step: before its first
+//! frame (`has_applications`), just after it (`scan`), and every file read (`list`, also what
+//! `kzvisa list` does).
 
 mod support;
 
@@ -43,7 +45,23 @@ fn parse(bencher: divan::Bencher) {
     bencher.bench_local(|| store::parse(&path, divan::black_box(&text)).expect("parsed"));
 }
 
-/// What the start screen asks for before its first frame.
+/// What the start screen asks before its first frame: whether there is anything to list.
+#[divan::bench(args = [1, 100, 1000])]
+fn has_applications(bencher: divan::Bencher, applications: usize) {
+    let dir = support::saved_folder(applications);
+    let store = Store::new(dir.path());
+    bencher.bench_local(|| divan::black_box(&store).has_applications());
+}
+
+/// Its first step after the first frame: the files, newest first, none of them read.
+#[divan::bench(args = [1, 100, 1000])]
+fn scan(bencher: divan::Bencher, applications: usize) {
+    let dir = support::saved_folder(applications);
+    let store = Store::new(dir.path());
+    bencher.bench_local(|| divan::black_box(&store).scan());
+}
+
+/// Every file read: the start screen's later steps together, and `kzvisa list`.
 #[divan::bench(args = [1, 100, 1000])]
 fn list(bencher: divan::Bencher, applications: usize) {
     let dir = support::saved_folder(applications);

@@ -3,7 +3,8 @@
 #
 #   (a) kzvisa with a fresh data folder: start -> welcome screen, and (another series, a new
 #       folder for each run) Enter -> the next screen, the first question; peak resident memory;
-#   (b) kzvisa with 1,000 saved applications: start -> start screen, peak resident memory;
+#   (b) kzvisa with 1,000 saved applications: start -> start screen, and (another series)
+#       start -> the rows on screen read (their step shows), peak resident memory;
 #   (c) dialog --yesno 'Do you have a job offer?' 8 40: start -> its box.
 #
 # Prints the medians, the ratios kzvisa/dialog and the bars of issue 5. Unattended: ptybench
@@ -15,7 +16,8 @@
 #
 # Environment: RUNS (default 20), SIZE (default 80x24), PTYBENCH (default
 # ../shared/tools/ptybench.py beside the repository), APPLICATIONS (default 1000), KEY_MARKER
-# (text of the screen after the welcome screen, default "Step 2 of").
+# (text of the screen after the welcome screen, default "Step 2 of"), ROW_MARKER (text of a row of
+# the start screen once read, default "Welcome", the step of the saved copies).
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -28,6 +30,9 @@ applications=${APPLICATIONS:-1000}
 # screen that is (the first eligibility question, "Question 1 of 4", or a question added before
 # it), so the measure does not depend on the order of the steps.
 key_marker=${KEY_MARKER:-Step 2 of}
+# The start screen shows at once and reads the rows on screen next: until then a row shows its
+# file name, and once read its step, which for every copy below is the welcome screen's.
+row_marker=${ROW_MARKER:-Welcome}
 ptybench=${PTYBENCH:-$repo/../shared/tools/ptybench.py}
 # Both programs get the same terminal type, whatever the caller's is.
 term=xterm-256color
@@ -128,6 +133,7 @@ fi
 bench fresh-key --ready 'not legal advice' --keys '\r' --after "$key_marker" --quit q \
     -- env TMPDIR="$work/keys" sh -c 'exec "$0" --data-dir "$(mktemp -d)"' "$bin"
 bench many --ready 'Your applications' --quit q -- "$bin" --data-dir "$many"
+bench many-rows --ready "$row_marker" --quit q -- "$bin" --data-dir "$many"
 if [[ $have_dialog -eq 1 ]]; then
     # Enter answers Yes and dialog exits.
     bench dialog --ready 'job offer' --quit '\r' -- dialog --yesno 'Do you have a job offer?' 8 40
@@ -137,6 +143,7 @@ fi
 fresh_ready=$(median fresh ready)
 fresh_key=$(median fresh-key key)
 many_ready=$(median many ready)
+rows_ready=$(median many-rows ready)
 fresh_rss=$(rss fresh)
 many_rss=$(rss many)
 key_rss=$(rss fresh-key)
@@ -147,15 +154,15 @@ if [[ $have_dialog -eq 1 ]]; then
     dialog_rss=$(rss dialog)
 fi
 
-python3 - "$fresh_ready" "$fresh_key" "$many_ready" "$fresh_rss" "$key_rss" "$many_rss" \
-    "$dialog_ready" "$dialog_rss" "$binary_bytes" "$runs" "$size" "$applications" <<'EOF'
+python3 - "$fresh_ready" "$fresh_key" "$many_ready" "$rows_ready" "$fresh_rss" "$key_rss" \
+    "$many_rss" "$dialog_ready" "$dialog_rss" "$binary_bytes" "$runs" "$size" "$applications" <<'EOF'
 import sys
 
 args = sys.argv[1:]
 number = lambda s: float(s) if s else None
-(fresh_ready, fresh_key, many_ready, fresh_rss, key_rss, many_rss, dialog_ready,
- dialog_rss) = map(number, args[:8])
-binary, runs, size, applications = int(args[8]), args[9], args[10], args[11]
+(fresh_ready, fresh_key, many_ready, rows_ready, fresh_rss, key_rss, many_rss, dialog_ready,
+ dialog_rss) = map(number, args[:9])
+binary, runs, size, applications = int(args[9]), args[10], args[11], args[12]
 mib = lambda kib: kib / 1024
 # The fresh folder's peak: the larger of the first screen alone and the first screen plus a key.
 fresh_peak = max(fresh_rss, key_rss)
@@ -175,6 +182,8 @@ print(f"| kzvisa, fresh data folder | {fresh_ready:.2f} | {ratio(fresh_ready)} |
       f"{mib(fresh_rss):.1f} (after Enter: {mib(key_rss):.1f}) |")
 print(f"| kzvisa, {applications} saved applications | {many_ready:.2f} | {ratio(many_ready)} | - | "
       f"{mib(many_rss):.1f} |")
+print(f"| kzvisa, {applications} saved applications, rows on screen read | {rows_ready:.2f} | "
+      f"{ratio(rows_ready)} | - | - |")
 if dialog_ready:
     print(f"| dialog --yesno | {dialog_ready:.2f} | 1.00 | - | {mib(dialog_rss):.1f} |")
 print()

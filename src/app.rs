@@ -8,7 +8,7 @@ use std::sync::Arc;
 use crate::content::{AFTER_ARRIVAL, Content, SUBMISSION_STEPS};
 use crate::error::Error;
 use crate::lang::Lang;
-use crate::store::Listing;
+use crate::store::{Listing, Record};
 use crate::ui::theme::Theme;
 use crate::wizard::review::{self, ReviewRow};
 use crate::wizard::{
@@ -120,11 +120,45 @@ pub enum Screen {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct StartView {
-    pub listings: Vec<Listing>,
-    /// Each listing's (done, total), worked out once when listed rather than on every frame.
-    pub progress: Vec<(usize, usize)>,
+    /// The folder's applications, newest first.
+    pub rows: Vec<Row>,
+    /// Whether the folder's files are known yet; until then the screen says it is reading it.
+    pub listed: bool,
     pub selected: usize,
     pub prompt: Option<Prompt>,
+}
+
+/// A row of the start screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Row {
+    /// A file of the folder not read yet. The shell reads the rows nearest the selection first,
+    /// between keys, so the screen shows before a large folder is read.
+    Unread(PathBuf),
+    /// With its (done, total), worked out once when read rather than on every frame.
+    Read {
+        listing: Listing,
+        progress: (usize, usize),
+    },
+}
+
+impl Row {
+    pub fn path(&self) -> &Path {
+        match self {
+            Row::Unread(path) => path,
+            Row::Read { listing, .. } => listing.path(),
+        }
+    }
+
+    /// The application, once read and readable.
+    pub fn record(&self) -> Option<&Record> {
+        match self {
+            Row::Read {
+                listing: Listing::Ready { record, .. },
+                ..
+            } => Some(record),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -205,8 +239,21 @@ impl App {
 
     /// The start screen, listing the saved applications.
     pub fn start(content: Arc<Content>, listings: Vec<Listing>, theme: Theme) -> Self {
+        let mut app = App::start_reading(content, theme);
+        app.show_files(
+            listings.iter().map(|l| l.path().to_path_buf()).collect(),
+            None,
+        );
+        for listing in listings {
+            app.read_listing(listing);
+        }
+        app
+    }
+
+    /// The start screen before the folder is listed: drawn first, filled in as it is read.
+    pub fn start_reading(content: Arc<Content>, theme: Theme) -> Self {
         let mut app = App::new(content, Application::default(), theme);
-        app.show_listings(listings, None);
+        app.screen = Screen::Start(StartView::default());
         app
     }
 
@@ -223,26 +270,67 @@ impl App {
         self.go(self.application.place);
     }
 
-    /// Back to the start screen with a fresh listing, keeping the selection on `path` if given.
-    pub fn show_listings(&mut self, listings: Vec<Listing>, select: Option<&Path>) {
+    /// Back to the start screen listing `files` (newest first), none read yet, keeping the
+    /// selection on `select` if given.
+    pub fn show_files(&mut self, files: Vec<PathBuf>, select: Option<&Path>) {
         let selected = select
-            .and_then(|path| listings.iter().position(|l| l.path() == path))
+            .and_then(|path| files.iter().position(|file| file == path))
             .unwrap_or(0);
-        let progress = listings
-            .iter()
-            .map(|listing| match listing {
-                Listing::Ready { record, .. } => {
-                    review::progress(&record.application, &self.content)
-                }
-                Listing::Broken { .. } => (0, 0),
-            })
-            .collect();
         self.screen = Screen::Start(StartView {
-            listings,
-            progress,
+            rows: files.into_iter().map(Row::Unread).collect(),
+            listed: true,
             selected,
             prompt: None,
         });
+    }
+
+    /// Puts a file as read into its row on the start screen, if it is still listed there.
+    pub fn read_listing(&mut self, listing: Listing) {
+        let Screen::Start(start) = &mut self.screen else {
+            return;
+        };
+        let Some(row) = start.rows.iter_mut().find(|r| r.path() == listing.path()) else {
+            return;
+        };
+        let progress = match &listing {
+            Listing::Ready { record, .. } => review::progress(&record.application, &self.content),
+            Listing::Broken { .. } => (0, 0),
+        };
+        *row = Row::Read { listing, progress };
+    }
+
+    /// Whether the start screen shows but does not know yet which files its folder holds.
+    pub fn folder_unlisted(&self) -> bool {
+        matches!(&self.screen, Screen::Start(start) if !start.listed)
+    }
+
+    /// Whether the start screen shows and has files of its folder still to list or read.
+    pub fn reading_folder(&self) -> bool {
+        matches!(&self.screen, Screen::Start(start)
+            if !start.listed || start.rows.iter().any(|row| matches!(row, Row::Unread(_))))
+    }
+
+    /// Up to `limit` rows of the start screen still to read, nearest the selection first: the
+    /// screen keeps the selection in view, so these are the rows on screen.
+    pub fn unread_files(&self, limit: usize) -> Vec<PathBuf> {
+        let Screen::Start(start) = &self.screen else {
+            return Vec::new();
+        };
+        let mut unread: Vec<(usize, &Path)> = start
+            .rows
+            .iter()
+            .enumerate()
+            .filter_map(|(i, row)| match row {
+                Row::Unread(path) => Some((i.abs_diff(start.selected), path.as_path())),
+                Row::Read { .. } => None,
+            })
+            .collect();
+        unread.sort_by_key(|(distance, _)| *distance);
+        unread
+            .into_iter()
+            .take(limit)
+            .map(|(_, path)| path.to_path_buf())
+            .collect()
     }
 
     /// The same screen in another language: every answer is a language-free value, so only the
@@ -344,21 +432,29 @@ impl App {
         let Screen::Start(start) = &mut self.screen else {
             return Effect::None;
         };
-        let selected = start.listings.get(start.selected);
-        let path = selected.map(|l| l.path().to_path_buf());
-        let ready = matches!(selected, Some(Listing::Ready { .. }));
+        let selected = start.rows.get(start.selected);
+        let path = selected.map(|row| row.path().to_path_buf());
+        let record = selected.and_then(Row::record);
+        // A row not read yet is opened all the same: opening reads it, and reports it if broken.
+        let broken = matches!(
+            selected,
+            Some(Row::Read {
+                listing: Listing::Broken { .. },
+                ..
+            })
+        );
         match (&mut start.prompt, msg) {
             (None, Msg::Up) => start.selected = start.selected.saturating_sub(1),
             (None, Msg::Down) => {
-                start.selected = (start.selected + 1).min(start.listings.len().saturating_sub(1))
+                start.selected = (start.selected + 1).min(start.rows.len().saturating_sub(1))
             }
-            (None, Msg::Confirm) if ready => return path.map_or(Effect::None, Effect::Open),
+            (None, Msg::Confirm) if !broken => return path.map_or(Effect::None, Effect::Open),
             (None, Msg::NewApplication) => {
                 self.cursor = 0;
                 start.prompt = Some(Prompt::NewName(String::new()));
             }
-            (None, Msg::Rename) if ready => {
-                if let Some(Listing::Ready { record, .. }) = selected {
+            (None, Msg::Rename) => {
+                if let Some(record) = record {
                     self.cursor = record.name.chars().count();
                     start.prompt = Some(Prompt::Rename(record.name.clone()));
                 }

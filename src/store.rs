@@ -4,6 +4,7 @@
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
@@ -16,6 +17,16 @@ use crate::wizard::Application;
 pub const SCHEMA: u32 = 2;
 
 const EXTENSION: &str = "yaml";
+
+/// An application file: `NAME.yaml`, a file or a link to one (backups end in `.bak`).
+fn is_application(path: &Path, kind: Option<fs::FileType>) -> bool {
+    path.extension().is_some_and(|e| e == EXTENSION)
+        && match kind {
+            Some(kind) if !kind.is_symlink() => kind.is_file(),
+            // A link, or a file system that does not say: ask about what it leads to.
+            _ => path.is_file(),
+        }
+}
 
 /// One application as saved: who it is for, when, and everything answered.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -48,16 +59,20 @@ pub enum Listing {
 }
 
 impl Listing {
-    pub fn path(&self) -> &Path {
-        match self {
-            Listing::Ready { path, .. } | Listing::Broken { path, .. } => path,
+    /// The application file at `path`, read.
+    pub fn read(path: PathBuf) -> Self {
+        match load(&path) {
+            Ok(record) => Listing::Ready {
+                path,
+                record: Box::new(record),
+            },
+            Err(error) => Listing::Broken { path, error },
         }
     }
 
-    fn updated(&self) -> Option<DateTime<FixedOffset>> {
+    pub fn path(&self) -> &Path {
         match self {
-            Listing::Ready { record, .. } => Some(record.updated),
-            Listing::Broken { .. } => None,
+            Listing::Ready { path, .. } | Listing::Broken { path, .. } => path,
         }
     }
 }
@@ -116,28 +131,40 @@ impl Store {
         &self.dir
     }
 
-    /// Every application file in the folder, newest first; unreadable files last, by name.
-    pub fn list(&self) -> Vec<Listing> {
+    /// Whether the folder holds an application file, readable or not: the first one found
+    /// answers, so a start need not list them all to know which screen comes first.
+    pub fn has_applications(&self) -> bool {
+        fs::read_dir(&self.dir).is_ok_and(|mut read| {
+            read.any(|entry| entry.is_ok_and(|e| is_application(&e.path(), e.file_type().ok())))
+        })
+    }
+
+    /// The application files in the folder, none of them read: newest first by when each was
+    /// last written (a save writes the whole file), then by name. Reading the dates of a
+    /// thousand files takes a fraction of reading the files.
+    pub fn scan(&self) -> Vec<PathBuf> {
         let Ok(read) = fs::read_dir(&self.dir) else {
             return Vec::new();
         };
-        let mut listings: Vec<Listing> = read
-            .filter_map(|entry| entry.ok().map(|e| e.path()))
-            .filter(|path| path.extension().is_some_and(|e| e == EXTENSION) && path.is_file())
-            .map(|path| match load(&path) {
-                Ok(record) => Listing::Ready {
-                    path,
-                    record: Box::new(record),
-                },
-                Err(error) => Listing::Broken { path, error },
+        let mut found: Vec<(Option<SystemTime>, PathBuf)> = read
+            .filter_map(|entry| {
+                let entry = entry.ok()?;
+                let path = entry.path();
+                if !is_application(&path, entry.file_type().ok()) {
+                    return None;
+                }
+                Some((entry.metadata().and_then(|m| m.modified()).ok(), path))
             })
             .collect();
-        listings.sort_by(|a, b| {
-            b.updated()
-                .cmp(&a.updated())
-                .then_with(|| a.path().cmp(b.path()))
+        found.sort_by(|(a_time, a_path), (b_time, b_path)| {
+            b_time.cmp(a_time).then_with(|| a_path.cmp(b_path))
         });
-        listings
+        found.into_iter().map(|(_, path)| path).collect()
+    }
+
+    /// Every application file in the folder, read, in the order of [`Store::scan`].
+    pub fn list(&self) -> Vec<Listing> {
+        self.scan().into_iter().map(Listing::read).collect()
     }
 
     /// A new, unused file name for an application called `name`. The name may change later; the

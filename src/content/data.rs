@@ -378,6 +378,8 @@ pub struct StartText {
     pub progress: String,
     pub updated: String,
     pub cannot_read: String,
+    /// Shown until the folder's files are known (a moment, even for a thousand of them).
+    pub reading: String,
     pub new_name: String,
     pub rename: String,
     pub confirm_delete: String,

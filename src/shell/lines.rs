@@ -36,7 +36,7 @@ impl<R: BufRead, W: Write> Lines<R, W> {
                 }
                 *session
             }
-            Opening::Choose(listings) => match self.choose(&content, &listings)? {
+            Opening::Choose => match self.choose(&content, &store.list())? {
                 Some(session) => session,
                 None => return Ok(()),
             },

@@ -64,8 +64,9 @@ impl Session {
 
 /// What the wizard starts on.
 pub enum Opening {
-    /// Several applications are saved: let the person choose.
-    Choose(Vec<Listing>),
+    /// Applications are saved: let the person choose. The folder is listed by whoever shows
+    /// it, so the full-screen wizard can show itself first.
+    Choose,
     Wizard {
         session: Box<Session>,
         read_only: bool,
@@ -115,14 +116,13 @@ pub fn opening(
         }),
         (Target::Resume(name), None) => open(&find(store, content, name.as_deref())?, content),
         (Target::Default, None) => {
-            let listings = store.list();
-            if listings.is_empty() {
+            if store.has_applications() {
+                Ok(Opening::Choose)
+            } else {
                 Ok(Opening::Wizard {
                     session: Box::new(Session::unsaved(default_name(), None)),
                     read_only: false,
                 })
-            } else {
-                Ok(Opening::Choose(listings))
             }
         }
     }

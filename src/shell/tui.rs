@@ -15,7 +15,7 @@ use kzvisa::error::Error;
 use kzvisa::keymap;
 use kzvisa::lang::Lang;
 use kzvisa::settings;
-use kzvisa::store::{self, Lock, Store};
+use kzvisa::store::{self, Listing, Lock, Store};
 use kzvisa::ui::{self, theme::Theme};
 use kzvisa::wizard::Application;
 
@@ -36,7 +36,7 @@ pub fn run(
 ) -> Result<(), String> {
     let theme = Theme::from_env();
     let (mut app, session) = match opening {
-        Opening::Choose(listings) => (App::start(Arc::clone(&content), listings, theme), None),
+        Opening::Choose => (App::start_reading(Arc::clone(&content), theme), None),
         Opening::Wizard { session, read_only } => {
             let mut app = App::new(Arc::clone(&content), Application::default(), theme);
             app.resume(
@@ -148,7 +148,19 @@ impl Shell {
                 if stop.load(Ordering::Relaxed) || terminal_gone() {
                     return Ok(());
                 }
-                if !event::poll(Duration::from_millis(200))? {
+                // The start screen's folder is read a step at a time while no key is waiting:
+                // the screen shows at once, and a key is never kept waiting for a large folder.
+                let reading = app.reading_folder();
+                let wait = if reading {
+                    Duration::ZERO
+                } else {
+                    Duration::from_millis(200)
+                };
+                if !event::poll(wait)? {
+                    if reading {
+                        self.read_folder(app);
+                        break None;
+                    }
                     // A resize before the event source first listened leaves no event: catch
                     // it here, where an ioctl costs nothing next to a frame.
                     if terminal.size()? != drawn {
@@ -256,9 +268,24 @@ impl Shell {
         }
     }
 
+    /// Back to the start screen, listed afresh; the rows on screen are read before it is drawn.
     fn refresh(&self, app: &mut App, select: Option<&Path>, problem: Option<Error>) {
-        app.show_listings(self.store.list(), select);
+        app.show_files(self.store.scan(), select);
+        self.read_folder(app);
         app.notice = problem.map(|e| app.words(&e));
+    }
+
+    /// One step of reading the start screen's folder: the rows nearest the selection, a
+    /// screenful at a time (half a millisecond); in the first step, which files the folder holds
+    /// as well (a millisecond for a thousand), so no row shows unread that need not.
+    fn read_folder(&self, app: &mut App) {
+        const ROWS_PER_STEP: usize = 24;
+        if app.folder_unlisted() {
+            app.show_files(self.store.scan(), None);
+        }
+        for file in app.unread_files(ROWS_PER_STEP) {
+            app.read_listing(Listing::read(file));
+        }
     }
 
     fn open(&mut self, app: &mut App, path: PathBuf, lock: Option<Lock>) {

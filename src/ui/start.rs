@@ -1,6 +1,8 @@
 //! The start screen: the saved applications, newest first, and the prompts to add, rename or
 //! delete one.
 
+use std::path::Path;
+
 use chrono::Local;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -8,7 +10,7 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::entries::{self, Entry, pointer};
-use crate::app::{App, Prompt, StartView};
+use crate::app::{App, Prompt, Row, StartView};
 use crate::content::fill;
 use crate::store::Listing;
 use crate::wizard::Step;
@@ -26,12 +28,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, start: &StartView) {
     let prompt_area = super::cut_bottom(&mut list_area, prompt_height);
 
     let name_width = start
-        .listings
+        .rows
         .iter()
-        .filter_map(|l| match l {
-            Listing::Ready { record, .. } => Some(Span::raw(record.name.as_str()).width()),
-            Listing::Broken { .. } => None,
-        })
+        .filter_map(|row| row.record().map(|r| Span::raw(r.name.as_str()).width()))
         .chain([Span::raw(ui.name.as_str()).width()])
         .max()
         .unwrap_or(0)
@@ -55,11 +54,21 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, start: &StartView) {
         pointer(false),
         Line::styled(heading, theme.muted()),
     )];
-    for (i, listing) in start.listings.iter().enumerate() {
+    if !start.listed {
+        list.push(Entry::new(
+            pointer(false),
+            Line::styled(ui.reading.as_str(), theme.muted()),
+        ));
+    }
+    for (i, row) in start.rows.iter().enumerate() {
         let selected = i == start.selected;
-        let mut body = match listing {
-            Listing::Ready { record, .. } => {
-                let (done, total) = start.progress.get(i).copied().unwrap_or_default();
+        let mut body = match row {
+            // Shown by its file name for the moment it takes to read it.
+            Row::Unread(path) => Text::styled(file_name(path, false), theme.muted()),
+            Row::Read {
+                listing: Listing::Ready { record, .. },
+                progress: (done, total),
+            } => {
                 let step = app.content.step_name(record.application.place.step());
                 let updated = record
                     .updated
@@ -72,19 +81,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, start: &StartView) {
                     pad(&format!("{done}/{total}"), 7),
                 ))
             }
-            Listing::Broken { path, error } => {
-                let file = path
-                    .file_name()
-                    .map(|f| f.to_string_lossy())
-                    .unwrap_or_default();
-                Text::from(vec![
-                    Line::styled(format!("✗ {file}"), theme.bad()),
-                    Line::raw(fill(
-                        &ui.cannot_read,
-                        &[("error", &error.in_words(&app.content.ui.errors))],
-                    )),
-                ])
-            }
+            Row::Read {
+                listing: Listing::Broken { path, error },
+                ..
+            } => Text::from(vec![
+                Line::styled(format!("✗ {}", file_name(path, true)), theme.bad()),
+                Line::raw(fill(
+                    &ui.cannot_read,
+                    &[("error", &error.in_words(&app.content.ui.errors))],
+                )),
+            ]),
         };
         if selected {
             body = body.patch_style(theme.selected());
@@ -101,10 +107,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, start: &StartView) {
 fn render_prompt(app: &App, frame: &mut Frame, area: Rect, start: &StartView, prompt: &Prompt) {
     let theme = app.theme;
     let ui = &app.content.ui.start;
-    let selected_name = match start.listings.get(start.selected) {
-        Some(Listing::Ready { record, .. }) => record.name.clone(),
-        Some(Listing::Broken { path, .. }) => path.display().to_string(),
-        None => String::new(),
+    let selected = start.rows.get(start.selected);
+    let selected_name = match (selected.and_then(Row::record), selected) {
+        (Some(record), _) => record.name.clone(),
+        (None, Some(row)) => row.path().display().to_string(),
+        (None, None) => String::new(),
     };
     let block = Block::bordered().border_style(theme.key());
     let inner = block.inner(area);
@@ -145,10 +152,21 @@ fn render_prompt(app: &App, frame: &mut Frame, area: Rect, start: &StartView, pr
 /// The trash folder beside the selected file, as the confirmation names it.
 fn trash_folder(start: &StartView) -> String {
     start
-        .listings
+        .rows
         .get(start.selected)
-        .and_then(|l| l.path().parent())
+        .and_then(|row| row.path().parent())
         .map(|dir| dir.join("trash").display().to_string())
+        .unwrap_or_default()
+}
+
+/// A file's name, with its extension or without.
+fn file_name(path: &Path, extension: bool) -> String {
+    let name = if extension {
+        path.file_name()
+    } else {
+        path.file_stem()
+    };
+    name.map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default()
 }
 

@@ -167,7 +167,9 @@ fn quit_in_the_line_wizard_resumes_in_the_full_screen_wizard_at_the_same_step() 
 #[test]
 fn list_shows_every_application_and_the_broken_ones() {
     let (data, _) = answered();
-    std::fs::write(data.path().join("broken.yaml"), "schema: 1\nname: [oops\n").expect("write");
+    let broken = data.path().join("broken.yaml");
+    std::fs::write(&broken, "schema: 1\nname: [oops\n").expect("write");
+    crate::common::written_ago(&broken, 60);
     let output = kzvisa(data.path(), &["list"], "");
     assert_eq!(status(&output), 0);
     let out = stdout(&output);

@@ -1,8 +1,9 @@
 //! What the flow and screen tests share: an app on the embedded content, and keys written the
 //! way the keyboard contract reads them.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::{Duration, SystemTime};
 
 use kzvisa::app::{App, Effect};
 use kzvisa::content::Content;
@@ -13,6 +14,16 @@ use kzvisa::store::Listing;
 use kzvisa::ui::theme::Theme;
 use kzvisa::wizard::Application;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Dates a file as written `seconds_ago`: the start screen and `list` go newest written first.
+pub fn written_ago(path: &Path, seconds_ago: u64) {
+    let when = SystemTime::now() - Duration::from_secs(seconds_ago);
+    std::fs::File::options()
+        .write(true)
+        .open(path)
+        .and_then(|file| file.set_modified(when))
+        .unwrap_or_else(|e| panic!("cannot date {}: {e}", path.display()));
+}
 
 pub fn content() -> Arc<Content> {
     content_in(Lang::En)

@@ -518,6 +518,7 @@ fn the_start_screen_lists_a_corrupt_file_beside_good_ones() {
     std::fs::write(folder.join("good.yaml"), good).expect("write");
     let broken = "schema: 1\nname: [broken\n";
     std::fs::write(folder.join("broken.yaml"), broken).expect("write");
+    crate::common::written_ago(&folder.join("broken.yaml"), 60);
     let mut term = spawn(data.path(), &[], 100, 30);
     let screen = term.wait_for("cannot be read");
     assert!(screen.contains("Good one"), "{screen}");
@@ -529,6 +530,34 @@ fn the_start_screen_lists_a_corrupt_file_beside_good_ones() {
         std::fs::read_to_string(folder.join("broken.yaml")).expect("read"),
         broken
     );
+}
+
+/// The start screen of a large folder shows before the folder is read, lists it newest first,
+/// and takes keys while it is read.
+#[test]
+fn a_folder_of_many_applications_is_listed_newest_first_and_keys_work_at_once() {
+    let data = data_dir();
+    let folder = data.path().join("applications");
+    std::fs::create_dir_all(&folder).expect("folder");
+    for i in 0..300u64 {
+        let path = folder.join(format!("applicant-{i:03}.yaml"));
+        let text = format!(
+            "schema: 2\nname: Applicant {i}\ncreated: 2026-01-01T00:00:00Z\n\
+             updated: 2026-01-02T00:00:00Z\napplication:\n  place:\n    step: documents\n    document: 0\n"
+        );
+        std::fs::write(&path, text).expect("write");
+        crate::common::written_ago(&path, 1000 - i);
+    }
+    let mut term = spawn(data.path(), &[], 100, 30);
+    term.wait_for("Your applications");
+    term.send(DOWN);
+    term.send(DOWN);
+    let screen = term.wait_for("› Applicant 297");
+    assert!(screen.contains("Applicant 299  Documents"), "{screen}");
+    let opened = term.press(ENTER, "Step 6 of 9");
+    assert!(opened.contains("Applicant 297"), "{opened}");
+    term.send("q");
+    term.assert_restored();
 }
 
 #[test]

@@ -39,6 +39,11 @@ fn rows(terminal: &Terminal<TestBackend>) -> Vec<String> {
         .collect()
 }
 
+/// The screen as plain text, one row a line.
+pub(crate) fn text_of(app: &App, width: u16, height: u16) -> String {
+    rows(&draw(app, width, height)).join("\n")
+}
+
 fn with_settings(description: &str, check: impl FnOnce()) {
     let mut settings = insta::Settings::clone_current();
     settings.set_snapshot_path(concat!(env!("CARGO_MANIFEST_DIR"), "/snapshots"));
@@ -412,7 +417,7 @@ pub(crate) mod start {
     use std::path::PathBuf;
 
     use chrono::{DateTime, Local};
-    use kzvisa::app::{App, Screen};
+    use kzvisa::app::{App, Row, Screen};
     use kzvisa::store::{Listing, Record};
     use kzvisa::ui::theme::Theme;
     use kzvisa::wizard::{Place, Step};
@@ -497,13 +502,34 @@ pub(crate) mod start {
         snap("start_locked", "Anna is open in another kzvisa.", &app);
     }
 
+    /// A large folder: the screen shows before the folder is listed, and rows show their file
+    /// names for the moment it takes to read them.
+    #[test]
+    fn start_while_reading() {
+        let mut app = App::start_reading(content(), Theme { color: false });
+        snap("start_reading", "Before the folder is listed.", &app);
+        let anna = listing("Anna", UPDATED[0], Place::start_of(Step::Passport));
+        let files = vec![
+            anna.path().to_path_buf(),
+            PathBuf::from("/apps/bolat.yaml"),
+            PathBuf::from("/apps/zhanna-k.yaml"),
+        ];
+        app.show_files(files, None);
+        app.read_listing(anna);
+        snap(
+            "start_partly_read",
+            "Anna read; bolat and zhanna-k listed by file name until read.",
+            &app,
+        );
+    }
+
     #[test]
     fn the_header_names_the_application_and_read_only_is_said() {
         let mut app = start();
         let Screen::Start(view) = &app.screen else {
             panic!("App::start shows the start screen");
         };
-        let Some(Listing::Ready { record, .. }) = view.listings.first().cloned() else {
+        let Some(record) = view.rows.first().and_then(Row::record).cloned() else {
             panic!("Anna is listed first");
         };
         app.resume(record.name.clone(), record.application.clone(), true);

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use chrono::{DateTime, Duration, FixedOffset};
+use chrono::{DateTime, FixedOffset};
 use kzvisa::app::{App, Edit, Msg};
 use kzvisa::content::Content;
 use kzvisa::lang::Lang;
@@ -128,6 +128,7 @@ fn a_corrupt_file_is_listed_with_line_and_column_and_never_touched() {
     let broken = dir.path().join("broken.yaml");
     let text = "schema: 1\nname: Broken\ncreated: 2026-01-01T00:00:00Z\nupdated: [oops\n";
     std::fs::write(&broken, text).expect("write");
+    crate::common::written_ago(&broken, 60);
 
     let listings = store.list();
     assert_eq!(listings.len(), 2);
@@ -138,6 +139,31 @@ fn a_corrupt_file_is_listed_with_line_and_column_and_never_touched() {
     assert_eq!(path, &broken);
     assert!(error.to_string().contains("broken.yaml:5:1"), "{error}");
     assert_eq!(std::fs::read_to_string(&broken).expect("read"), text);
+}
+
+#[test]
+fn the_folder_is_scanned_for_application_files_alone() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::new(dir.path());
+    assert!(!store.has_applications(), "an empty folder");
+    assert!(!Store::new(dir.path().join("missing")).has_applications());
+    assert!(Store::new(dir.path().join("missing")).scan().is_empty());
+    // What a save, a lock and a crash leave beside applications, and a folder named like one.
+    let path = dir.path().join("anna.yaml");
+    store::save(&path, &record("Anna", "2026-02-01T10:00:00Z")).expect("save");
+    store::save(&path, &record("Anna", "2026-02-02T10:00:00Z")).expect("save again");
+    drop(store::try_lock(&path).expect("lock"));
+    std::fs::write(dir.path().join(".kzvisa-x1.tmp"), "half").expect("write");
+    std::fs::write(dir.path().join("notes.txt"), "mine").expect("write");
+    std::fs::create_dir(dir.path().join("folder.yaml")).expect("mkdir");
+    assert!(dir.path().join("anna.yaml.bak").exists());
+    assert!(store.has_applications());
+    assert_eq!(store.scan(), vec![path.clone()]);
+    std::fs::remove_file(&path).expect("remove");
+    assert!(
+        !store.has_applications(),
+        "a backup, a lock or a folder is not an application"
+    );
 }
 
 #[test]
@@ -318,22 +344,32 @@ proptest! {
         prop_assert_eq!(store::load(&path).expect("load"), saved);
     }
 
+    /// Newest first by when each file was written (what a save does), whatever order the files
+    /// were made in; files written in the same instant go by name.
     #[test]
-    fn the_start_screen_lists_newest_first(minutes in prop::collection::vec(0i64..100_000, 1..12)) {
+    fn the_start_screen_lists_newest_first(minutes in prop::collection::vec(0u64..100_000, 1..12)) {
         let dir = tempfile::tempdir().expect("temp dir");
         let store = Store::new(dir.path());
-        let base = time("2026-01-01T00:00:00+05:00");
         for (i, m) in minutes.iter().enumerate() {
-            let mut saved = record(&format!("n{i}"), "2026-01-01T00:00:00Z");
-            saved.updated = base + Duration::minutes(*m);
-            store::save(&dir.path().join(format!("n{i}.yaml")), &saved).expect("save");
+            let path = dir.path().join(format!("n{i:02}.yaml"));
+            store::save(&path, &record(&format!("n{i:02}"), "2026-01-01T00:00:00Z")).expect("save");
+            crate::common::written_ago(&path, m * 60);
         }
-        let updated: Vec<_> = store.list().into_iter().map(|l| match l {
-            Listing::Ready { record, .. } => record.updated,
+        let mut expected: Vec<(u64, String)> =
+            minutes.iter().enumerate().map(|(i, m)| (*m, format!("n{i:02}"))).collect();
+        expected.sort();
+        let expected: Vec<String> = expected.into_iter().map(|(_, name)| name).collect();
+        let listed: Vec<String> = store.list().into_iter().map(|l| match l {
+            Listing::Ready { record, .. } => record.name,
             Listing::Broken { error, .. } => panic!("{error}"),
         }).collect();
-        prop_assert_eq!(updated.len(), minutes.len());
-        prop_assert!(updated.windows(2).all(|w| w[0] >= w[1]), "{updated:?}");
+        prop_assert_eq!(&listed, &expected);
+        let scanned: Vec<String> = store
+            .scan()
+            .iter()
+            .filter_map(|path| path.file_stem().map(|s| s.to_string_lossy().into_owned()))
+            .collect();
+        prop_assert_eq!(scanned, expected);
     }
 }
 
@@ -422,7 +458,7 @@ fn a_kill_mid_save_leaves_the_old_or_the_new_state() {
 
 mod start_screen {
     use super::*;
-    use kzvisa::app::{Effect, Mode, Prompt, Screen};
+    use kzvisa::app::{Effect, Mode, Prompt, Row, Screen};
 
     fn listings() -> Vec<Listing> {
         vec![
@@ -493,8 +529,12 @@ mod start_screen {
         assert_eq!(
             app.screen,
             Screen::Start(kzvisa::app::StartView {
-                progress: vec![(0, 19), (0, 0)],
-                listings: listings(),
+                rows: listings()
+                    .into_iter()
+                    .zip([(0, 19), (0, 0)])
+                    .map(|(listing, progress)| Row::Read { listing, progress })
+                    .collect(),
+                listed: true,
                 selected: 0,
                 prompt: Some(Prompt::Rename("Anna".into())),
             })
@@ -560,6 +600,89 @@ mod start_screen {
         assert!(
             app.expanded.contains(&1),
             "the row of a point is shown expanded"
+        );
+    }
+
+    /// The screen as the shell first draws it for a folder that holds applications: before the
+    /// folder is listed, then listed but not read, then read near the selection first.
+    #[test]
+    fn a_large_folder_is_shown_at_once_and_read_nearest_the_selection_first() {
+        let mut app = App::start_reading(content(), Theme { color: false });
+        assert_eq!(app.mode(), Mode::Start);
+        assert!(app.folder_unlisted() && app.reading_folder());
+        let screen = crate::screens::text_of(&app, 80, 24);
+        assert!(
+            screen.contains("Reading the saved applications…"),
+            "{screen}"
+        );
+
+        let files: Vec<PathBuf> = (0..50)
+            .map(|i| PathBuf::from(format!("/apps/a{i:02}.yaml")))
+            .collect();
+        app.show_files(files.clone(), None);
+        assert!(!app.folder_unlisted() && app.reading_folder());
+        let screen = crate::screens::text_of(&app, 80, 24);
+        assert!(!screen.contains("Reading the saved"), "{screen}");
+        assert!(
+            screen.contains("› a00"),
+            "unread rows show their file name: {screen}"
+        );
+
+        for _ in 0..30 {
+            app.update(Msg::Down);
+        }
+        let next = app.unread_files(5);
+        let expected: Vec<PathBuf> = [30, 29, 31, 28, 32]
+            .iter()
+            .map(|i| files[*i].clone())
+            .collect();
+        assert_eq!(next, expected, "the selected row, then its neighbours");
+        for file in files {
+            let name = file
+                .file_stem()
+                .expect("a stem")
+                .to_string_lossy()
+                .to_uppercase();
+            let mut saved = record(&name, "2026-02-02T10:00:00Z");
+            saved.application.place = Place::start_of(Step::Documents);
+            app.read_listing(Listing::Ready {
+                path: file,
+                record: Box::new(saved),
+            });
+        }
+        assert!(!app.reading_folder());
+        assert!(app.unread_files(5).is_empty());
+        let screen = crate::screens::text_of(&app, 80, 24);
+        assert!(screen.contains("› A30"), "{screen}");
+        assert!(screen.contains("Documents"), "{screen}");
+    }
+
+    #[test]
+    fn a_row_not_read_yet_opens_but_cannot_be_renamed() {
+        let mut app = App::start_reading(content(), Theme { color: false });
+        app.show_files(vec![PathBuf::from("/apps/anna.yaml")], None);
+        assert_eq!(app.update(Msg::Rename), Effect::None);
+        assert_eq!(app.mode(), Mode::Start);
+        assert_eq!(
+            app.update(Msg::Confirm),
+            Effect::Open(PathBuf::from("/apps/anna.yaml"))
+        );
+    }
+
+    #[test]
+    fn a_file_read_after_it_left_the_list_is_not_added() {
+        let mut app = App::start_reading(content(), Theme { color: false });
+        app.show_files(vec![PathBuf::from("/apps/anna.yaml")], None);
+        app.read_listing(Listing::Ready {
+            path: PathBuf::from("/apps/gone.yaml"),
+            record: Box::new(record("Gone", "2026-02-02T10:00:00Z")),
+        });
+        let Screen::Start(view) = &app.screen else {
+            panic!("the start screen");
+        };
+        assert_eq!(
+            view.rows,
+            vec![Row::Unread(PathBuf::from("/apps/anna.yaml"))]
         );
     }
 }
