@@ -5,6 +5,8 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use unicode_width::UnicodeWidthStr;
+
 use crate::content::{AFTER_ARRIVAL, Content, SUBMISSION_STEPS};
 use crate::error::Error;
 use crate::lang::Lang;
@@ -124,6 +126,9 @@ pub struct StartView {
     pub rows: Vec<Row>,
     /// Whether the folder's files are known yet; until then the screen says it is reading it.
     pub listed: bool,
+    /// The display width of the longest name read, for the name column: kept as rows are read
+    /// rather than measured over every row on every frame.
+    pub widest_name: usize,
     pub selected: usize,
     pub prompt: Option<Prompt>,
 }
@@ -279,6 +284,7 @@ impl App {
         self.screen = Screen::Start(StartView {
             rows: files.into_iter().map(Row::Unread).collect(),
             listed: true,
+            widest_name: 0,
             selected,
             prompt: None,
         });
@@ -293,7 +299,10 @@ impl App {
             return;
         };
         let progress = match &listing {
-            Listing::Ready { record, .. } => review::progress(&record.application, &self.content),
+            Listing::Ready { record, .. } => {
+                start.widest_name = start.widest_name.max(record.name.width());
+                review::progress(&record.application, &self.content)
+            }
             Listing::Broken { .. } => (0, 0),
         };
         *row = Row::Read { listing, progress };

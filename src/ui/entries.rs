@@ -11,6 +11,8 @@ pub struct Entry<'a> {
     pub marker: Line<'a>,
     pub body: Text<'a>,
     pub selected: bool,
+    /// Each line of the body stays one screen line, cut at the edge: a row of a table.
+    pub cut: bool,
 }
 
 impl<'a> Entry<'a> {
@@ -19,6 +21,7 @@ impl<'a> Entry<'a> {
             marker: marker.into(),
             body: body.into(),
             selected: false,
+            cut: false,
         }
     }
 
@@ -36,23 +39,35 @@ impl<'a> Entry<'a> {
         self
     }
 
+    /// Cut at the edge rather than wrapped.
+    pub fn cut(mut self) -> Self {
+        self.cut = true;
+        self
+    }
+
     fn body_width(&self, width: u16) -> u16 {
         width.saturating_sub(self.marker.width() as u16).max(1)
     }
 
     fn paragraph(&self) -> Paragraph<'a> {
-        Paragraph::new(self.body.clone()).wrap(Wrap { trim: false })
+        let paragraph = Paragraph::new(self.body.clone());
+        if self.cut {
+            paragraph
+        } else {
+            paragraph.wrap(Wrap { trim: false })
+        }
     }
 
     fn height(&self, width: u16) -> u16 {
         let width = self.body_width(width);
         // Most bodies are short lines, each one screen line as it is: only a longer one is
         // wrapped to be counted.
-        let fits = self
-            .body
-            .lines
-            .iter()
-            .all(|line| line.width() <= usize::from(width));
+        let fits = self.cut
+            || self
+                .body
+                .lines
+                .iter()
+                .all(|line| line.width() <= usize::from(width));
         let lines = if fits {
             self.body.lines.len()
         } else {

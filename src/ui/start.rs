@@ -8,6 +8,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Paragraph, Wrap};
+use unicode_width::UnicodeWidthChar;
 
 use super::entries::{self, Entry, pointer};
 use crate::app::{App, Prompt, Row, StartView};
@@ -17,6 +18,8 @@ use crate::wizard::Step;
 
 /// Widest the name column gets before names are cut.
 const NAME_COLUMN: usize = 28;
+/// Narrowest the name column gets on a narrow screen, where the time is cut instead.
+const MIN_NAME_COLUMN: usize = 8;
 /// Widest the step column gets.
 const STEP_COLUMN: usize = 26;
 
@@ -27,14 +30,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, start: &StartView) {
     let mut list_area = area;
     let prompt_area = super::cut_bottom(&mut list_area, prompt_height);
 
-    let name_width = start
-        .rows
-        .iter()
-        .filter_map(|row| row.record().map(|r| Span::raw(r.name.as_str()).width()))
-        .chain([Span::raw(ui.name.as_str()).width()])
-        .max()
-        .unwrap_or(0)
-        .min(NAME_COLUMN);
     // As wide as the longest step name in this language, so no name is cut in most of them.
     let step_width = Step::ALL
         .iter()
@@ -43,6 +38,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, start: &StartView) {
         .max()
         .unwrap_or(0)
         .min(STEP_COLUMN);
+    // A row is one line, cut at the edge as a table's are: the name column gives way first so
+    // the others stay whole. Beside it: the pointer and the scrollbar (four columns), the step,
+    // "12/19" padded to 7, "YYYY-MM-DD hh:mm" and the gaps.
+    let room = usize::from(list_area.width).saturating_sub(4 + step_width + 7 + 16 + 6);
+    let name_width = start
+        .widest_name
+        .max(Span::raw(ui.name.as_str()).width())
+        .min(NAME_COLUMN)
+        .min(room.max(MIN_NAME_COLUMN));
     let heading = format!(
         "{}  {}  {}  {}",
         pad(&ui.name, name_width),
@@ -50,10 +54,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, start: &StartView) {
         pad(&ui.progress, 7),
         ui.updated
     );
-    let mut list = vec![Entry::new(
-        pointer(false),
-        Line::styled(heading, theme.muted()),
-    )];
+    let mut list = vec![Entry::new(pointer(false), Line::styled(heading, theme.muted())).cut()];
     if !start.listed {
         list.push(Entry::new(
             pointer(false),
@@ -62,6 +63,20 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, start: &StartView) {
     }
     for (i, row) in start.rows.iter().enumerate() {
         let selected = i == start.selected;
+        let broken = matches!(
+            row,
+            Row::Read {
+                listing: Listing::Broken { .. },
+                ..
+            }
+        );
+        // The list keeps the selection in view, so a row further from it than the list is high
+        // is off screen: a one-line row there is a blank line of the same height, not laid out,
+        // and a frame of a thousand rows costs little more than one of twenty.
+        if !broken && i.abs_diff(start.selected) > usize::from(list_area.height) {
+            list.push(Entry::blank());
+            continue;
+        }
         let mut body = match row {
             // Shown by its file name for the moment it takes to read it.
             Row::Unread(path) => Text::styled(file_name(path, false), theme.muted()),
@@ -95,7 +110,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, start: &StartView) {
         if selected {
             body = body.patch_style(theme.selected());
         }
-        list.push(Entry::new(pointer(selected), body).selected(selected));
+        let entry = Entry::new(pointer(selected), body).selected(selected);
+        // A broken row wraps: what is wrong with the file is read in full.
+        list.push(if broken { entry } else { entry.cut() });
     }
     entries::render(frame, list_area, &list);
 
@@ -172,17 +189,17 @@ fn file_name(path: &Path, extension: bool) -> String {
 
 /// Pads or cuts `text` to `width` columns, by display width so CJK and emoji stay aligned.
 fn pad(text: &str, width: usize) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(width + text.len());
     let mut used = 0;
     for c in text.chars() {
-        let w = Span::raw(c.to_string()).width();
+        let w = c.width().unwrap_or(0);
         if used + w > width {
             break;
         }
         out.push(c);
         used += w;
     }
-    out.push_str(&" ".repeat(width - used));
+    out.extend(std::iter::repeat_n(' ', width - used));
     out
 }
 

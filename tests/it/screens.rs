@@ -423,7 +423,8 @@ pub(crate) mod start {
     use kzvisa::wizard::{Place, Step};
 
     use super::{SIZES, draw, snap_text};
-    use crate::common::{broken_listing, content, press};
+    use crate::common::{broken_listing, content, content_in, press};
+    use kzvisa::lang::Lang;
 
     const UPDATED: [&str; 2] = ["2026-02-02T10:00:00+05:00", "2026-01-15T08:30:00+05:00"];
 
@@ -521,6 +522,66 @@ pub(crate) mod start {
             "Anna read; bolat and zhanna-k listed by file name until read.",
             &app,
         );
+    }
+
+    /// Rows far from the selection are not laid out; every row on screen is, wherever the
+    /// selection is, at both sizes.
+    #[test]
+    fn a_long_list_shows_every_row_on_screen() {
+        let listings: Vec<Listing> = (0..300)
+            .map(|i| listing(&format!("Person {i:03}"), UPDATED[0], Place::Welcome))
+            .collect();
+        for selected in [0, 5, 150, 299] {
+            let mut app = App::start(content(), listings.clone(), Theme { color: false });
+            for _ in 0..selected {
+                press(&mut app, "<Down>");
+            }
+            for (width, height) in SIZES {
+                let text = screen(&app, width, height);
+                let shown: Vec<usize> = text
+                    .lines()
+                    .filter_map(|line| line.split("Person ").nth(1))
+                    .filter_map(|rest| rest.get(..3)?.parse().ok())
+                    .collect();
+                assert!(shown.contains(&selected), "{selected} not shown:\n{text}");
+                // One row a line, in order, from the top of the list to its bottom edge.
+                let first = shown[0];
+                assert_eq!(
+                    shown,
+                    (first..first + shown.len()).collect::<Vec<_>>(),
+                    "{text}"
+                );
+                let list_rows = usize::from(height) - 6;
+                assert!(shown.len() + 1 >= list_rows, "rows missing:\n{text}");
+            }
+        }
+    }
+
+    /// A table row is cut at the edge, never wrapped: the name gives way to the other columns.
+    #[test]
+    fn a_long_name_is_cut_to_keep_its_row_on_one_line() {
+        let long = "Aigerim Nurlanovna Bekova-Sultanbekova";
+        for lang in [Lang::En, Lang::Ru] {
+            let app = App::start(
+                content_in(lang),
+                vec![listing(
+                    long,
+                    UPDATED[0],
+                    Place::start_of(Step::Eligibility),
+                )],
+                Theme { color: false },
+            );
+            let text = screen(&app, 80, 24);
+            let row = text
+                .lines()
+                .find(|line| line.contains("Aigerim"))
+                .unwrap_or_else(|| panic!("no row:\n{text}"));
+            assert!(
+                row.contains("1/19") && row.contains("YYYY-MM-DD hh:mm"),
+                "{text}"
+            );
+            assert!(!text.contains("Sultanbekova"), "the name is cut:\n{text}");
+        }
     }
 
     #[test]

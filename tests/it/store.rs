@@ -535,6 +535,7 @@ mod start_screen {
                     .map(|(listing, progress)| Row::Read { listing, progress })
                     .collect(),
                 listed: true,
+                widest_name: 4,
                 selected: 0,
                 prompt: Some(Prompt::Rename("Anna".into())),
             })
