@@ -1,13 +1,15 @@
 //! Persistence: save and load of a fully filled application, and the start screen's listing of
 //! 1, 100 and 1,000 saved applications in a temporary folder, step by step: before its first
 //! frame (`has_applications`), just after it (`scan`), and every file read (`list`, also what
-//! `kzvisa list` does).
+//! `kzvisa list` does), and the rows filled in as they are read.
 
 mod support;
 
 use std::fs;
 
+use kzvisa::app::App;
 use kzvisa::store::{self, Store};
+use kzvisa::ui::theme::Theme;
 use tempfile::TempDir;
 
 fn main() {
@@ -67,4 +69,33 @@ fn list(bencher: divan::Bencher, applications: usize) {
     let dir = support::saved_folder(applications);
     let store = Store::new(dir.path());
     bencher.bench_local(|| divan::black_box(&store).list());
+}
+
+/// The start screen's rows filled in as the shell does it between keys, a screenful nearest the
+/// selection at a time, with the files already read into memory: what kzvisa adds to `list`.
+#[divan::bench(args = [1, 100, 1000])]
+fn fill_rows(bencher: divan::Bencher, applications: usize) {
+    let dir = support::saved_folder(applications);
+    let store = Store::new(dir.path());
+    let listings = store.list();
+    let files = store.scan();
+    bencher
+        .with_inputs(|| {
+            let mut app = App::start_reading(support::content(), Theme { color: false });
+            app.show_files(files.clone(), None);
+            (app, listings.iter().cloned().map(Some).collect::<Vec<_>>())
+        })
+        .bench_local_values(|(mut app, mut listings)| {
+            loop {
+                let next = app.unread_files(24);
+                if next.is_empty() {
+                    break;
+                }
+                for (row, _) in next {
+                    let listing = listings[row].take().expect("each row is read once");
+                    app.read_listing(row, listing);
+                }
+            }
+            app
+        });
 }

@@ -249,8 +249,8 @@ impl App {
             listings.iter().map(|l| l.path().to_path_buf()).collect(),
             None,
         );
-        for listing in listings {
-            app.read_listing(listing);
+        for (row, listing) in listings.into_iter().enumerate() {
+            app.read_listing(row, listing);
         }
         app
     }
@@ -290,12 +290,18 @@ impl App {
         });
     }
 
-    /// Puts a file as read into its row on the start screen, if it is still listed there.
-    pub fn read_listing(&mut self, listing: Listing) {
+    /// Puts a file as read into `row` of the start screen (as [`App::unread_files`] numbers
+    /// them), if that row still lists that file. Found by number, not by searching the rows for
+    /// its path: reading a folder stays linear in its size.
+    pub fn read_listing(&mut self, row: usize, listing: Listing) {
         let Screen::Start(start) = &mut self.screen else {
             return;
         };
-        let Some(row) = start.rows.iter_mut().find(|r| r.path() == listing.path()) else {
+        let Some(row) = start
+            .rows
+            .get_mut(row)
+            .filter(|row| row.path() == listing.path())
+        else {
             return;
         };
         let progress = match &listing {
@@ -319,26 +325,26 @@ impl App {
             if !start.listed || start.rows.iter().any(|row| matches!(row, Row::Unread(_))))
     }
 
-    /// Up to `limit` rows of the start screen still to read, nearest the selection first: the
-    /// screen keeps the selection in view, so these are the rows on screen.
-    pub fn unread_files(&self, limit: usize) -> Vec<PathBuf> {
+    /// Up to `limit` rows of the start screen still to read, by number and file, nearest the
+    /// selection first: the screen keeps the selection in view, so these are the rows on screen.
+    pub fn unread_files(&self, limit: usize) -> Vec<(usize, PathBuf)> {
         let Screen::Start(start) = &self.screen else {
             return Vec::new();
         };
-        let mut unread: Vec<(usize, &Path)> = start
-            .rows
-            .iter()
-            .enumerate()
-            .filter_map(|(i, row)| match row {
-                Row::Unread(path) => Some((i.abs_diff(start.selected), path.as_path())),
-                Row::Read { .. } => None,
+        // Outwards from the selection, the nearer of two rows at the same distance being the one
+        // above: rows are read in that order, so a step passes over few rows read before it.
+        let selected = start.selected;
+        let nearest_first = (0..start.rows.len()).flat_map(|distance| {
+            let above = selected.checked_sub(distance);
+            let below = (distance > 0).then_some(selected + distance);
+            above.into_iter().chain(below)
+        });
+        nearest_first
+            .filter_map(|i| match start.rows.get(i) {
+                Some(Row::Unread(path)) => Some((i, path.clone())),
+                _ => None,
             })
-            .collect();
-        unread.sort_by_key(|(distance, _)| *distance);
-        unread
-            .into_iter()
             .take(limit)
-            .map(|(_, path)| path.to_path_buf())
             .collect()
     }
 

@@ -283,8 +283,8 @@ impl Shell {
         if app.folder_unlisted() {
             app.show_files(self.store.scan(), None);
         }
-        for file in app.unread_files(ROWS_PER_STEP) {
-            app.read_listing(Listing::read(file));
+        for (row, file) in app.unread_files(ROWS_PER_STEP) {
+            app.read_listing(row, Listing::read(file));
         }
     }
 

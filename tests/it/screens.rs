@@ -516,7 +516,7 @@ pub(crate) mod start {
             PathBuf::from("/apps/zhanna-k.yaml"),
         ];
         app.show_files(files, None);
-        app.read_listing(anna);
+        app.read_listing(0, anna);
         snap(
             "start_partly_read",
             "Anna read; bolat and zhanna-k listed by file name until read.",

@@ -633,12 +633,12 @@ mod start_screen {
             app.update(Msg::Down);
         }
         let next = app.unread_files(5);
-        let expected: Vec<PathBuf> = [30, 29, 31, 28, 32]
+        let expected: Vec<(usize, PathBuf)> = [30, 29, 31, 28, 32]
             .iter()
-            .map(|i| files[*i].clone())
+            .map(|i| (*i, files[*i].clone()))
             .collect();
         assert_eq!(next, expected, "the selected row, then its neighbours");
-        for file in files {
+        for (row, file) in files.into_iter().enumerate() {
             let name = file
                 .file_stem()
                 .expect("a stem")
@@ -646,10 +646,13 @@ mod start_screen {
                 .to_uppercase();
             let mut saved = record(&name, "2026-02-02T10:00:00Z");
             saved.application.place = Place::start_of(Step::Documents);
-            app.read_listing(Listing::Ready {
-                path: file,
-                record: Box::new(saved),
-            });
+            app.read_listing(
+                row,
+                Listing::Ready {
+                    path: file,
+                    record: Box::new(saved),
+                },
+            );
         }
         assert!(!app.reading_folder());
         assert!(app.unread_files(5).is_empty());
@@ -671,19 +674,35 @@ mod start_screen {
     }
 
     #[test]
-    fn a_file_read_after_it_left_the_list_is_not_added() {
+    fn a_file_read_after_its_row_changed_is_not_put_in() {
+        let files = vec![
+            PathBuf::from("/apps/anna.yaml"),
+            PathBuf::from("/apps/bolat.yaml"),
+        ];
         let mut app = App::start_reading(content(), Theme { color: false });
-        app.show_files(vec![PathBuf::from("/apps/anna.yaml")], None);
-        app.read_listing(Listing::Ready {
-            path: PathBuf::from("/apps/gone.yaml"),
-            record: Box::new(record("Gone", "2026-02-02T10:00:00Z")),
-        });
+        app.show_files(files.clone(), None);
+        // A file no longer listed, and a listed file given the number of another's row (the
+        // folder was listed afresh while it was read).
+        app.read_listing(
+            0,
+            Listing::Ready {
+                path: PathBuf::from("/apps/gone.yaml"),
+                record: Box::new(record("Gone", "2026-02-02T10:00:00Z")),
+            },
+        );
+        app.read_listing(
+            1,
+            Listing::Ready {
+                path: files[0].clone(),
+                record: Box::new(record("Anna", "2026-02-02T10:00:00Z")),
+            },
+        );
         let Screen::Start(view) = &app.screen else {
             panic!("the start screen");
         };
         assert_eq!(
             view.rows,
-            vec![Row::Unread(PathBuf::from("/apps/anna.yaml"))]
+            files.into_iter().map(Row::Unread).collect::<Vec<_>>()
         );
     }
 }
