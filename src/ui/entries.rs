@@ -86,8 +86,18 @@ pub fn pointer(selected: bool) -> Span<'static> {
 /// entry's body landed on screen, for a caller that places the text cursor in it.
 pub fn render(frame: &mut Frame, area: Rect, entries: &[Entry]) -> Option<Rect> {
     let mut width = area.width;
-    let mut heights: Vec<u16> = entries.iter().map(|e| e.height(width)).collect();
-    let mut total: u32 = heights.iter().map(|h| u32::from(*h)).sum();
+    // Wrapping is most of a frame's work: at the full width, entries are measured only until
+    // it is clear the list scrolls, and then all of them again beside the scrollbar.
+    let mut heights = Vec::with_capacity(entries.len());
+    let mut total: u32 = 0;
+    for entry in entries {
+        let height = entry.height(width);
+        heights.push(height);
+        total += u32::from(height);
+        if total > u32::from(area.height) && width > 1 {
+            break;
+        }
+    }
     let scrolls = total > u32::from(area.height);
     if scrolls && width > 1 {
         // Leave the last column to the scrollbar, and one more so text never touches it.
