@@ -64,6 +64,12 @@ pub enum Edit {
     Right,
     Home,
     End,
+    /// Everything before the cursor (Ctrl+U).
+    DeleteToStart,
+    /// Everything from the cursor on (Ctrl+K).
+    DeleteToEnd,
+    /// The word before the cursor and the spaces after it (Ctrl+W).
+    DeleteWord,
 }
 
 /// What the shell must do after an update: the IO the pure core asks for.
@@ -1147,5 +1153,26 @@ fn edit_text(text: &mut String, cursor: &mut usize, edit: Edit) {
         Edit::Right => *cursor = (*cursor + 1).min(len),
         Edit::Home => *cursor = 0,
         Edit::End => *cursor = len,
+        Edit::DeleteToStart => {
+            text.replace_range(..byte_at(text, *cursor), "");
+            *cursor = 0;
+        }
+        Edit::DeleteToEnd => text.truncate(byte_at(text, *cursor)),
+        Edit::DeleteWord => {
+            let before: Vec<char> = text.chars().take(*cursor).collect();
+            let spaces = before
+                .iter()
+                .rev()
+                .take_while(|c| c.is_whitespace())
+                .count();
+            let word = before[..before.len() - spaces]
+                .iter()
+                .rev()
+                .take_while(|c| !c.is_whitespace())
+                .count();
+            let start = *cursor - spaces - word;
+            text.replace_range(byte_at(text, start)..byte_at(text, *cursor), "");
+            *cursor = start;
+        }
     }
 }

@@ -316,6 +316,9 @@ pub fn message(mode: Mode, key: KeyEvent) -> Option<Msg> {
     if ctrl && matches!(key.code, Char('c') | Char('C')) {
         return Some(Msg::Quit);
     }
+    if ctrl && takes_text(mode) {
+        return line_editing(key.code).map(Msg::Edit);
+    }
     if ctrl || key.modifiers.contains(KeyModifiers::ALT) {
         return None;
     }
@@ -341,6 +344,18 @@ pub fn message(mode: Mode, key: KeyEvent) -> Option<Msg> {
         _ => return None,
     };
     Some(Msg::Edit(edit))
+}
+
+/// The Ctrl keys of a text field, as in a shell's line editor (readline, zle, fish).
+fn line_editing(code: KeyCode) -> Option<Edit> {
+    match code {
+        Char('a') => Some(Edit::Home),
+        Char('e') => Some(Edit::End),
+        Char('u') => Some(Edit::DeleteToStart),
+        Char('k') => Some(Edit::DeleteToEnd),
+        Char('w') | KeyCode::Backspace => Some(Edit::DeleteWord),
+        _ => None,
+    }
 }
 
 /// The footer's entries for a mode: (keys, label), in table order.

@@ -80,7 +80,11 @@ fn named(name: &str) -> KeyEvent {
         "Del" => plain(KeyCode::Delete),
         "F1" => plain(KeyCode::F(1)),
         "F2" => plain(KeyCode::F(2)),
-        "C-c" => KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
+        "C-Bs" => KeyEvent::new(KeyCode::Backspace, KeyModifiers::CONTROL),
+        ctrl if ctrl.len() == 3 && ctrl.starts_with("C-") => {
+            let letter = ctrl.chars().last().expect("a letter after C-");
+            KeyEvent::new(KeyCode::Char(letter), KeyModifiers::CONTROL)
+        }
         other => panic!("no key named <{other}> in the test helper"),
     }
 }

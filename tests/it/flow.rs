@@ -586,6 +586,23 @@ fn the_fee_amount_is_free_text_and_the_fee_date_a_date() {
     );
     press(&mut app, "<Home> <Del> <Right> <Right> <Bs>");
     assert_eq!(app.application.submission.fee_amount, "8 (ask: cash? jk q)");
+    // The Ctrl keys of a shell's line editor.
+    let effects = press(&mut app, "<C-e> <C-w>");
+    assert_eq!(effects, [Effect::None, Effect::Save]);
+    assert_eq!(app.application.submission.fee_amount, "8 (ask: cash? jk ");
+    press(&mut app, "<C-Bs> <C-Bs>");
+    assert_eq!(app.application.submission.fee_amount, "8 (ask: ");
+    press(&mut app, "<C-a> <Right> <C-k>");
+    assert_eq!(app.application.submission.fee_amount, "8");
+    press(&mut app, "<End> 0 <Left> <C-u>");
+    assert_eq!(app.application.submission.fee_amount, "0");
+    assert_eq!(press(&mut app, "<C-u> <C-w>"), vec![Effect::None; 2]);
+    assert_eq!(
+        app.application.submission.fee_amount, "0",
+        "nothing before the cursor"
+    );
+    press(&mut app, "<C-k> 8 0");
+    assert_eq!(app.application.submission.fee_amount, "80");
 
     press(&mut app, "<Down> 2030-01-32");
     assert_eq!(
