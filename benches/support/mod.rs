@@ -36,14 +36,19 @@ pub const SIZES: [(u16, u16); 2] = [(80, 24), (200, 60)];
 /// The screens the render and update benchmarks go through, by the names they report.
 pub const SCREENS: &[&str] = &[
     "welcome",
+    "route",
+    "route_outcome",
     "question",
     "eligibility_result",
+    "employer",
     "documents",
     "passport",
     "submission",
     "review",
     "faq",
+    "notes",
     "start_20",
+    "start_new_name",
 ];
 
 /// How many applications the start screen lists in the "start_20" screen.
@@ -149,8 +154,31 @@ pub fn filled() -> App {
 pub fn screen(name: &str) -> App {
     match name {
         "welcome" => at("Welcome"),
+        "route" => at("Route"),
+        "route_outcome" => {
+            // The EAEU route: what sources say instead of the work visa.
+            let mut app = at("Route");
+            press(&mut app, "1");
+            assert_eq!(
+                mode_name(&app),
+                "RouteOutcome",
+                "the route's outcome did not show"
+            );
+            app
+        }
         "question" => at("Question"),
         "eligibility_result" => at("EligibilityResult"),
+        "employer" => {
+            // Only the work visa's route has the employer's part.
+            let mut app = app();
+            press(&mut app, "<Enter> 3 y y y y <Enter>");
+            assert_eq!(
+                mode_name(&app),
+                "Employer",
+                "the employer's part did not show"
+            );
+            app
+        }
         "documents" => at("Documents"),
         "passport" => at("PassportField"),
         "submission" => at("Submission"),
@@ -162,7 +190,21 @@ pub fn screen(name: &str) -> App {
             assert_eq!(mode_name(&app), "Faq", "the FAQ did not open");
             app
         }
+        "notes" => {
+            // The "Good to know" notes of the documents, over the screen.
+            let mut app = at("Documents");
+            press(&mut app, "i");
+            assert_eq!(mode_name(&app), "Notes", "the notes did not open");
+            app
+        }
         "start_20" => start_screen(START_LISTINGS).1,
+        "start_new_name" => {
+            // A new application's name being typed.
+            let mut app = start_screen(START_LISTINGS).1;
+            press(&mut app, "n A i g e r i m");
+            assert_eq!(mode_name(&app), "StartName", "the name prompt did not open");
+            app
+        }
         other => panic!("no screen {other:?} in the bench helper"),
     }
 }
@@ -171,14 +213,19 @@ pub fn screen(name: &str) -> App {
 pub fn typical_key(name: &str) -> &'static str {
     match name {
         "welcome" => "<Enter>",
+        "route" => "<Down>",
+        "route_outcome" => "<Enter>",
         "question" => "y",
         "eligibility_result" => "<Enter>",
+        "employer" => "<Space>",
         "documents" => "<Space>",
         "passport" => "2",
         "submission" => "<Space>",
         "review" => "<Down>",
         "faq" => "<Down>",
+        "notes" => "<Down>",
         "start_20" => "<Down>",
+        "start_new_name" => "a",
         other => panic!("no screen {other:?} in the bench helper"),
     }
 }
