@@ -248,7 +248,7 @@ impl App {
         app
     }
 
-    /// The start screen, listing the saved applications.
+    /// The start screen listing these applications, every row read.
     pub fn start(content: Arc<Content>, listings: Vec<Listing>, theme: Theme) -> Self {
         let mut app = App::start_reading(content, theme);
         app.show_files(
