@@ -354,6 +354,8 @@ fn line_editing(code: KeyCode) -> Option<Edit> {
         Char('u') => Some(Edit::DeleteToStart),
         Char('k') => Some(Edit::DeleteToEnd),
         Char('w') | KeyCode::Backspace => Some(Edit::DeleteWord),
+        // What some terminals send for Backspace itself.
+        Char('h') => Some(Edit::Backspace),
         _ => None,
     }
 }

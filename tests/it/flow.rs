@@ -592,6 +592,8 @@ fn the_fee_amount_is_free_text_and_the_fee_date_a_date() {
     assert_eq!(app.application.submission.fee_amount, "8 (ask: cash? jk ");
     press(&mut app, "<C-Bs> <C-Bs>");
     assert_eq!(app.application.submission.fee_amount, "8 (ask: ");
+    press(&mut app, "<C-h>");
+    assert_eq!(app.application.submission.fee_amount, "8 (ask:");
     press(&mut app, "<C-a> <Right> <C-k>");
     assert_eq!(app.application.submission.fee_amount, "8");
     press(&mut app, "<End> 0 <Left> <C-u>");
