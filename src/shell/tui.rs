@@ -135,12 +135,13 @@ impl Shell {
         stop: &AtomicBool,
     ) -> std::io::Result<()> {
         let mut redraw = true;
-        // The size of the last frame drawn, to catch a resize that sent no event.
+        // The size of the last frame drawn, to catch a resize that sent no event. It is the
+        // size the frame was laid out at, not the terminal's size asked after drawing: a resize
+        // in between would pass for drawn and leave the screen garbled.
         let mut drawn = terminal.size()?;
         loop {
             if redraw {
-                terminal.draw(|frame| ui::view(app, frame))?;
-                drawn = terminal.size()?;
+                drawn = terminal.draw(|frame| ui::view(app, frame))?.area.as_size();
             }
             redraw = true;
             // Waking now and then lets SIGTERM and SIGHUP end the loop and restore the terminal.
@@ -188,8 +189,7 @@ impl Shell {
             if effect == Effect::Save {
                 // The answer shows at once; the save (with its fsync) follows, and the frame is
                 // drawn again only if saving changed what it says.
-                terminal.draw(|frame| ui::view(app, frame))?;
-                drawn = terminal.size()?;
+                drawn = terminal.draw(|frame| ui::view(app, frame))?.area.as_size();
                 let said = (app.save_error.clone(), app.notice.clone());
                 self.carry_out(effect, app);
                 if (app.save_error.clone(), app.notice.clone()) == said {

@@ -123,6 +123,15 @@ impl Term {
         }
     }
 
+    /// Waits, without sleeping, until kzvisa has written `text`, however little else.
+    pub fn wait_for_output(&self, text: &str) {
+        let start = Instant::now();
+        while !String::from_utf8_lossy(&self.raw.lock().expect("raw")).contains(text) {
+            assert!(start.elapsed() < TIMEOUT, "kzvisa never wrote {text:?}");
+            std::thread::yield_now();
+        }
+    }
+
     pub fn send(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).expect("write keys");
         self.writer.flush().expect("flush keys");
@@ -505,6 +514,26 @@ fn below_the_minimum_size_it_says_so() {
     term.wait_for("not legal advice");
     term.send("q");
     term.assert_restored();
+}
+
+/// A resize while the first frame is written, before kzvisa listens for resizes: the frame that
+/// was laid out at the old size is drawn again at the new one. (The size of the frame drawn was
+/// once read after writing it, so such a resize passed for drawn and the screen stayed garbled.)
+#[test]
+fn a_resize_while_the_first_frame_is_written_is_caught() {
+    for _ in 0..5 {
+        let data = data_dir();
+        let mut term = spawn(data.path(), &[], 100, 30);
+        // The frame goes out in pieces (standard output is buffered by the kilobyte): resize as
+        // soon as its first piece arrives.
+        term.wait_for_output("kzvisa");
+        term.resize(30, 8);
+        term.wait_for("Terminal too small");
+        term.resize(100, 30);
+        term.wait_for("not legal advice");
+        term.send("q");
+        term.assert_restored();
+    }
 }
 
 #[test]
