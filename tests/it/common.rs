@@ -17,7 +17,11 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Dates a file as written `seconds_ago`: the start screen and `list` go newest written first.
 pub fn written_ago(path: &Path, seconds_ago: u64) {
-    let when = SystemTime::now() - Duration::from_secs(seconds_ago);
+    written_at(path, SystemTime::now() - Duration::from_secs(seconds_ago));
+}
+
+/// Dates a file as last written at `when`: files dated from one instant tie exactly.
+pub fn written_at(path: &Path, when: SystemTime) {
     std::fs::File::options()
         .write(true)
         .open(path)

@@ -350,10 +350,12 @@ proptest! {
     fn the_start_screen_lists_newest_first(minutes in prop::collection::vec(0u64..100_000, 1..12)) {
         let dir = tempfile::tempdir().expect("temp dir");
         let store = Store::new(dir.path());
+        // One instant for all: equal minutes must give equal dates, to the nanosecond.
+        let now = std::time::SystemTime::now();
         for (i, m) in minutes.iter().enumerate() {
             let path = dir.path().join(format!("n{i:02}.yaml"));
             store::save(&path, &record(&format!("n{i:02}"), "2026-01-01T00:00:00Z")).expect("save");
-            crate::common::written_ago(&path, m * 60);
+            crate::common::written_at(&path, now - std::time::Duration::from_secs(m * 60));
         }
         let mut expected: Vec<(u64, String)> =
             minutes.iter().enumerate().map(|(i, m)| (*m, format!("n{i:02}"))).collect();
