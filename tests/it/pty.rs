@@ -143,7 +143,14 @@ impl Term {
         self.wait_for(text)
     }
 
+    /// Resizes the emulated screen, then the terminal: the full frame kzvisa draws once it learns
+    /// the new size is read at that size. (The other way round, a quick redraw could be read at
+    /// the old size, cut and wrapped there; the test saw a garbled screen kzvisa never drew.)
     pub fn resize(&self, cols: u16, rows: u16) {
+        self.parser
+            .lock()
+            .expect("parser")
+            .set_size(nonzero(rows), nonzero(cols));
         self.master
             .resize(PtySize {
                 rows,
@@ -152,10 +159,6 @@ impl Term {
                 pixel_height: 0,
             })
             .expect("resize");
-        self.parser
-            .lock()
-            .expect("parser")
-            .set_size(nonzero(rows), nonzero(cols));
     }
 
     /// The process id of the shell that runs kzvisa, whose child kzvisa is.
