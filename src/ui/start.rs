@@ -54,7 +54,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, start: &StartView) {
         pad(&ui.progress, 7),
         ui.updated
     );
-    let mut list = vec![Entry::new(pointer(false), Line::styled(heading, theme.muted())).cut()];
+    // The heading stays in place when the list scrolls under it.
+    let heading_area = super::cut_top(&mut list_area, 1);
+    frame.render_widget(
+        Line::from(vec![pointer(false), Span::styled(heading, theme.muted())]),
+        heading_area,
+    );
+    let mut list = Vec::with_capacity(start.rows.len() + 1);
     if !start.listed {
         list.push(Entry::new(
             pointer(false),

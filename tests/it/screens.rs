@@ -553,6 +553,11 @@ pub(crate) mod start {
                 );
                 let list_rows = usize::from(height) - 6;
                 assert!(shown.len() + 1 >= list_rows, "rows missing:\n{text}");
+                assert!(
+                    text.lines()
+                        .any(|line| line.contains("Name") && line.contains("Step")),
+                    "the heading scrolled away:\n{text}"
+                );
             }
         }
     }
