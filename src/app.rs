@@ -32,6 +32,11 @@ pub enum Msg {
     Replace(String),
     Up,
     Down,
+    /// A list's first row, last row, or [`PAGE_ROWS`] rows up or down.
+    First,
+    Last,
+    PageUp,
+    PageDown,
     Toggle,
     Expand,
     Collapse,
@@ -464,11 +469,13 @@ impl App {
                 ..
             })
         );
+        if start.prompt.is_none()
+            && let Some(to) = moved_in_list(start.selected, start.rows.len(), &msg)
+        {
+            start.selected = to;
+            return Effect::None;
+        }
         match (&mut start.prompt, msg) {
-            (None, Msg::Up) => start.selected = start.selected.saturating_sub(1),
-            (None, Msg::Down) => {
-                start.selected = (start.selected + 1).min(start.rows.len().saturating_sub(1))
-            }
             (None, Msg::Confirm) if !broken => return path.map_or(Effect::None, Effect::Open),
             (None, Msg::NewApplication) => {
                 self.cursor = 0;
@@ -702,9 +709,11 @@ impl App {
         let Some(notes) = self.notes.as_mut() else {
             return;
         };
+        if let Some(to) = moved_in_list(notes.selected, count, &msg) {
+            notes.selected = to;
+            return;
+        }
         match msg {
-            Msg::Up => notes.selected = notes.selected.saturating_sub(1),
-            Msg::Down => notes.selected = (notes.selected + 1).min(count.saturating_sub(1)),
             Msg::Back | Msg::OpenNotes => self.notes = None,
             _ => {}
         }
@@ -931,13 +940,11 @@ impl App {
 
     fn update_review(&mut self, row: usize, msg: Msg) {
         let rows = review::rows(&self.application, &self.content);
+        if let Some(to) = moved_in_list(row, rows.len(), &msg) {
+            self.go(Place::Review { row: to });
+            return;
+        }
         match msg {
-            Msg::Up => self.go(Place::Review {
-                row: row.saturating_sub(1),
-            }),
-            Msg::Down => self.go(Place::Review {
-                row: (row + 1).min(rows.len() - 1),
-            }),
             Msg::Confirm => {
                 if let Some(target) = rows.get(row).map(ReviewRow::place) {
                     self.go(target);
@@ -961,10 +968,10 @@ impl App {
         };
         let filter_before = faq.filter.clone();
         let selected = faq.matches.get(faq.selected).copied();
-        let last = faq.matches.len().saturating_sub(1);
+        if let Some(to) = moved_in_list(faq.selected, faq.matches.len(), &msg) {
+            faq.selected = to;
+        }
         match msg {
-            Msg::Up => faq.selected = faq.selected.saturating_sub(1),
-            Msg::Down => faq.selected = (faq.selected + 1).min(last),
             Msg::Confirm | Msg::Toggle if !faq.filtering => {
                 if let Some(entry) = selected
                     && !faq.expanded.remove(&entry)
@@ -1109,6 +1116,23 @@ impl App {
     fn criteria_count(&self) -> usize {
         self.content.guide.eligibility.criteria.len()
     }
+}
+
+/// How many rows Page Up and Page Down move a list by.
+pub const PAGE_ROWS: usize = 10;
+
+/// Where a move key takes the selection of a list of `len` rows, if `msg` is one.
+fn moved_in_list(selected: usize, len: usize, msg: &Msg) -> Option<usize> {
+    let to = match msg {
+        Msg::Up => selected.saturating_sub(1),
+        Msg::Down => selected + 1,
+        Msg::PageUp => selected.saturating_sub(PAGE_ROWS),
+        Msg::PageDown => selected + PAGE_ROWS,
+        Msg::First => 0,
+        Msg::Last => usize::MAX,
+        _ => return None,
+    };
+    Some(to.min(len.saturating_sub(1)))
 }
 
 /// Pasted text as one line: line breaks become spaces, other control characters go.

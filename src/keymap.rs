@@ -101,6 +101,11 @@ const BACK_TAB: Binding = hidden(&[BackTab], Msg::PrevField);
 const FIELD_UP: Binding = hidden(&[Up], Msg::Up);
 const FIELD_DOWN: Binding = hidden(&[Down], Msg::Down);
 const BACK: Binding = bind(&[Esc], Msg::Back, "Esc", Label::Back);
+// Through a long list (a folder of applications, a large FAQ), as in less and vim.
+const FIRST: Binding = hidden(&[KeyCode::Home, Char('g')], Msg::First);
+const LAST: Binding = hidden(&[KeyCode::End, Char('G')], Msg::Last);
+const PAGE_UP: Binding = hidden(&[KeyCode::PageUp], Msg::PageUp);
+const PAGE_DOWN: Binding = hidden(&[KeyCode::PageDown], Msg::PageDown);
 const YES: Binding = bind(&[Char('y')], Msg::Answer(true), "y/n", Label::Answer);
 const NO: Binding = hidden(&[Char('n')], Msg::Answer(false));
 const NEXT_IF_ANSWERED: Binding = hidden(&[Enter], Msg::Confirm);
@@ -186,12 +191,20 @@ const SUBMISSION_TEXT: &[Binding] = &[
 const REVIEW: &[Binding] = &[
     UP,
     DOWN,
+    FIRST,
+    LAST,
+    PAGE_UP,
+    PAGE_DOWN,
     bind(&[Enter], Msg::Confirm, "Enter", Label::Jump),
     BACK,
 ];
 const FAQ: &[Binding] = &[
     UP,
     DOWN,
+    FIRST,
+    LAST,
+    PAGE_UP,
+    PAGE_DOWN,
     bind(&[Enter, Char(' ')], Msg::Confirm, "Enter", Label::Open),
     bind(&[Char('/')], Msg::StartFilter, "/", Label::Filter),
     bind(&[Esc], Msg::Back, "Esc", Label::Close),
@@ -199,11 +212,18 @@ const FAQ: &[Binding] = &[
 const NOTES: &[Binding] = &[
     UP,
     DOWN,
+    FIRST,
+    LAST,
+    PAGE_UP,
+    PAGE_DOWN,
     bind(&[Esc, Char('i'), F(2)], Msg::Back, "Esc", Label::Close),
 ];
 const FAQ_FILTER: &[Binding] = &[
     hidden(&[Up], Msg::Up),
     hidden(&[Down], Msg::Down),
+    // Home and End move in the filter's text.
+    PAGE_UP,
+    PAGE_DOWN,
     bind(&[Enter], Msg::Confirm, "Enter", Label::Continue),
     bind(&[Esc], Msg::Back, "Esc", Label::Cancel),
 ];
@@ -211,6 +231,10 @@ const FAQ_FILTER: &[Binding] = &[
 const START: &[Binding] = &[
     UP,
     DOWN,
+    FIRST,
+    LAST,
+    PAGE_UP,
+    PAGE_DOWN,
     bind(&[Enter], Msg::Confirm, "Enter", Label::Resume),
     bind(&[Char('n')], Msg::NewApplication, "n", Label::New),
     bind(&[Char('r')], Msg::Rename, "r", Label::Rename),

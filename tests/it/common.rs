@@ -81,6 +81,8 @@ fn named(name: &str) -> KeyEvent {
         "Home" => plain(KeyCode::Home),
         "End" => plain(KeyCode::End),
         "Bs" => plain(KeyCode::Backspace),
+        "PgUp" => plain(KeyCode::PageUp),
+        "PgDn" => plain(KeyCode::PageDown),
         "Del" => plain(KeyCode::Delete),
         "F1" => plain(KeyCode::F(1)),
         "F2" => plain(KeyCode::F(2)),

@@ -850,6 +850,25 @@ fn review_rows_stop_at_both_ends() {
     );
 }
 
+#[test]
+fn review_rows_are_crossed_by_pages_and_to_either_end() {
+    let mut app = completed();
+    let last = rows(&app).len() - 1;
+    assert!(last > 10, "the review has more than a page of rows");
+    let steps = [
+        ("<End>", last),
+        ("<Home>", 0),
+        ("<PgDn>", 10),
+        ("<PgUp> <PgUp>", 0),
+        ("G", last),
+        ("g", 0),
+    ];
+    for (keys, row) in steps {
+        press(&mut app, keys);
+        assert_eq!(app.application.place, Place::Review { row }, "after {keys}");
+    }
+}
+
 // --- Keys that work everywhere ------------------------------------------------------------------
 
 /// Stops on a walk through every screen: (keys from the previous stop, what the stop is).
@@ -1019,6 +1038,24 @@ fn faq_enter_opens_and_closes_an_answer() {
         expanded(&app),
         BTreeSet::from([4]),
         "Down stops at the last question"
+    );
+    press(&mut app, "<Home> <Enter>");
+    assert_eq!(
+        expanded(&app),
+        BTreeSet::from([0, 4]),
+        "Home goes to the first"
+    );
+    press(&mut app, "<PgDn> <Enter>");
+    assert_eq!(
+        expanded(&app),
+        BTreeSet::from([0]),
+        "Page Down stops at the last"
+    );
+    press(&mut app, "<PgUp> <End> <Up> <Enter>");
+    assert_eq!(
+        expanded(&app),
+        BTreeSet::from([0, 3]),
+        "End goes to the last"
     );
 }
 
@@ -1209,6 +1246,13 @@ fn ticking_in_the_faq_list_or_moving_saves_nothing_but_ticking_a_document_does()
 // --- Any keys at all ----------------------------------------------------------------------------
 
 const ANY_KEYS: &[&str] = &[
+    "<PgUp>",
+    "<PgDn>",
+    "g",
+    "G",
+    "<C-w>",
+    "<C-u>",
+    "<C-k>",
     "<Enter>",
     "<Esc>",
     "<Space>",

@@ -307,6 +307,10 @@ fn any_msg() -> impl Strategy<Value = Msg> {
         any::<bool>().prop_map(Msg::Answer),
         Just(Msg::Up),
         Just(Msg::Down),
+        Just(Msg::First),
+        Just(Msg::Last),
+        Just(Msg::PageUp),
+        Just(Msg::PageDown),
         Just(Msg::Toggle),
         Just(Msg::Expand),
         Just(Msg::Collapse),
@@ -323,6 +327,8 @@ fn any_msg() -> impl Strategy<Value = Msg> {
         .prop_map(|c| Msg::Edit(Edit::Insert(c))),
         Just(Msg::Edit(Edit::Backspace)),
         Just(Msg::Edit(Edit::Left)),
+        Just(Msg::Edit(Edit::DeleteWord)),
+        Just(Msg::Edit(Edit::DeleteToStart)),
         "[0-9a-zА-я\\- \n]{0,12}".prop_map(Msg::Paste),
     ]
 }
@@ -661,6 +667,36 @@ mod start_screen {
         let screen = crate::screens::text_of(&app, 80, 24);
         assert!(screen.contains("› A30"), "{screen}");
         assert!(screen.contains("Documents"), "{screen}");
+    }
+
+    #[test]
+    fn a_long_list_is_crossed_by_pages_and_to_either_end() {
+        let mut app = App::start_reading(content(), Theme { color: false });
+        let files: Vec<PathBuf> = (0..25)
+            .map(|i| PathBuf::from(format!("/apps/a{i:02}.yaml")))
+            .collect();
+        app.show_files(files, None);
+        let selected = |app: &App| match &app.screen {
+            Screen::Start(view) => view.selected,
+            Screen::Wizard => panic!("the start screen"),
+        };
+        let steps = [
+            ("<End>", 24),
+            ("<Home>", 0),
+            ("<PgDn>", 10),
+            ("<PgDn> <PgDn>", 24),
+            ("<PgUp>", 14),
+            ("<Up> g", 0),
+            ("<PgUp>", 0),
+            ("G", 24),
+        ];
+        for (keys, expected) in steps {
+            assert_eq!(
+                crate::common::press(&mut app, keys),
+                vec![Effect::None; keys.split(' ').count()]
+            );
+            assert_eq!(selected(&app), expected, "after {keys}");
+        }
     }
 
     #[test]
