@@ -392,12 +392,19 @@ fn same_key_in_latin(code: KeyCode) -> KeyCode {
     const CYRILLIC: &str = "йцукенгшщзфывапролдячсмить";
     const LATIN: &str = "qwertyuiopasdfghjklzxcvbnm";
     match code {
+        // Shift stays Shift: П is G, as п is g.
         Char(c) => c
             .to_lowercase()
             .next()
             .and_then(|lower| CYRILLIC.chars().position(|x| x == lower))
             .and_then(|at| LATIN.chars().nth(at))
-            .map_or(code, Char),
+            .map_or(code, |latin| {
+                Char(if c.is_uppercase() {
+                    latin.to_ascii_uppercase()
+                } else {
+                    latin
+                })
+            }),
         other => other,
     }
 }

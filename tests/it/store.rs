@@ -327,8 +327,12 @@ fn any_msg() -> impl Strategy<Value = Msg> {
         .prop_map(|c| Msg::Edit(Edit::Insert(c))),
         Just(Msg::Edit(Edit::Backspace)),
         Just(Msg::Edit(Edit::Left)),
+        Just(Msg::Edit(Edit::Right)),
+        Just(Msg::Edit(Edit::Home)),
+        Just(Msg::Edit(Edit::End)),
         Just(Msg::Edit(Edit::DeleteWord)),
         Just(Msg::Edit(Edit::DeleteToStart)),
+        Just(Msg::Edit(Edit::DeleteToEnd)),
         "[0-9a-zА-я\\- \n]{0,12}".prop_map(Msg::Paste),
     ]
 }
@@ -689,6 +693,9 @@ mod start_screen {
             ("<Up> g", 0),
             ("<PgUp>", 0),
             ("G", 24),
+            // On a Russian or Kazakh layout: the keys of g and G.
+            ("п", 0),
+            ("П", 24),
         ];
         for (keys, expected) in steps {
             assert_eq!(
