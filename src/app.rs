@@ -32,10 +32,13 @@ pub enum Msg {
     Replace(String),
     Up,
     Down,
-    /// A list's first row, last row, or [`PAGE_ROWS`] rows up or down.
+    /// A list's first row.
     First,
+    /// A list's last row.
     Last,
+    /// [`PAGE_ROWS`] rows up a list.
     PageUp,
+    /// [`PAGE_ROWS`] rows down a list.
     PageDown,
     Toggle,
     Expand,
@@ -195,6 +198,8 @@ pub struct FaqView {
     /// Entries (by index into the content's FAQ) whose answer is shown.
     pub expanded: BTreeSet<usize>,
     pub filter: String,
+    /// Where the filter's text cursor is, in characters.
+    pub cursor: usize,
     pub filtering: bool,
     /// The entries that match the filter, kept from one key to the next: the search runs when
     /// the filter changes, not on every frame.
@@ -303,7 +308,7 @@ impl App {
 
     /// Puts a file as read into `row` of the start screen (as [`App::unread_files`] numbers
     /// them), if that row still lists that file. Found by number, not by searching the rows for
-    /// its path: reading a folder stays linear in its size.
+    /// its path.
     pub fn read_listing(&mut self, row: usize, listing: Listing) {
         let Screen::Start(start) = &mut self.screen else {
             return;
@@ -343,7 +348,9 @@ impl App {
             return Vec::new();
         };
         // Outwards from the selection, the nearer of two rows at the same distance being the one
-        // above: rows are read in that order, so a step passes over few rows read before it.
+        // above. A step passes over the rows read before it (a comparison each, against the
+        // millisecond its reads take), so filling a long folder is not strictly linear in its
+        // rows; its reads, which dominate, are.
         let selected = start.selected;
         let nearest_first = (0..start.rows.len()).flat_map(|distance| {
             let above = selected.checked_sub(distance);
@@ -980,28 +987,30 @@ impl App {
                 }
             }
             Msg::Confirm => faq.filtering = false,
-            Msg::StartFilter => faq.filtering = true,
+            Msg::StartFilter => {
+                faq.filtering = true;
+                faq.cursor = faq.filter.chars().count();
+            }
             Msg::Back if faq.filtering => {
                 faq.filtering = false;
                 faq.filter.clear();
-                faq.selected = 0;
+                faq.cursor = 0;
             }
             Msg::Back => self.faq = None,
-            Msg::Edit(edit) if faq.filtering => {
-                let mut cursor = faq.filter.chars().count();
-                edit_text(&mut faq.filter, &mut cursor, edit);
-                faq.selected = 0;
-            }
+            Msg::Edit(edit) if faq.filtering => edit_text(&mut faq.filter, &mut faq.cursor, edit),
             Msg::Paste(text) if faq.filtering => {
-                faq.filter.push_str(&single_line(&text));
-                faq.selected = 0;
+                for c in single_line(&text).chars() {
+                    edit_text(&mut faq.filter, &mut faq.cursor, Edit::Insert(c));
+                }
             }
             _ => {}
         }
+        // A new filter, new matches, from the first; moving the cursor changes neither.
         if let Some(faq) = self.faq.as_mut()
             && faq.filter != filter_before
         {
             faq.matches = self.content.faq_search(&faq.filter);
+            faq.selected = 0;
         }
     }
 
@@ -1010,8 +1019,10 @@ impl App {
         self.faq.as_ref().map_or(&[], |f| f.matches.as_slice())
     }
 
-    /// Opens the FAQ as given, finding the entries its filter matches.
+    /// Opens the FAQ as given, finding the entries its filter matches, the cursor at the end of
+    /// the filter.
     pub fn set_faq(&mut self, mut faq: FaqView) {
+        faq.cursor = faq.filter.chars().count();
         faq.matches = self.content.faq_search(&faq.filter);
         self.faq = Some(faq);
     }

@@ -275,9 +275,10 @@ impl Shell {
         app.notice = problem.map(|e| app.words(&e));
     }
 
-    /// One step of reading the start screen's folder: the rows nearest the selection, a
-    /// screenful at a time (half a millisecond); in the first step, which files the folder holds
-    /// as well (a millisecond for a thousand), so no row shows unread that need not.
+    /// One step of reading the start screen's folder: the 24 rows nearest the selection, what an
+    /// 80x24 screen lists (about a millisecond; a taller screen fills in two or three steps); in
+    /// the first step, which files the folder holds as well (a few milliseconds for a thousand),
+    /// so no row shows unread that need not.
     fn read_folder(&self, app: &mut App) {
         const ROWS_PER_STEP: usize = 24;
         if app.folder_unlisted() {

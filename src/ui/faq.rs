@@ -22,12 +22,20 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         theme.heading(),
     ))];
     if faq.filtering || !faq.filter.is_empty() {
-        let mut line = vec![
-            Span::styled(ui.filter.as_str(), theme.key()),
-            Span::styled(faq.filter.as_str(), theme.field()),
-        ];
+        let mut line = vec![Span::styled(ui.filter.as_str(), theme.key())];
         if faq.filtering {
+            // The caret is drawn where the cursor is.
+            let at = faq
+                .filter
+                .char_indices()
+                .nth(faq.cursor)
+                .map_or(faq.filter.len(), |(byte, _)| byte);
+            let (before, after) = faq.filter.split_at(at);
+            line.push(Span::styled(before, theme.field()));
             line.push(Span::styled("▏", theme.key()));
+            line.push(Span::styled(after, theme.field()));
+        } else {
+            line.push(Span::styled(faq.filter.as_str(), theme.field()));
         }
         list.push(Entry::text(Line::from(line)));
     }

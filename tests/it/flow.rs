@@ -1112,6 +1112,29 @@ fn enter_ends_the_filter_and_then_opens_the_match() {
 }
 
 #[test]
+fn the_faq_filter_is_edited_where_its_cursor_is() {
+    let mut app = app_after("<F1> / fmily");
+    let filter = |app: &App| app.faq.as_ref().map(|f| f.filter.clone());
+    assert!(app.faq_matches().is_empty());
+    press(&mut app, "<Home> <Right> a");
+    assert_eq!(filter(&app).as_deref(), Some("family"));
+    assert_eq!(app.faq_matches(), [2]);
+    // Moving in the text changes neither the matches nor the row chosen among them.
+    press(&mut app, "<Bs> <Bs> <End>");
+    let matches = app.faq_matches().to_vec();
+    press(&mut app, "<Down> <Down>");
+    let chosen = app.faq.as_ref().map(|f| f.selected);
+    press(&mut app, "<Left> <Home> <End>");
+    assert_eq!(app.faq_matches(), matches);
+    assert_eq!(app.faq.as_ref().map(|f| f.selected), chosen);
+    press(&mut app, "<C-a> <C-k> visa");
+    assert_eq!(filter(&app).as_deref(), Some("visa"));
+    // Leaving the filter and coming back puts the cursor at its end.
+    press(&mut app, "<Enter> / s");
+    assert_eq!(filter(&app).as_deref(), Some("visas"));
+}
+
+#[test]
 fn f_on_a_question_opens_its_faq_entry_expanded() {
     let mut app = app_after("<Enter> 3 f");
     let content = app.content.clone();
