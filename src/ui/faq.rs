@@ -2,6 +2,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span, Text};
 
 use super::entries::{self, Entry, pointer};
@@ -24,15 +25,22 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     if faq.filtering || !faq.filter.is_empty() {
         let mut line = vec![Span::styled(ui.filter.as_str(), theme.key())];
         if faq.filtering {
-            // The caret is drawn where the cursor is.
+            // A block cursor on the character at the cursor (a space at the end), drawn in the
+            // line: the text does not move around it.
             let at = faq
                 .filter
                 .char_indices()
                 .nth(faq.cursor)
                 .map_or(faq.filter.len(), |(byte, _)| byte);
-            let (before, after) = faq.filter.split_at(at);
+            let (before, rest) = faq.filter.split_at(at);
+            let under = rest.chars().next().map_or(0, char::len_utf8);
+            let (under, after) = rest.split_at(under);
+            let cursor = theme.field().add_modifier(Modifier::REVERSED);
             line.push(Span::styled(before, theme.field()));
-            line.push(Span::styled("▏", theme.key()));
+            line.push(Span::styled(
+                if under.is_empty() { " " } else { under },
+                cursor,
+            ));
             line.push(Span::styled(after, theme.field()));
         } else {
             line.push(Span::styled(faq.filter.as_str(), theme.field()));

@@ -289,6 +289,29 @@ fn review() {
 
 // --- The FAQ ------------------------------------------------------------------------------------
 
+/// The filter's cursor is a block on the character it is at, or past the end, and moves the
+/// text around it nowhere.
+#[test]
+fn the_faq_filter_shows_its_cursor_where_it_is() {
+    use ratatui::style::Modifier;
+    for (keys, under) in [("", " "), ("<Left> <Left>", "s"), ("<Home>", "v")] {
+        let mut app = app_after("<F1> / visa");
+        press(&mut app, keys);
+        let terminal = draw(&app, 80, 24);
+        let buffer = terminal.backend().buffer();
+        let row = rows(&terminal)
+            .iter()
+            .position(|row| row.contains("Filter: visa "))
+            .expect("the filter's row, its text whole");
+        let reversed: Vec<&str> = (0..80)
+            .map(|x| &buffer[(x, row as u16)])
+            .filter(|cell| cell.modifier.contains(Modifier::REVERSED))
+            .map(|cell| cell.symbol())
+            .collect();
+        assert_eq!(reversed, [under], "after {keys:?}");
+    }
+}
+
 #[test]
 fn faq() {
     snap(
