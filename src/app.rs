@@ -143,6 +143,9 @@ pub struct StartView {
     /// The display width of the longest name read, for the name column: kept as rows are read
     /// rather than measured over every row on every frame.
     pub widest_name: usize,
+    /// The numbers of the rows not read yet, so the next ones to read are found without
+    /// passing over those read.
+    pub unread: BTreeSet<usize>,
     pub selected: usize,
     pub prompt: Option<Prompt>,
 }
@@ -298,6 +301,7 @@ impl App {
             .and_then(|path| files.iter().position(|file| file == path))
             .unwrap_or(0);
         self.screen = Screen::Start(StartView {
+            unread: (0..files.len()).collect(),
             rows: files.into_iter().map(Row::Unread).collect(),
             listed: true,
             widest_name: 0,
@@ -313,13 +317,15 @@ impl App {
         let Screen::Start(start) = &mut self.screen else {
             return;
         };
+        let number = row;
         let Some(row) = start
             .rows
-            .get_mut(row)
+            .get_mut(number)
             .filter(|row| row.path() == listing.path())
         else {
             return;
         };
+        start.unread.remove(&number);
         let progress = match &listing {
             Listing::Ready { record, .. } => {
                 start.widest_name = start.widest_name.max(record.name.width());
@@ -337,8 +343,7 @@ impl App {
 
     /// Whether the start screen shows and has files of its folder still to list or read.
     pub fn reading_folder(&self) -> bool {
-        matches!(&self.screen, Screen::Start(start)
-            if !start.listed || start.rows.iter().any(|row| matches!(row, Row::Unread(_))))
+        matches!(&self.screen, Screen::Start(start) if !start.listed || !start.unread.is_empty())
     }
 
     /// Up to `limit` rows of the start screen still to read, by number and file, nearest the
@@ -348,22 +353,24 @@ impl App {
             return Vec::new();
         };
         // Outwards from the selection, the nearer of two rows at the same distance being the one
-        // above. A step passes over the rows read before it (a comparison each, against the
-        // millisecond its reads take), so filling a long folder is not strictly linear in its
-        // rows; its reads, which dominate, are.
+        // above: the unread rows above it, nearest first, merged with those from it down.
         let selected = start.selected;
-        let nearest_first = (0..start.rows.len()).flat_map(|distance| {
-            let above = selected.checked_sub(distance);
-            let below = (distance > 0).then_some(selected + distance);
-            above.into_iter().chain(below)
-        });
-        nearest_first
-            .filter_map(|i| match start.rows.get(i) {
-                Some(Row::Unread(path)) => Some((i, path.clone())),
-                _ => None,
-            })
-            .take(limit)
-            .collect()
+        let mut above = start.unread.range(..selected).rev().copied().peekable();
+        let mut below = start.unread.range(selected..).copied().peekable();
+        let mut next = Vec::with_capacity(limit);
+        while next.len() < limit {
+            let row = match (above.peek(), below.peek()) {
+                (Some(&up), Some(&down)) if selected - up <= down - selected => above.next(),
+                (_, Some(_)) => below.next(),
+                (Some(_), None) => above.next(),
+                (None, None) => None,
+            };
+            let Some(row) = row else { break };
+            if let Some(path) = start.rows.get(row).map(Row::path) {
+                next.push((row, path.to_path_buf()));
+            }
+        }
+        next
     }
 
     /// The same screen in another language: every answer is a language-free value, so only the

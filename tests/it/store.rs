@@ -548,6 +548,7 @@ mod start_screen {
                     .collect(),
                 listed: true,
                 widest_name: 4,
+                unread: Default::default(),
                 selected: 0,
                 prompt: Some(Prompt::Rename("Anna".into())),
             })
@@ -650,6 +651,19 @@ mod start_screen {
             .map(|i| (*i, files[*i].clone()))
             .collect();
         assert_eq!(next, expected, "the selected row, then its neighbours");
+        // Rows read already are passed over; at the end of the list, the rows above come next.
+        let mut partly = app.clone();
+        for row in [29, 31] {
+            partly.read_listing(row, Listing::read(files[row].clone()));
+        }
+        let next: Vec<usize> = partly.unread_files(5).into_iter().map(|(i, _)| i).collect();
+        assert_eq!(next, [30, 28, 32, 27, 33]);
+        let mut at_end = app.clone();
+        for _ in 0..30 {
+            at_end.update(Msg::Down);
+        }
+        let next: Vec<usize> = at_end.unread_files(3).into_iter().map(|(i, _)| i).collect();
+        assert_eq!(next, [49, 48, 47]);
         for (row, file) in files.into_iter().enumerate() {
             let name = file
                 .file_stem()
