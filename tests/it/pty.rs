@@ -511,6 +511,11 @@ fn a_resize_to_60x15_and_back_redraws() {
 fn below_the_minimum_size_it_says_so() {
     let data = data_dir();
     let mut term = at_welcome(data.path());
+    too_small_and_back_then_quit(&mut term);
+}
+
+/// From the welcome screen at 100x30: below the minimum size, back, and out.
+fn too_small_and_back_then_quit(term: &mut Term) {
     term.resize(30, 8);
     term.wait_for("Terminal too small");
     term.resize(100, 30);
@@ -530,12 +535,7 @@ fn a_resize_while_the_first_frame_is_written_is_caught() {
         // The frame goes out in pieces (standard output is buffered by the kilobyte): resize as
         // soon as its first piece arrives.
         term.wait_for_output("kzvisa");
-        term.resize(30, 8);
-        term.wait_for("Terminal too small");
-        term.resize(100, 30);
-        term.wait_for("not legal advice");
-        term.send("q");
-        term.assert_restored();
+        too_small_and_back_then_quit(&mut term);
     }
 }
 
