@@ -5,10 +5,12 @@
 
 mod support;
 
+use std::collections::HashMap;
 use std::fs;
+use std::path::PathBuf;
 
 use kzvisa::app::App;
-use kzvisa::store::{self, Store};
+use kzvisa::store::{self, Listing, Store};
 use kzvisa::ui::theme::Theme;
 use tempfile::TempDir;
 
@@ -71,8 +73,8 @@ fn list(bencher: divan::Bencher, applications: usize) {
     bencher.bench_local(|| divan::black_box(&store).list());
 }
 
-/// The start screen's rows filled in as the shell does it between keys, a screenful nearest the
-/// selection at a time, with the files already read into memory: what kzvisa adds to `list`.
+/// The start screen's rows filled in step by step as the shell does it between keys, with the
+/// files already read into memory: what kzvisa adds to `list`.
 #[divan::bench(args = [1, 100, 1000])]
 fn fill_rows(bencher: divan::Bencher, applications: usize) {
     let dir = support::saved_folder(applications);
@@ -83,18 +85,15 @@ fn fill_rows(bencher: divan::Bencher, applications: usize) {
         .with_inputs(|| {
             let mut app = App::start_reading(support::content(), Theme { color: false });
             app.show_files(files.clone(), None);
-            (app, listings.iter().cloned().map(Some).collect::<Vec<_>>())
+            let read: HashMap<PathBuf, Listing> = listings
+                .iter()
+                .map(|l| (l.path().to_path_buf(), l.clone()))
+                .collect();
+            (app, read)
         })
-        .bench_local_values(|(mut app, mut listings)| {
-            loop {
-                let next = app.unread_files(24);
-                if next.is_empty() {
-                    break;
-                }
-                for (row, _) in next {
-                    let listing = listings[row].take().expect("each row is read once");
-                    app.read_listing(row, listing);
-                }
+        .bench_local_values(|(mut app, mut read)| {
+            while app.reading_folder() {
+                app.read_next_rows(|path| read.remove(&path).expect("each file is read once"));
             }
             app
         });

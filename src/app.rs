@@ -317,15 +317,14 @@ impl App {
         let Screen::Start(start) = &mut self.screen else {
             return;
         };
-        let number = row;
-        let Some(row) = start
+        let Some(slot) = start
             .rows
-            .get_mut(number)
-            .filter(|row| row.path() == listing.path())
+            .get_mut(row)
+            .filter(|slot| slot.path() == listing.path())
         else {
             return;
         };
-        start.unread.remove(&number);
+        start.unread.remove(&row);
         let progress = match &listing {
             Listing::Ready { record, .. } => {
                 start.widest_name = start.widest_name.max(record.name.width());
@@ -333,7 +332,15 @@ impl App {
             }
             Listing::Broken { .. } => (0, 0),
         };
-        *row = Row::Read { listing, progress };
+        *slot = Row::Read { listing, progress };
+    }
+
+    /// One step of filling in the start screen between keys: the [`ROWS_PER_STEP`] unread rows
+    /// nearest the selection, each file read by `read` (the shell's IO; the core does none).
+    pub fn read_next_rows(&mut self, mut read: impl FnMut(PathBuf) -> Listing) {
+        for (row, file) in self.unread_files(ROWS_PER_STEP) {
+            self.read_listing(row, read(file));
+        }
     }
 
     /// Whether the start screen shows but does not know yet which files its folder holds.
@@ -1135,6 +1142,10 @@ impl App {
         self.content.guide.eligibility.criteria.len()
     }
 }
+
+/// How many rows of the start screen are read in one step between keys: what an 80x24 screen
+/// lists (about a millisecond; a taller screen fills in two or three steps).
+pub const ROWS_PER_STEP: usize = 24;
 
 /// How many rows Page Up and Page Down move a list by.
 pub const PAGE_ROWS: usize = 10;

@@ -275,18 +275,14 @@ impl Shell {
         app.notice = problem.map(|e| app.words(&e));
     }
 
-    /// One step of reading the start screen's folder: the 24 rows nearest the selection, what an
-    /// 80x24 screen lists (about a millisecond; a taller screen fills in two or three steps); in
-    /// the first step, which files the folder holds as well (a few milliseconds for a thousand),
-    /// so no row shows unread that need not.
+    /// One step of reading the start screen's folder (see [`App::read_next_rows`]); in the first
+    /// step, which files the folder holds as well (a few milliseconds for a thousand), so no row
+    /// shows unread that need not.
     fn read_folder(&self, app: &mut App) {
-        const ROWS_PER_STEP: usize = 24;
         if app.folder_unlisted() {
             app.show_files(self.store.scan(), None);
         }
-        for (row, file) in app.unread_files(ROWS_PER_STEP) {
-            app.read_listing(row, Listing::read(file));
-        }
+        app.read_next_rows(Listing::read);
     }
 
     fn open(&mut self, app: &mut App, path: PathBuf, lock: Option<Lock>) {
