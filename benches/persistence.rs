@@ -54,7 +54,11 @@ fn parse(bencher: divan::Bencher) {
 fn has_applications(bencher: divan::Bencher, applications: usize) {
     let dir = support::saved_folder(applications);
     let store = Store::new(dir.path());
-    bencher.bench_local(|| divan::black_box(&store).has_applications());
+    bencher.bench_local(|| {
+        divan::black_box(&store)
+            .has_applications()
+            .expect("the folder is readable")
+    });
 }
 
 /// Its first step after the first frame: the files, newest first, none of them read.
@@ -62,7 +66,11 @@ fn has_applications(bencher: divan::Bencher, applications: usize) {
 fn scan(bencher: divan::Bencher, applications: usize) {
     let dir = support::saved_folder(applications);
     let store = Store::new(dir.path());
-    bencher.bench_local(|| divan::black_box(&store).scan());
+    bencher.bench_local(|| {
+        divan::black_box(&store)
+            .scan()
+            .expect("the folder is readable")
+    });
 }
 
 /// Every file read: the start screen's later steps together, and `kzvisa list`.
@@ -79,8 +87,8 @@ fn list(bencher: divan::Bencher, applications: usize) {
 fn fill_rows(bencher: divan::Bencher, applications: usize) {
     let dir = support::saved_folder(applications);
     let store = Store::new(dir.path());
-    let listings = store.list();
-    let files = store.scan();
+    let listings = store.list().expect("the folder is readable");
+    let files = store.scan().expect("the folder is readable");
     bencher
         .with_inputs(|| {
             let mut app = App::start_reading(support::content(), Theme { color: false });

@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::content::{AFTER_ARRIVAL, Content, SUBMISSION_STEPS};
 use crate::error::Error;
 use crate::lang::Lang;
-use crate::store::{Listing, Record};
+use crate::store::{Listing, ReadOnly, Record};
 use crate::ui::theme::Theme;
 use crate::wizard::review::{self, ReviewRow};
 use crate::wizard::{
@@ -222,8 +222,9 @@ pub struct App {
     pub application: Application,
     /// The application's name, shown in the header.
     pub name: String,
-    /// Opened while another kzvisa has it: answers can be read, not changed.
-    pub read_only: bool,
+    /// Why answers can be read here but not changed (another kzvisa has the file, it is a link,
+    /// it is write-protected); `None` when they can be changed.
+    pub read_only: Option<ReadOnly>,
     /// Why the last save failed, shown until a save succeeds.
     pub save_error: Option<String>,
     /// A problem with a file on the start screen (it could not be opened, renamed, moved).
@@ -247,7 +248,7 @@ impl App {
             screen: Screen::Wizard,
             application: Application::default(),
             name: String::new(),
-            read_only: false,
+            read_only: None,
             save_error: None,
             notice: None,
             theme,
@@ -257,7 +258,7 @@ impl App {
             cursor: 0,
             show_date_errors: false,
         };
-        app.resume(String::new(), application, false);
+        app.resume(String::new(), application, None);
         app
     }
 
@@ -282,7 +283,12 @@ impl App {
     }
 
     /// Switches to the wizard on an application, exactly where it was left.
-    pub fn resume(&mut self, name: String, mut application: Application, read_only: bool) {
+    pub fn resume(
+        &mut self,
+        name: String,
+        mut application: Application,
+        read_only: Option<ReadOnly>,
+    ) {
         application.clamp_place(&self.content);
         self.screen = Screen::Wizard;
         self.name = name;
@@ -464,7 +470,7 @@ impl App {
         }
         if self.application == before {
             Effect::None
-        } else if self.read_only {
+        } else if self.read_only.is_some() {
             // Moving about is fine; answers stay as the other window has them.
             let place = self.application.place;
             self.application = before;

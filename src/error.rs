@@ -35,6 +35,24 @@ pub enum Error {
     UnknownFormat { path: PathBuf, found: u32 },
     #[error("{}: open in another kzvisa", path.display())]
     Locked { path: PathBuf },
+    /// A key the file format does not have: a hand edit, or a newer kzvisa's.
+    #[error("{}:{line}:{column}: unknown key `{key}`", path.display())]
+    UnknownKey {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        key: String,
+    },
+    /// A link where kzvisa writes a file of its own (a backup, a lock, the application): never
+    /// followed, since it may point anywhere.
+    #[error("{}: is a link; kzvisa does not write through links", path.display())]
+    Link { path: PathBuf },
+    /// A FIFO, a device or a folder where a file is wanted.
+    #[error("{}: not a regular file", path.display())]
+    NotRegular { path: PathBuf },
+    /// The file is not what this kzvisa last read or wrote: someone else changed it.
+    #[error("{}: changed by another program since it was read", path.display())]
+    Changed { path: PathBuf },
     /// The operating system's error, kept as its kind (to be told in words) and its own message.
     #[error("{}: {detail}", path.display())]
     Io {
@@ -55,14 +73,24 @@ impl Error {
             .next()
             .unwrap_or(&message)
             .to_string();
-        match error.location() {
-            Some(at) => Error::Syntax {
+        let unknown = message
+            .strip_prefix("unknown field `")
+            .and_then(|rest| rest.split('`').next())
+            .map(str::to_string);
+        match (error.location(), unknown) {
+            (Some(at), Some(key)) => Error::UnknownKey {
+                path,
+                line: at.line(),
+                column: at.column(),
+                key,
+            },
+            (Some(at), None) => Error::Syntax {
                 path,
                 line: at.line(),
                 column: at.column(),
                 message,
             },
-            None => Error::Invalid { path, message },
+            (None, _) => Error::Invalid { path, message },
         }
     }
 
@@ -122,6 +150,19 @@ impl Error {
                 &[("file", &file(path)), ("found", &found.to_string())],
             ),
             Error::Locked { path } => fill(&text.locked, &[("file", &file(path))]),
+            Error::UnknownKey {
+                path, line, key, ..
+            } => fill(
+                &text.unknown_key,
+                &[
+                    ("file", &file(path)),
+                    ("line", &line.to_string()),
+                    ("key", key),
+                ],
+            ),
+            Error::Link { path } => fill(&text.link, &[("file", &file(path))]),
+            Error::NotRegular { path } => fill(&text.not_regular, &[("file", &file(path))]),
+            Error::Changed { path } => fill(&text.changed, &[("file", &file(path))]),
             Error::Io { path, kind, detail } => {
                 let template = match kind {
                     ErrorKind::NotFound => &text.not_found,

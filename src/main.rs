@@ -12,7 +12,7 @@ use clap::Parser;
 use kzvisa::content::Content;
 use kzvisa::lang::Lang;
 use kzvisa::settings;
-use kzvisa::store::Store;
+use kzvisa::store::{self, Store};
 
 use shell::cli::{Cli, Command};
 use shell::lines::Lines;
@@ -61,7 +61,18 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     let content = texts.load(lang)?;
     let dir = match cli.data_dir {
         Some(dir) => dir,
-        None => Store::default_dir().ok_or_else(|| content.ui.errors.no_data_folder.clone())?,
+        None => {
+            let dir =
+                Store::default_dir().ok_or_else(|| content.ui.errors.no_data_folder.clone())?;
+            // kzvisa's own folders, perhaps made beforehand by hand or another program: passport
+            // dates are for the person's eyes only. A folder given with --data-dir is theirs.
+            for own in [dir.parent(), Some(dir.as_path())].into_iter().flatten() {
+                if let Err(error) = store::make_private(own) {
+                    eprintln!("kzvisa: {}", error.in_words(&content.ui.errors));
+                }
+            }
+            dir
+        }
     };
     let store = Store::new(dir);
     let file = cli.file.as_deref();

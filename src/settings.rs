@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::lang::Lang;
+use crate::store;
 
 #[derive(Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -32,10 +33,18 @@ pub fn read(path: &Path) -> Result<Settings> {
 
 /// Written whole or not at all, like an application.
 pub fn write(path: &Path, settings: &Settings) -> Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let dir = store::parent(path);
+    // Whatever the umask: what a person chose is nobody else's business.
+    store::create_private_dir(dir)?;
+    store::make_private(dir)?;
     let text = serde_yaml::to_string(settings).map_err(|e| Error::invalid(path, e.to_string()))?;
-    let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io(dir, e))?;
+    let mut builder = tempfile::Builder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o600));
+    }
+    let mut temp = builder.tempfile_in(dir).map_err(|e| Error::io(dir, e))?;
     temp.write_all(text.as_bytes())
         .map_err(|e| Error::io(temp.path(), e))?;
     temp.persist(path).map_err(|e| Error::io(path, e.error))?;

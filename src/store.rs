@@ -2,9 +2,9 @@
 //! schema versions and the trash. A file that cannot be read is reported, never touched.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::Write;
+use std::io::{ErrorKind, Read, Write};
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
+use std::time::{Duration, SystemTime};
 
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
@@ -133,23 +133,35 @@ impl Store {
 
     /// Whether the folder holds an application file, readable or not: the first one found
     /// answers, so a start need not list them all to know which screen comes first.
-    pub fn has_applications(&self) -> bool {
-        fs::read_dir(&self.dir).is_ok_and(|mut read| {
-            read.any(|entry| entry.is_ok_and(|e| is_application(&e.path(), e.file_type().ok())))
-        })
+    /// A folder that does not exist yet holds none; one that cannot be read is an error, never
+    /// taken for an empty one.
+    pub fn has_applications(&self) -> Result<bool> {
+        match fs::read_dir(&self.dir) {
+            Ok(mut read) => Ok(read
+                .any(|entry| entry.is_ok_and(|e| is_application(&e.path(), e.file_type().ok())))),
+            Err(e) if e.kind() == ErrorKind::NotFound => Ok(false),
+            Err(e) => Err(Error::io(&self.dir, e)),
+        }
     }
 
     /// The application files in the folder, none of them read: newest first by when each was
     /// last written (a save writes the whole file), then by name. Reading the dates of a
-    /// thousand files takes a fraction of reading the files.
-    pub fn scan(&self) -> Vec<PathBuf> {
-        let Ok(read) = fs::read_dir(&self.dir) else {
-            return Vec::new();
+    /// thousand files takes a fraction of reading the files. Temporary files that kzvisa left
+    /// when it was killed mid-save are removed on the way (see [`remove_if_stale`]).
+    pub fn scan(&self) -> Result<Vec<PathBuf>> {
+        let read = match fs::read_dir(&self.dir) {
+            Ok(read) => read,
+            Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(Error::io(&self.dir, e)),
         };
         let mut found: Vec<(Option<SystemTime>, PathBuf)> = read
             .filter_map(|entry| {
                 let entry = entry.ok()?;
                 let path = entry.path();
+                if is_temporary(&entry.file_name()) {
+                    remove_if_stale(&path);
+                    return None;
+                }
                 if !is_application(&path, entry.file_type().ok()) {
                     return None;
                 }
@@ -159,29 +171,18 @@ impl Store {
         found.sort_by(|(a_time, a_path), (b_time, b_path)| {
             b_time.cmp(a_time).then_with(|| a_path.cmp(b_path))
         });
-        found.into_iter().map(|(_, path)| path).collect()
+        Ok(found.into_iter().map(|(_, path)| path).collect())
     }
 
     /// Every application file in the folder, read, in the order of [`Store::scan`].
-    pub fn list(&self) -> Vec<Listing> {
-        self.scan().into_iter().map(Listing::read).collect()
+    pub fn list(&self) -> Result<Vec<Listing>> {
+        Ok(self.scan()?.into_iter().map(Listing::read).collect())
     }
 
     /// A new, unused file name for an application called `name`. The name may change later; the
     /// file name does not.
     pub fn new_path(&self, name: &str) -> PathBuf {
-        let stem = file_stem(name);
-        (1..)
-            .map(|n| {
-                let stem = if n == 1 {
-                    stem.clone()
-                } else {
-                    format!("{stem}-{n}")
-                };
-                self.dir.join(format!("{stem}.{EXTENSION}"))
-            })
-            .find(|path| !path.exists() && !backup_path(path).exists())
-            .unwrap_or_else(|| self.dir.join(format!("application.{EXTENSION}")))
+        new_path_in(&self.dir, name)
     }
 
     /// Moves an application (and its backup) into `trash/` beside it, never erasing it.
@@ -205,14 +206,111 @@ impl Store {
     }
 }
 
+/// Larger than any application kzvisa writes (a few kilobytes) by far, and small enough that
+/// reading and parsing it stays quick.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024;
+
+/// Deeper than any application kzvisa writes (four levels): a file of nested brackets takes the
+/// YAML parser quadratic time, so it is refused before it is parsed.
+const MAX_NESTING: usize = 32;
+
+/// A new, unused file name in `dir` for an application called `name` (see [`Store::new_path`]).
+pub fn new_path_in(dir: &Path, name: &str) -> PathBuf {
+    let stem = file_stem(name);
+    let unused = |path: &PathBuf| {
+        [path.clone(), backup_path(path), lock_path(path)]
+            .iter()
+            .all(|p| fs::symlink_metadata(p).is_err())
+    };
+    (1..10_000)
+        .map(|n| {
+            let stem = if n == 1 {
+                stem.clone()
+            } else {
+                format!("{stem}-{n}")
+            };
+            dir.join(format!("{stem}.{EXTENSION}"))
+        })
+        .find(unused)
+        .unwrap_or_else(|| dir.join(format!("application.{EXTENSION}")))
+}
+
 /// Reads an application file. Syntax errors come with line and column; a file from a newer
 /// kzvisa is refused with both versions named; older versions are migrated.
 pub fn load(path: &Path) -> Result<Record> {
-    let text = fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-    parse(path, &text)
+    load_exact(path).map(|(record, _)| record)
+}
+
+/// [`load`], with the bytes read: what a later save expects to find on disk.
+pub fn load_exact(path: &Path) -> Result<(Record, Vec<u8>)> {
+    let bytes = read_regular(path)?;
+    let text = std::str::from_utf8(&bytes)
+        .map_err(|_| Error::invalid(path, "the file is not UTF-8 text"))?;
+    let record = parse(path, text)?;
+    Ok((record, bytes))
+}
+
+/// The whole of a regular file of at most [`MAX_FILE_BYTES`]. A FIFO or a device is refused
+/// without blocking: it is opened non-blocking and looked at before anything is read.
+fn read_regular(path: &Path) -> Result<Vec<u8>> {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(
+        &mut options,
+        rustix::fs::OFlags::NONBLOCK.bits() as i32,
+    );
+    let file = options.open(path).map_err(|e| Error::io(path, e))?;
+    let meta = file.metadata().map_err(|e| Error::io(path, e))?;
+    if !meta.is_file() {
+        return Err(Error::NotRegular {
+            path: path.to_path_buf(),
+        });
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(Error::invalid(path, "the file is too large"));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // One byte past the limit tells a file that grew since it was looked at.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(path, e))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(Error::invalid(path, "the file is too large"));
+    }
+    Ok(bytes)
+}
+
+/// How deeply the text's flow collections (`[`, `{`) nest, outside quoted text. Quotes are
+/// closed at each line's end, since kzvisa writes no quoted text over several lines: an
+/// apostrophe in a plain name cannot hide the brackets after it for long.
+fn nesting(text: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    for line in text.lines() {
+        let mut quote = None;
+        for c in line.chars() {
+            match (quote, c) {
+                (None, '"' | '\'') => quote = Some(c),
+                (Some(q), c) if c == q => quote = None,
+                (None, '[' | '{') => {
+                    depth += 1;
+                    deepest = deepest.max(depth);
+                }
+                (None, ']' | '}') => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+    }
+    deepest
 }
 
 pub fn parse(path: &Path, text: &str) -> Result<Record> {
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return Err(Error::invalid(path, "the file is too large"));
+    }
+    if nesting(text) > MAX_NESTING {
+        return Err(Error::invalid(path, "the file nests too deeply"));
+    }
     // Parsed once, straight into its type: the listing reads every file at start. Only a file
     // that does not parse is read again, for its format number, so one from a newer kzvisa (with
     // fields this one does not know) is refused as newer rather than as broken.
@@ -258,35 +356,152 @@ pub fn parse(path: &Path, text: &str) -> Result<Record> {
     Ok(record)
 }
 
-/// Saves atomically: a temporary file in the same folder, written and flushed to disk, then
-/// renamed over the old one, whose last version is kept as `NAME.yaml.bak`; then the folder is
-/// synced so the rename itself survives a crash.
+/// Saves atomically, whatever is on disk: see [`save_expecting`].
 pub fn save(path: &Path, record: &Record) -> Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    write_record(path, record, None).map(drop)
+}
+
+/// What a save expects to find at the application's path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnDisk<'a> {
+    /// Whatever is there: replace it.
+    Anything,
+    /// These bytes, as last read or written; anything else was written by someone else.
+    Exactly(&'a [u8]),
+    /// No file yet (a new application).
+    Nothing,
+}
+
+/// Saves atomically: a temporary file in the same folder, written and flushed to disk, then
+/// renamed over the old one, whose last version is first kept as `NAME.yaml.bak` the same way;
+/// then the folder is synced so the renames themselves survive a crash. Until the last rename
+/// nothing but temporary files is written, so a failure (a full disk) leaves the file and its
+/// backup as they were. The file is refused, and left as it is, when it is not what `expected`
+/// says ([`Error::Changed`]), or when it or its backup is a link.
+///
+/// With `lock`, the new file is locked before it replaces the old one, so the application file
+/// itself stays locked from one save to the next (see [`Lock`]). Returns the bytes written.
+pub fn save_expecting(
+    path: &Path,
+    record: &Record,
+    expected: OnDisk,
+    lock: &mut Lock,
+) -> Result<Vec<u8>> {
+    let written = write_record(path, record, Some((expected, lock)))?;
+    lock.keep_marker(path);
+    Ok(written)
+}
+
+fn write_record(
+    path: &Path,
+    record: &Record,
+    guard: Option<(OnDisk, &mut Lock)>,
+) -> Result<Vec<u8>> {
+    let dir = parent(path);
     create_private_dir(dir)?;
     let text = serde_yaml::to_string(record).map_err(|e| Error::invalid(path, e.to_string()))?;
+    let current = current_bytes(path)?;
+    let (expected, lock) = match guard {
+        Some((expected, lock)) => (expected, Some(lock)),
+        None => (OnDisk::Anything, None),
+    };
+    let changed = match (expected, &current) {
+        (OnDisk::Anything, _) => false,
+        (OnDisk::Exactly(bytes), Some(current)) => bytes != current.as_slice(),
+        // Removed by someone else: nothing of theirs is lost by writing it again.
+        (OnDisk::Exactly(_), None) => false,
+        (OnDisk::Nothing, current) => current.is_some(),
+    };
+    if changed {
+        return Err(Error::Changed {
+            path: path.to_path_buf(),
+        });
+    }
+    let backup = backup_path(path);
+    refuse_link(&backup)?;
+    let temp = write_temp(dir, text.as_bytes())?;
+    if let Some(current) = &current {
+        let old = write_temp(dir, current)?;
+        old.persist(&backup)
+            .map_err(|e| Error::io(&backup, e.error))?;
+    }
+    let file = temp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    if let Some(lock) = lock {
+        lock.file = Some(file);
+    }
+    // The file is in place: a folder that cannot be synced (some network and FUSE file systems
+    // refuse it) makes the save no less done, and reporting it as failed would be untrue.
+    let _ = File::open(dir).and_then(|d| d.sync_all());
+    Ok(text.into_bytes())
+}
+
+/// The application file's bytes as they are now, `None` when there is none. A link is refused:
+/// a save would replace it with a file and silently cut it from what it points to.
+fn current_bytes(path: &Path) -> Result<Option<Vec<u8>>> {
+    match fs::symlink_metadata(path) {
+        Err(e) if e.kind() == ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(Error::io(path, e)),
+        Ok(meta) if meta.file_type().is_symlink() => Err(Error::Link {
+            path: path.to_path_buf(),
+        }),
+        Ok(_) => read_regular(path).map(Some),
+    }
+}
+
+/// A temporary file of kzvisa's own naming in `dir`, 0600, locked while this process has it
+/// (so a start of another kzvisa never takes it for a leftover), written and flushed.
+fn write_temp(dir: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile> {
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".kzvisa-").suffix(".tmp");
+    builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(fs::Permissions::from_mode(0o600));
     }
     let mut temp = builder.tempfile_in(dir).map_err(|e| Error::io(dir, e))?;
-    temp.write_all(text.as_bytes())
+    temp.as_file()
+        .try_lock()
+        .map_err(|e| Error::io(temp.path(), e.into()))?;
+    temp.write_all(bytes)
         .and_then(|()| temp.as_file().sync_all())
         .map_err(|e| Error::io(temp.path(), e))?;
-    if path.exists() {
-        let backup = backup_path(path);
-        fs::copy(path, &backup).map_err(|e| Error::io(&backup, e))?;
+    Ok(temp)
+}
+
+const TEMP_PREFIX: &str = ".kzvisa-";
+const TEMP_SUFFIX: &str = ".tmp";
+
+fn is_temporary(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy();
+    name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)
+}
+
+/// A temporary file older than a minute that no kzvisa holds is a leftover of one that was
+/// killed mid-save (it holds personal data): remove it. Never a link, never a file in use.
+fn remove_if_stale(path: &Path) {
+    let Ok(meta) = fs::symlink_metadata(path) else {
+        return;
+    };
+    let old = meta
+        .modified()
+        .ok()
+        .and_then(|m| m.elapsed().ok())
+        .is_some_and(|age| age > Duration::from_secs(60));
+    if !meta.is_file() || !old {
+        return;
     }
-    temp.persist(path).map_err(|e| Error::io(path, e.error))?;
-    File::open(dir)
-        .and_then(|d| d.sync_all())
-        .map_err(|e| Error::io(dir, e))
+    if let Ok(file) = open_no_follow(path, false)
+        && file.try_lock().is_ok()
+    {
+        let _ = fs::remove_file(path);
+    }
+}
+
+/// The folder a file is in (`.` for a bare file name).
+pub fn parent(path: &Path) -> &Path {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
 }
 
 pub fn backup_path(path: &Path) -> PathBuf {
@@ -301,28 +516,175 @@ pub fn lock_path(path: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// Held while an application is open for writing; dropping it releases the lock.
+/// Refuses a link where kzvisa writes a file of its own: writing there would write wherever it
+/// points (a file in the person's home, say).
+fn refuse_link(path: &Path) -> Result<()> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => Err(Error::Link {
+            path: path.to_path_buf(),
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// Opens without following a link at the last component (`ELOOP` then, told as a link).
+fn open_no_follow(path: &Path, create: bool) -> Result<File> {
+    let mut options = OpenOptions::new();
+    if create {
+        options.create(true).truncate(false).write(true);
+    } else {
+        options.read(true);
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+        options.custom_flags(
+            (rustix::fs::OFlags::NOFOLLOW | rustix::fs::OFlags::NONBLOCK).bits() as i32,
+        );
+    }
+    options.open(path).map_err(|e| {
+        if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+            Error::Link {
+                path: path.to_path_buf(),
+            }
+        } else {
+            Error::io(path, e)
+        }
+    })
+}
+
+/// One writer per application, held while it is open for writing; dropping it releases it.
+///
+/// Two locks, so that deleting either lets no second writer in: `NAME.yaml.lock` beside the file
+/// (what older kzvisa versions look for) and the application file itself. Each save locks the
+/// new file before renaming it into place, so the file at the path is locked at every moment.
 #[derive(Debug)]
 pub struct Lock {
-    _file: File,
+    marker: File,
+    file: Option<File>,
+}
+
+impl Lock {
+    /// A save found the marker gone or replaced (someone deleted it): take a new one, so older
+    /// kzvisa versions are kept out too. The application file's own lock still holds if not.
+    fn keep_marker(&mut self, path: &Path) {
+        let marker = lock_path(path);
+        if same_file(&self.marker, &marker) {
+            return;
+        }
+        if let Ok(file) = open_no_follow(&marker, true)
+            && file.try_lock().is_ok()
+        {
+            self.marker = file;
+        }
+    }
+}
+
+/// Whether `path` names the very file open as `file` (not one put in its place since).
+fn same_file(file: &File, path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (file.metadata(), fs::symlink_metadata(path)) {
+            (Ok(open), Ok(named)) => open.dev() == named.dev() && open.ino() == named.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (file, path);
+        true
+    }
+}
+
+/// Why an application can be read here but not changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadOnly {
+    /// Another kzvisa has it open.
+    Locked,
+    /// The file is a link: saving would replace the link with a file (or write wherever it
+    /// points, outside the folder), so kzvisa only reads it.
+    Link,
+    /// The file is write-protected (no write permission): its owner wants it kept as it is.
+    Protected,
+}
+
+impl ReadOnly {
+    /// The error a write to such a file is refused with.
+    pub fn error(self, path: &Path) -> Error {
+        let path = path.to_path_buf();
+        match self {
+            ReadOnly::Locked => Error::Locked { path },
+            ReadOnly::Link => Error::Link { path },
+            ReadOnly::Protected => Error::io(path, ErrorKind::PermissionDenied.into()),
+        }
+    }
+}
+
+/// How an application can be opened.
+#[derive(Debug)]
+pub enum Access {
+    Write(Lock),
+    ReadOnly(ReadOnly),
+}
+
+/// Opens an application for writing if it may be written: not a link, not write-protected, and
+/// no other kzvisa has it. A file not there yet may be written.
+pub fn access(path: &Path) -> Result<Access> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => return Ok(Access::ReadOnly(ReadOnly::Link)),
+        Ok(meta) if meta.permissions().readonly() => {
+            return Ok(Access::ReadOnly(ReadOnly::Protected));
+        }
+        Ok(_) => {}
+        Err(e) if e.kind() == ErrorKind::NotFound => {}
+        Err(e) => return Err(Error::io(path, e)),
+    }
+    Ok(match try_lock(path)? {
+        Some(lock) => Access::Write(lock),
+        None => Access::ReadOnly(ReadOnly::Locked),
+    })
 }
 
 /// Takes the application's lock, or `Ok(None)` when another kzvisa holds it.
 pub fn try_lock(path: &Path) -> Result<Option<Lock>> {
     let lock = lock_path(path);
-    if let Some(dir) = lock.parent().filter(|p| !p.as_os_str().is_empty()) {
-        create_private_dir(dir)?;
+    create_private_dir(parent(&lock))?;
+    let marker = open_no_follow(&lock, true)?;
+    match marker.try_lock() {
+        Ok(()) => {}
+        Err(fs::TryLockError::WouldBlock) => return Ok(None),
+        Err(fs::TryLockError::Error(e)) => return Err(Error::io(&lock, e)),
     }
-    let mut options = OpenOptions::new();
-    options.create(true).truncate(false).write(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let file = options.open(&lock).map_err(|e| Error::io(&lock, e))?;
-    match file.try_lock() {
-        Ok(()) => Ok(Some(Lock { _file: file })),
-        Err(fs::TryLockError::WouldBlock) => Ok(None),
-        Err(fs::TryLockError::Error(e)) => Err(Error::io(&lock, e)),
+    // The file itself: opened, locked, then checked to be still the one at the path (a save
+    // of another kzvisa may have renamed a new one into place in between).
+    for _ in 0..8 {
+        let file = match open_no_follow(path, false) {
+            Ok(file) => file,
+            // No file yet; or a link, which is only ever read, moved or renamed, never written.
+            Err(
+                Error::Io {
+                    kind: ErrorKind::NotFound,
+                    ..
+                }
+                | Error::Link { .. },
+            ) => return Ok(Some(Lock { marker, file: None })),
+            Err(error) => return Err(error),
+        };
+        match file.try_lock() {
+            Ok(()) if same_file(&file, path) => {
+                return Ok(Some(Lock {
+                    marker,
+                    file: Some(file),
+                }));
+            }
+            Ok(()) => continue,
+            Err(fs::TryLockError::WouldBlock) => return Ok(None),
+            Err(fs::TryLockError::Error(e)) => return Err(Error::io(path, e)),
+        }
     }
+    Ok(None)
 }
 
 /// A file name from an application's name: letters and digits of any script kept, the rest
@@ -357,6 +719,27 @@ pub fn create_private_dir(dir: &Path) -> Result<()> {
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
     builder.create(dir).map_err(|e| Error::io(dir, e))
+}
+
+/// Makes a folder of kzvisa's own readable by the user alone when it was made otherwise
+/// beforehand (0755, or a shared 1777): an error when it cannot be changed, to warn about.
+pub fn make_private(dir: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let meta = match fs::metadata(dir) {
+            Ok(meta) => meta,
+            Err(e) if e.kind() == ErrorKind::NotFound => return Ok(()),
+            Err(e) => return Err(Error::io(dir, e)),
+        };
+        if meta.is_dir() && meta.permissions().mode() & 0o7077 != 0 {
+            fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
+                .map_err(|e| Error::io(dir, e))?;
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
 }
 
 #[cfg(test)]

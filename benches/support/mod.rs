@@ -269,7 +269,9 @@ pub fn saved_folder(n: usize) -> TempDir {
         let text = renamed(&texts[i % texts.len()], &format!("Applicant {i}"));
         fs::write(dir.path().join(format!("applicant-{i}.yaml")), text).expect("written");
     }
-    let listed = Store::new(dir.path()).list();
+    let listed = Store::new(dir.path())
+        .list()
+        .expect("the folder is readable");
     assert_eq!(listed.len(), n, "not every generated file is listed");
     dir
 }
@@ -300,7 +302,7 @@ pub fn start_screen(n: usize) -> (TempDir, App) {
 
 /// The start screen listing the applications saved in `dir`.
 pub fn start_app(dir: &Path) -> App {
-    let listings = Store::new(dir).list();
+    let listings = Store::new(dir).list().expect("the folder is readable");
     let app = App::start(content(), listings, Theme { color: false });
     assert_eq!(mode_name(&app), "Start", "the start screen did not open");
     app

@@ -249,6 +249,10 @@ pub struct ErrorText {
     pub unknown_format: String,
     pub not_application: String,
     pub locked: String,
+    pub unknown_key: String,
+    pub link: String,
+    pub not_regular: String,
+    pub changed: String,
     pub not_found: String,
     pub permission: String,
     pub disk_full: String,
@@ -392,6 +396,9 @@ pub struct StartText {
 pub struct SavingText {
     pub failed: String,
     pub read_only: String,
+    pub read_only_link: String,
+    pub read_only_protected: String,
+    pub moved: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]

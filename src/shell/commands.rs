@@ -14,7 +14,7 @@ use super::cli::{Cli, ExportFormat, ListFormat};
 use super::session::{self, now};
 
 pub fn list(content: &Content, store: &Store, format: ListFormat) -> Result<ExitCode, String> {
-    let listings = store.list();
+    let listings = store.list().map_err(|e| e.in_words(&content.ui.errors))?;
     let text = match format {
         ListFormat::Table if listings.is_empty() => {
             let folder = store.dir().display().to_string();

@@ -8,11 +8,11 @@ use kzvisa::app::{App, Effect};
 use kzvisa::content::{Content, fill};
 use kzvisa::plain::{self, Reply};
 use kzvisa::report;
-use kzvisa::store::{self, Listing, Store};
+use kzvisa::store::{self, Access, Listing, ReadOnly, Store};
 use kzvisa::ui::theme::Theme;
 use kzvisa::wizard::{Application, Place, review};
 
-use super::session::{Opening, Session};
+use super::session::{Opening, Saved, Session};
 
 pub struct Lines<R, W> {
     pub input: R,
@@ -31,12 +31,21 @@ impl<R: BufRead, W: Write> Lines<R, W> {
     ) -> Result<(), String> {
         let session = match opening {
             Opening::Wizard { session, read_only } => {
-                if read_only {
-                    return Err(locked(&content, &session.record.name));
+                match (read_only, &session.path) {
+                    (Some(ReadOnly::Locked), _) => {
+                        return Err(locked(&content, &session.record.name));
+                    }
+                    (Some(why), Some(path)) => {
+                        return Err(why.error(path).in_words(&content.ui.errors));
+                    }
+                    _ => {}
                 }
                 *session
             }
-            Opening::Choose => match self.choose(&content, &store.list())? {
+            Opening::Choose => match self.choose(
+                &content,
+                &store.list().map_err(|e| e.in_words(&content.ui.errors))?,
+            )? {
                 Some(session) => session,
                 None => return Ok(()),
             },
@@ -104,15 +113,10 @@ impl<R: BufRead, W: Write> Lines<R, W> {
                 .ok()
                 .and_then(|n| listings.get(n.checked_sub(1)?));
             match chosen {
-                Some(Listing::Ready { path, record }) => match store::try_lock(path) {
-                    Ok(Some(lock)) => {
-                        return Ok(Some(Session::opened(
-                            path.clone(),
-                            (**record).clone(),
-                            Some(lock),
-                        )));
-                    }
-                    Ok(None) => self.say(&locked(content, &record.name))?,
+                Some(Listing::Ready { path, record }) => match open(path) {
+                    Ok(Ok(session)) => return Ok(Some(session)),
+                    Ok(Err(ReadOnly::Locked)) => self.say(&locked(content, &record.name))?,
+                    Ok(Err(why)) => self.say(&why.error(path).in_words(&ui.errors))?,
                     Err(error) => self.say(&error.in_words(&ui.errors))?,
                 },
                 Some(Listing::Broken { error, .. }) => self.say(&error.in_words(&ui.errors))?,
@@ -134,7 +138,7 @@ impl<R: BufRead, W: Write> Lines<R, W> {
         app.resume(
             session.record.name.clone(),
             session.record.application.clone(),
-            false,
+            None,
         );
         let mut shown: Option<Place> = None;
         loop {
@@ -152,12 +156,29 @@ impl<R: BufRead, W: Write> Lines<R, W> {
             match plain::reply(&app, &line) {
                 Reply::Send(msgs) => {
                     for msg in msgs {
-                        if app.update(msg) == Effect::Save
-                            && let Err(error) = session.save(store, &app.application)
-                        {
-                            let failed = &app.content.ui.saving.failed;
-                            self.say(&fill(failed, &[("error", &app.words(&error))]))?;
+                        if app.update(msg) != Effect::Save {
+                            continue;
                         }
+                        let said = match session.save(store, &app.application) {
+                            Ok(Saved::InPlace) => continue,
+                            Ok(Saved::Moved { from, to, name }) => {
+                                let text = fill(
+                                    &app.content.ui.saving.moved,
+                                    &[
+                                        ("file", &from.display().to_string()),
+                                        ("name", &name),
+                                        ("kept", &to.display().to_string()),
+                                    ],
+                                );
+                                app.name = name;
+                                text
+                            }
+                            Err(error) => fill(
+                                &app.content.ui.saving.failed,
+                                &[("error", &app.words(&error))],
+                            ),
+                        };
+                        self.say(&said)?;
                     }
                 }
                 Reply::Faq(query) => {
@@ -197,6 +218,21 @@ impl<R: BufRead, W: Write> Lines<R, W> {
         }
         Ok(Some(line))
     }
+}
+
+/// The application at `path` for writing, freshly read (the listing may be old); the reason
+/// when it may only be read.
+fn open(path: &std::path::Path) -> kzvisa::error::Result<Result<Session, ReadOnly>> {
+    let (record, bytes) = store::load_exact(path)?;
+    Ok(match store::access(path)? {
+        Access::Write(lock) => Ok(Session::opened(
+            path.to_path_buf(),
+            record,
+            bytes,
+            Some(lock),
+        )),
+        Access::ReadOnly(why) => Err(why),
+    })
 }
 
 fn locked(content: &Content, name: &str) -> String {

@@ -7,7 +7,7 @@ use chrono::{DateTime, FixedOffset, Local, Timelike};
 
 use kzvisa::content::{Content, fill};
 use kzvisa::error::Error;
-use kzvisa::store::{self, Listing, Lock, Record, Store};
+use kzvisa::store::{self, Access, Listing, Lock, OnDisk, ReadOnly, Record, Store};
 use kzvisa::wizard::Application;
 
 /// The application open in the wizard, and how it is saved.
@@ -17,6 +17,22 @@ pub struct Session {
     pub record: Record,
     /// Held while open for writing; `None` when read-only.
     pub lock: Option<Lock>,
+    /// The file's bytes as last read or written here, `None` before it exists: a file that
+    /// holds anything else was changed by someone else, and is never overwritten.
+    on_disk: Option<Vec<u8>>,
+}
+
+/// Where a save put the answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Saved {
+    InPlace,
+    /// The file had been changed by another program, so it was left as it is and the answers
+    /// went into a new application beside it, called `name`.
+    Moved {
+        from: PathBuf,
+        to: PathBuf,
+        name: String,
+    },
 }
 
 impl Session {
@@ -25,33 +41,77 @@ impl Session {
             path,
             record: Record::new(name, now()),
             lock: None,
+            on_disk: None,
         }
     }
 
-    pub fn opened(path: PathBuf, record: Record, lock: Option<Lock>) -> Self {
+    /// An application read from `path` as `bytes`.
+    pub fn opened(path: PathBuf, record: Record, bytes: Vec<u8>, lock: Option<Lock>) -> Self {
         Session {
             path: Some(path),
             record,
             lock,
+            on_disk: Some(bytes),
         }
     }
 
-    /// Saves the answers; a failure leaves the last good file in place.
-    pub fn save(&mut self, store: &Store, application: &Application) -> kzvisa::error::Result<()> {
+    /// Saves the answers; a failure leaves the last good file in place. A file changed on disk
+    /// by someone else (a hand edit, a sync) is kept as it is, and the answers are saved as a new
+    /// application beside it: neither version is lost, and the person is told where each is.
+    pub fn save(
+        &mut self,
+        store: &Store,
+        application: &Application,
+    ) -> kzvisa::error::Result<Saved> {
+        self.record.application = application.clone();
+        self.record.updated = now();
+        match self.write(store) {
+            Err(Error::Changed { path: from }) => {
+                let name = format!(
+                    "{} ({})",
+                    self.record.name,
+                    self.record.updated.format("%Y-%m-%d %H:%M")
+                );
+                let to = store::new_path_in(store::parent(&from), &name);
+                self.record.name = name.clone();
+                self.path = Some(to.clone());
+                self.lock = None;
+                self.on_disk = None;
+                self.write(store)?;
+                Ok(Saved::Moved { from, to, name })
+            }
+            written => written.map(|()| Saved::InPlace),
+        }
+    }
+
+    fn write(&mut self, store: &Store) -> kzvisa::error::Result<()> {
         let path = self
             .path
             .get_or_insert_with(|| store.new_path(&self.record.name))
             .clone();
         if self.lock.is_none() {
-            self.lock = store::try_lock(&path)?;
-            if self.lock.is_none() {
+            match store::access(&path)? {
+                Access::Write(lock) => self.lock = Some(lock),
                 // Two writers would overwrite each other's answers.
-                return Err(Error::Locked { path });
+                Access::ReadOnly(why) => return Err(why.error(&path)),
             }
         }
-        self.record.application = application.clone();
-        self.record.updated = now();
-        store::save(&path, &self.record)
+        let Session {
+            record,
+            lock: Some(lock),
+            on_disk,
+            ..
+        } = self
+        else {
+            return Err(ReadOnly::Locked.error(&path));
+        };
+        let expected = match on_disk {
+            Some(bytes) => OnDisk::Exactly(bytes),
+            None => OnDisk::Nothing,
+        };
+        let written = store::save_expecting(&path, record, expected, lock)?;
+        *on_disk = Some(written);
+        Ok(())
     }
 
     /// Where the answers are (or will be) saved, for the messages that say so.
@@ -69,7 +129,7 @@ pub enum Opening {
     Choose,
     Wizard {
         session: Box<Session>,
-        read_only: bool,
+        read_only: Option<ReadOnly>,
     },
 }
 
@@ -100,7 +160,7 @@ pub fn opening(
         }
         (Target::New(name), None) => {
             let name = name.unwrap_or_else(default_name);
-            if !store::named(&store.list(), &name).is_empty() {
+            if !store::named(&store.list().map_err(words)?, &name).is_empty() {
                 return Err(fill(&text.exists, &[("name", &name)]));
             }
             create(store, content, name, None)
@@ -112,16 +172,16 @@ pub fn opening(
                 stem_or(file, default_name()),
                 Some(file.to_path_buf()),
             )),
-            read_only: false,
+            read_only: None,
         }),
         (Target::Resume(name), None) => open(&find(store, content, name.as_deref())?, content),
         (Target::Default, None) => {
-            if store.has_applications() {
+            if store.has_applications().map_err(words)? {
                 Ok(Opening::Choose)
             } else {
                 Ok(Opening::Wizard {
                     session: Box::new(Session::unsaved(default_name(), None)),
-                    read_only: false,
+                    read_only: None,
                 })
             }
         }
@@ -132,7 +192,7 @@ pub fn opening(
 pub fn find(store: &Store, content: &Content, name: Option<&str>) -> Result<PathBuf, String> {
     let text = &content.ui.commands;
     let folder = store.dir().display().to_string();
-    let listings = store.list();
+    let listings = store.list().map_err(|e| e.in_words(&content.ui.errors))?;
     let Some(name) = name else {
         // The listing is newest first.
         return listings
@@ -176,11 +236,14 @@ pub fn record(
 
 fn open(path: &Path, content: &Content) -> Result<Opening, String> {
     let words = |e: Error| e.in_words(&content.ui.errors);
-    let record = store::load(path).map_err(words)?;
-    let lock = store::try_lock(path).map_err(words)?;
+    let (record, bytes) = store::load_exact(path).map_err(words)?;
+    let (lock, read_only) = match store::access(path).map_err(words)? {
+        Access::Write(lock) => (Some(lock), None),
+        Access::ReadOnly(why) => (None, Some(why)),
+    };
     Ok(Opening::Wizard {
-        read_only: lock.is_none(),
-        session: Box::new(Session::opened(path.to_path_buf(), record, lock)),
+        read_only,
+        session: Box::new(Session::opened(path.to_path_buf(), record, bytes, lock)),
     })
 }
 
@@ -198,7 +261,7 @@ fn create(
         .map_err(|e| e.in_words(&content.ui.errors))?;
     Ok(Opening::Wizard {
         session: Box::new(session),
-        read_only: false,
+        read_only: None,
     })
 }
 

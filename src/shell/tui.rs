@@ -15,11 +15,11 @@ use kzvisa::error::Error;
 use kzvisa::keymap;
 use kzvisa::lang::Lang;
 use kzvisa::settings;
-use kzvisa::store::{self, Listing, Lock, Store};
+use kzvisa::store::{self, Access, Listing, Lock, ReadOnly, Store};
 use kzvisa::ui::{self, theme::Theme};
 use kzvisa::wizard::Application;
 
-use super::session::{Opening, Session, now};
+use super::session::{Opening, Saved, Session, now};
 
 /// How the switch key changes the language: the texts of each, and where the choice is kept.
 pub struct Languages {
@@ -205,27 +205,31 @@ impl Shell {
         app.notice = None;
         match effect {
             Effect::None | Effect::Quit => {}
-            Effect::Save => app.save_error = self.save(app).err().map(|e| app.words(&e)),
-            Effect::Open(path) => match store::try_lock(&path) {
-                Ok(Some(lock)) => self.open(app, path, Some(lock)),
-                Ok(None) => app.report_locked(),
+            Effect::Save => self.save(app),
+            Effect::Open(path) => match store::access(&path) {
+                Ok(Access::Write(lock)) => self.open(app, path, Ok(lock)),
+                Ok(Access::ReadOnly(ReadOnly::Locked)) => app.report_locked(),
+                Ok(Access::ReadOnly(why)) => self.open(app, path, Err(why)),
                 Err(error) => app.notice = Some(app.words(&error)),
             },
-            Effect::OpenReadOnly(path) => self.open(app, path, None),
+            Effect::OpenReadOnly(path) => self.open(app, path, Err(ReadOnly::Locked)),
             Effect::Create(name) => {
                 let path = self.store.new_path(&name);
-                app.resume(name.clone(), Application::default(), false);
+                app.resume(name.clone(), Application::default(), None);
                 // The first save takes the lock and creates the file, so it is listed at once.
                 self.session = Some(Session::unsaved(name, Some(path)));
-                app.save_error = self.save(app).err().map(|e| app.words(&e));
+                self.save(app);
             }
             Effect::Rename(path, name) => {
-                let renamed = self.with_unlocked(&path, |path| {
-                    let mut record = store::load(path)?;
-                    record.name = name;
-                    record.updated = now();
-                    store::save(path, &record)
-                });
+                let renamed = match store::access(&path) {
+                    Ok(Access::Write(_lock)) => store::load(&path).and_then(|mut record| {
+                        record.name = name;
+                        record.updated = now();
+                        store::save(&path, &record)
+                    }),
+                    Ok(Access::ReadOnly(why)) => Err(why.error(&path)),
+                    Err(error) => Err(error),
+                };
                 self.refresh(app, Some(&path), renamed.err());
             }
             Effect::SwitchLanguage(lang) => match (self.languages.load)(lang) {
@@ -270,9 +274,13 @@ impl Shell {
 
     /// Back to the start screen, listed afresh; the rows on screen are read before it is drawn.
     fn refresh(&self, app: &mut App, select: Option<&Path>, problem: Option<Error>) {
-        app.show_files(self.store.scan(), select);
+        let (files, unreadable) = match self.store.scan() {
+            Ok(files) => (files, None),
+            Err(error) => (Vec::new(), Some(error)),
+        };
+        app.show_files(files, select);
         self.read_folder(app);
-        app.notice = problem.map(|e| app.words(&e));
+        app.notice = problem.or(unreadable).map(|e| app.words(&e));
     }
 
     /// One step of reading the start screen's folder (see [`App::read_next_rows`]); in the first
@@ -280,30 +288,53 @@ impl Shell {
     /// shows unread that need not.
     fn read_folder(&self, app: &mut App) {
         if app.folder_unlisted() {
-            app.show_files(self.store.scan(), None);
+            match self.store.scan() {
+                Ok(files) => app.show_files(files, None),
+                Err(error) => {
+                    app.show_files(Vec::new(), None);
+                    app.notice = Some(app.words(&error));
+                }
+            }
         }
         app.read_next_rows(Listing::read);
     }
 
-    fn open(&mut self, app: &mut App, path: PathBuf, lock: Option<Lock>) {
-        match store::load(&path) {
-            Ok(record) => {
-                app.resume(
-                    record.name.clone(),
-                    record.application.clone(),
-                    lock.is_none(),
-                );
-                self.session = Some(Session::opened(path, record, lock));
+    /// Opens an application for writing with its lock, or read-only for the reason given.
+    fn open(&mut self, app: &mut App, path: PathBuf, access: Result<Lock, ReadOnly>) {
+        match store::load_exact(&path) {
+            Ok((record, bytes)) => {
+                let (lock, read_only) = match access {
+                    Ok(lock) => (Some(lock), None),
+                    Err(why) => (None, Some(why)),
+                };
+                app.resume(record.name.clone(), record.application.clone(), read_only);
+                self.session = Some(Session::opened(path, record, bytes, lock));
             }
             Err(error) => self.refresh(app, Some(&path), Some(error)),
         }
     }
 
-    /// Saves the open application; a failure leaves the last good file in place.
-    fn save(&mut self, app: &App) -> kzvisa::error::Result<()> {
-        match self.session.as_mut() {
-            Some(session) if !app.read_only => session.save(&self.store, &app.application),
-            _ => Ok(()),
+    /// Saves the open application; a failure leaves the last good file in place. When the file
+    /// was changed elsewhere, the answers went into a new application: say where.
+    fn save(&mut self, app: &mut App) {
+        let Some(session) = self.session.as_mut().filter(|_| app.read_only.is_none()) else {
+            return;
+        };
+        match session.save(&self.store, &app.application) {
+            Ok(Saved::InPlace) => app.save_error = None,
+            Ok(Saved::Moved { from, to, name }) => {
+                app.save_error = None;
+                app.notice = Some(fill(
+                    &app.content.ui.saving.moved,
+                    &[
+                        ("file", &from.display().to_string()),
+                        ("name", &name),
+                        ("kept", &to.display().to_string()),
+                    ],
+                ));
+                app.name = name;
+            }
+            Err(error) => app.save_error = Some(app.words(&error)),
         }
     }
 }

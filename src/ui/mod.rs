@@ -17,6 +17,7 @@ use ratatui::widgets::{LineGauge, Paragraph, Wrap};
 use crate::app::{App, Screen};
 use crate::content::fill;
 use crate::keymap;
+use crate::store::ReadOnly;
 use crate::wizard::{Place, Step};
 use theme::{MIN_HEIGHT, MIN_WIDTH};
 
@@ -92,8 +93,10 @@ fn status(app: &App) -> Option<Paragraph<'static>> {
     let text = match (&app.save_error, &app.notice, app.read_only) {
         (Some(error), _, _) => fill(&saving.failed, &[("error", error)]),
         (None, Some(notice), _) => notice.clone(),
-        (None, None, true) => saving.read_only.clone(),
-        (None, None, false) => return None,
+        (None, None, Some(ReadOnly::Locked)) => saving.read_only.clone(),
+        (None, None, Some(ReadOnly::Link)) => saving.read_only_link.clone(),
+        (None, None, Some(ReadOnly::Protected)) => saving.read_only_protected.clone(),
+        (None, None, None) => return None,
     };
     Some(
         Paragraph::new(Line::styled(format!(" ! {text}"), app.theme.bad()))

@@ -621,7 +621,11 @@ pub(crate) mod start {
         let Some(record) = view.rows.first().and_then(Row::record).cloned() else {
             panic!("Anna is listed first");
         };
-        app.resume(record.name.clone(), record.application.clone(), true);
+        app.resume(
+            record.name.clone(),
+            record.application.clone(),
+            Some(kzvisa::store::ReadOnly::Locked),
+        );
         assert_eq!(app.application.place, Place::start_of(Step::Passport));
         snap(
             "passport_read_only",

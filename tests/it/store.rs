@@ -130,7 +130,7 @@ fn a_corrupt_file_is_listed_with_line_and_column_and_never_touched() {
     std::fs::write(&broken, text).expect("write");
     crate::common::written_ago(&broken, 60);
 
-    let listings = store.list();
+    let listings = store.list().expect("the folder is readable");
     assert_eq!(listings.len(), 2);
     assert!(matches!(&listings[0], Listing::Ready { record, .. } if record.name == "Good"));
     let Listing::Broken { path, error } = &listings[1] else {
@@ -145,9 +145,21 @@ fn a_corrupt_file_is_listed_with_line_and_column_and_never_touched() {
 fn the_folder_is_scanned_for_application_files_alone() {
     let dir = tempfile::tempdir().expect("temp dir");
     let store = Store::new(dir.path());
-    assert!(!store.has_applications(), "an empty folder");
-    assert!(!Store::new(dir.path().join("missing")).has_applications());
-    assert!(Store::new(dir.path().join("missing")).scan().is_empty());
+    assert!(
+        !store.has_applications().expect("the folder is readable"),
+        "an empty folder"
+    );
+    assert!(
+        !Store::new(dir.path().join("missing"))
+            .has_applications()
+            .expect("the folder is readable")
+    );
+    assert!(
+        Store::new(dir.path().join("missing"))
+            .scan()
+            .expect("the folder is readable")
+            .is_empty()
+    );
     // What a save, a lock and a crash leave beside applications, and a folder named like one.
     let path = dir.path().join("anna.yaml");
     store::save(&path, &record("Anna", "2026-02-01T10:00:00Z")).expect("save");
@@ -157,11 +169,14 @@ fn the_folder_is_scanned_for_application_files_alone() {
     std::fs::write(dir.path().join("notes.txt"), "mine").expect("write");
     std::fs::create_dir(dir.path().join("folder.yaml")).expect("mkdir");
     assert!(dir.path().join("anna.yaml.bak").exists());
-    assert!(store.has_applications());
-    assert_eq!(store.scan(), vec![path.clone()]);
+    assert!(store.has_applications().expect("the folder is readable"));
+    assert_eq!(
+        store.scan().expect("the folder is readable"),
+        vec![path.clone()]
+    );
     std::fs::remove_file(&path).expect("remove");
     assert!(
-        !store.has_applications(),
+        !store.has_applications().expect("the folder is readable"),
         "a backup, a lock or a folder is not an application"
     );
 }
@@ -271,7 +286,7 @@ fn the_trash_keeps_the_file_and_its_backup() {
     assert_eq!(moved, dir.path().join("trash").join("a.yaml"));
     assert_eq!(store::load(&moved).expect("load").name, "A");
     assert!(store::backup_path(&moved).exists());
-    assert!(store.list().is_empty());
+    assert!(store.list().expect("the folder is readable").is_empty());
 
     // A second file of the same name does not overwrite the first in the trash.
     store::save(&path, &record("B", "2026-02-03T10:00:00Z")).expect("save");
@@ -292,6 +307,7 @@ fn unicode_names_get_readable_distinct_files() {
     store::save(&second, &record("王小明 🎉", "2026-02-02T10:00:00Z")).expect("save");
     let names: Vec<String> = store
         .list()
+        .expect("the folder is readable")
         .into_iter()
         .filter_map(|l| match l {
             Listing::Ready { record, .. } => Some(record.name),
@@ -371,13 +387,13 @@ proptest! {
             minutes.iter().enumerate().map(|(i, m)| (*m, format!("n{i:02}"))).collect();
         expected.sort();
         let expected: Vec<String> = expected.into_iter().map(|(_, name)| name).collect();
-        let listed: Vec<String> = store.list().into_iter().map(|l| match l {
+        let listed: Vec<String> = store.list().expect("the folder is readable").into_iter().map(|l| match l {
             Listing::Ready { record, .. } => record.name,
             Listing::Broken { error, .. } => panic!("{error}"),
         }).collect();
         prop_assert_eq!(&listed, &expected);
         let scanned: Vec<String> = store
-            .scan()
+            .scan().expect("the folder is readable")
             .iter()
             .filter_map(|path| path.file_stem().map(|s| s.to_string_lossy().into_owned()))
             .collect();
@@ -582,7 +598,7 @@ mod start_screen {
         );
         let mut saved = record("Anna", "2026-02-02T10:00:00Z").application;
         saved.place = Place::Eligibility { question: 0 };
-        app.resume("Anna".into(), saved.clone(), true);
+        app.resume("Anna".into(), saved.clone(), Some(store::ReadOnly::Locked));
         assert_eq!(
             app.update(Msg::Answer(true)),
             Effect::None,
@@ -608,7 +624,7 @@ mod start_screen {
             document: 1,
             item: Some(2),
         };
-        app.resume("Anna".into(), saved.clone(), false);
+        app.resume("Anna".into(), saved.clone(), None);
         assert_eq!(app.screen, Screen::Wizard);
         assert_eq!(app.application, saved);
         assert!(
