@@ -9,6 +9,8 @@ mod common;
 mod content;
 #[path = "it/flow.rs"]
 mod flow;
+#[path = "it/hostile.rs"]
+mod hostile;
 #[path = "it/languages.rs"]
 mod languages;
 #[path = "it/pty.rs"]
