@@ -49,6 +49,19 @@ fn parse(bencher: divan::Bencher) {
     bencher.bench_local(|| store::parse(&path, divan::black_box(&text)).expect("parsed"));
 }
 
+/// A hostile file of nested brackets as large as a file may be: refused before the parser,
+/// which takes quadratic time on it (a 160 KB one once took 35 s), so listing a folder that
+/// holds one costs no more than reading a normal file.
+#[divan::bench]
+fn load_nested(bencher: divan::Bencher) {
+    let dir = TempDir::new().expect("a temporary folder");
+    let path = dir.path().join("nested.yaml");
+    let depth = (store::MAX_FILE_BYTES / 2 - 32) as usize;
+    let text = format!("schema: 2\nname: {}{}\n", "[".repeat(depth), "]".repeat(depth));
+    fs::write(&path, text).expect("written");
+    bencher.bench_local(|| store::load(divan::black_box(&path)).expect_err("refused"));
+}
+
 /// What the start screen asks before its first frame: whether there is anything to list.
 #[divan::bench(args = [1, 100, 1000])]
 fn has_applications(bencher: divan::Bencher, applications: usize) {

@@ -286,17 +286,19 @@ fn read_regular(path: &Path) -> Result<Vec<u8>> {
 /// apostrophe in a plain name cannot hide the brackets after it for long.
 fn nesting(text: &str) -> usize {
     let (mut depth, mut deepest) = (0usize, 0usize);
-    for line in text.lines() {
+    // Bytes, not characters: every byte that matters is ASCII, and no byte of a longer UTF-8
+    // character is.
+    for line in text.as_bytes().split(|&b| b == b'\n') {
         let mut quote = None;
-        for c in line.chars() {
-            match (quote, c) {
-                (None, '"' | '\'') => quote = Some(c),
-                (Some(q), c) if c == q => quote = None,
-                (None, '[' | '{') => {
+        for &b in line {
+            match (quote, b) {
+                (None, b'"' | b'\'') => quote = Some(b),
+                (Some(q), b) if b == q => quote = None,
+                (None, b'[' | b'{') => {
                     depth += 1;
                     deepest = deepest.max(depth);
                 }
-                (None, ']' | '}') => depth = depth.saturating_sub(1),
+                (None, b']' | b'}') => depth = depth.saturating_sub(1),
                 _ => {}
             }
         }
