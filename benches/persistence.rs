@@ -57,7 +57,11 @@ fn load_nested(bencher: divan::Bencher) {
     let dir = TempDir::new().expect("a temporary folder");
     let path = dir.path().join("nested.yaml");
     let depth = (store::MAX_FILE_BYTES / 2 - 32) as usize;
-    let text = format!("schema: 2\nname: {}{}\n", "[".repeat(depth), "]".repeat(depth));
+    let text = format!(
+        "schema: 2\nname: {}{}\n",
+        "[".repeat(depth),
+        "]".repeat(depth)
+    );
     fs::write(&path, text).expect("written");
     bencher.bench_local(|| store::load(divan::black_box(&path)).expect_err("refused"));
 }

@@ -12,7 +12,7 @@ use kzvisa::store::{self, Access, Listing, ReadOnly, Store};
 use kzvisa::ui::theme::Theme;
 use kzvisa::wizard::{Application, Place, review};
 
-use super::session::{Opening, Saved, Session};
+use super::session::{Opening, Saved, Session, moved_text};
 
 pub struct Lines<R, W> {
     pub input: R,
@@ -162,14 +162,7 @@ impl<R: BufRead, W: Write> Lines<R, W> {
                         let said = match session.save(store, &app.application) {
                             Ok(Saved::InPlace) => continue,
                             Ok(Saved::Moved { from, to, name }) => {
-                                let text = fill(
-                                    &app.content.ui.saving.moved,
-                                    &[
-                                        ("file", &from.display().to_string()),
-                                        ("name", &name),
-                                        ("kept", &to.display().to_string()),
-                                    ],
-                                );
+                                let text = moved_text(&app.content, &from, &to, &name);
                                 app.name = name;
                                 text
                             }

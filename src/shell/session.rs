@@ -122,6 +122,25 @@ impl Session {
     }
 }
 
+/// What is said when a save found the file changed elsewhere: both files are in one folder, so
+/// their names are enough (and fit on a line where whole paths would not).
+pub fn moved_text(content: &Content, from: &Path, to: &Path, name: &str) -> String {
+    let file_name = |path: &Path| {
+        path.file_name()
+            .unwrap_or(path.as_os_str())
+            .to_string_lossy()
+            .into_owned()
+    };
+    fill(
+        &content.ui.saving.moved,
+        &[
+            ("file", &file_name(from)),
+            ("name", name),
+            ("kept", &file_name(to)),
+        ],
+    )
+}
+
 /// What the wizard starts on.
 pub enum Opening {
     /// Applications are saved: let the person choose. The folder is listed by whoever shows

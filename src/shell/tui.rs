@@ -19,7 +19,7 @@ use kzvisa::store::{self, Access, Listing, Lock, ReadOnly, Store};
 use kzvisa::ui::{self, theme::Theme};
 use kzvisa::wizard::Application;
 
-use super::session::{Opening, Saved, Session, now};
+use super::session::{Opening, Saved, Session, moved_text, now};
 
 /// How the switch key changes the language: the texts of each, and where the choice is kept.
 pub struct Languages {
@@ -324,14 +324,7 @@ impl Shell {
             Ok(Saved::InPlace) => app.save_error = None,
             Ok(Saved::Moved { from, to, name }) => {
                 app.save_error = None;
-                app.notice = Some(fill(
-                    &app.content.ui.saving.moved,
-                    &[
-                        ("file", &from.display().to_string()),
-                        ("name", &name),
-                        ("kept", &to.display().to_string()),
-                    ],
-                ));
+                app.notice = Some(moved_text(&app.content, &from, &to, &name));
                 app.name = name;
             }
             Err(error) => app.save_error = Some(app.words(&error)),

@@ -52,9 +52,16 @@ fn a_link_planted_at_the_backup_is_refused_and_its_target_untouched() {
             path: store::backup_path(&path)
         }
     );
-    assert_eq!(std::fs::read_to_string(&target).expect("read"), "my notes\n");
+    assert_eq!(
+        std::fs::read_to_string(&target).expect("read"),
+        "my notes\n"
+    );
     assert_eq!(mode(&target), 0o644);
-    assert_eq!(store::load(&path).expect("load").name, "A", "the file as it was");
+    assert_eq!(
+        store::load(&path).expect("load").name,
+        "A",
+        "the file as it was"
+    );
 }
 
 #[test]
@@ -75,8 +82,15 @@ fn a_link_planted_at_the_lock_is_refused_and_its_target_untouched() {
     // Through the binary too: the message names the link.
     let output = kzvisa(&dir, &["resume", "A"], "y\n");
     assert_eq!(status(&output), 2, "{}", stderr(&output));
-    assert!(stderr(&output).contains("a.yaml.lock is a link"), "{}", stderr(&output));
-    assert_eq!(std::fs::read_to_string(&target).expect("read"), "my notes\n");
+    assert!(
+        stderr(&output).contains("a.yaml.lock is a link"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&target).expect("read"),
+        "my notes\n"
+    );
     assert_eq!(mode(&target), 0o644);
 }
 
@@ -317,7 +331,10 @@ fn stale_temporary_files_are_removed_and_live_ones_kept() {
     assert!(!stale.exists(), "a leftover of a killed kzvisa stays");
     assert!(fresh.exists(), "a file being written now was removed");
     assert!(held.exists(), "a file another kzvisa holds was removed");
-    assert!(link.exists() && target.exists(), "a link was followed or removed");
+    assert!(
+        link.exists() && target.exists(),
+        "a link was followed or removed"
+    );
 }
 
 #[test]
@@ -375,7 +392,11 @@ fn files_built_to_hang_the_parser_are_refused_before_parsing() {
     let depth = 40_000;
     std::fs::write(
         &nested,
-        format!("schema: 2\nname: {}{}\n", "[".repeat(depth), "]".repeat(depth)),
+        format!(
+            "schema: 2\nname: {}{}\n",
+            "[".repeat(depth),
+            "]".repeat(depth)
+        ),
     )
     .expect("write");
     let large = dir.path().join("large.yaml");
@@ -422,8 +443,7 @@ fn kzvisa_keeps_its_folders_and_files_private_whatever_was_there_or_the_umask() 
     let applications = own.join("applications");
     std::fs::create_dir_all(&applications).expect("dirs");
     std::fs::set_permissions(&own, std::fs::Permissions::from_mode(0o1777)).expect("chmod");
-    std::fs::set_permissions(&applications, std::fs::Permissions::from_mode(0o755))
-        .expect("chmod");
+    std::fs::set_permissions(&applications, std::fs::Permissions::from_mode(0o755)).expect("chmod");
     let path = applications.join("a.yaml");
     store::save(&path, &record("A")).expect("save");
     // A copy made by hand, readable by all: its backup must not be.
@@ -439,7 +459,11 @@ fn kzvisa_keeps_its_folders_and_files_private_whatever_was_there_or_the_umask() 
         .env("XDG_CONFIG_HOME", &config)
         .output()
         .expect("sh");
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     assert_eq!(mode(&own), 0o700);
     assert_eq!(mode(&applications), 0o700);
     // The first change saves, and keeps a backup.
@@ -504,7 +528,13 @@ fn a_full_disk_leaves_the_file_and_its_backup_whole() {
     third.name = "Third".into();
     let error = store::save(&path, &third).expect_err("the disk is full");
     assert!(
-        matches!(error, Error::Io { kind: std::io::ErrorKind::StorageFull, .. }),
+        matches!(
+            error,
+            Error::Io {
+                kind: std::io::ErrorKind::StorageFull,
+                ..
+            }
+        ),
         "{error:?}"
     );
     assert_eq!(store::load(&path).expect("the file loads"), second);
