@@ -24,7 +24,8 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("kzvisa: {message}");
+            // Messages name what was typed and found (names, paths): shown, never obeyed.
+            eprintln!("kzvisa: {}", kzvisa::present::safe::shown(&message));
             ExitCode::from(2)
         }
     }

@@ -15,6 +15,8 @@ mod languages;
 mod pty;
 #[path = "it/robust.rs"]
 mod robust;
+#[path = "it/sanitize.rs"]
+mod sanitize;
 #[path = "it/screens.rs"]
 mod screens;
 #[path = "it/store.rs"]

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::CommandFactory;
 
 use kzvisa::content::{Content, fill};
+use kzvisa::present::safe::shown;
 use kzvisa::report;
 use kzvisa::store::Store;
 
@@ -17,7 +18,7 @@ pub fn list(content: &Content, store: &Store, format: ListFormat) -> Result<Exit
     let listings = store.list();
     let text = match format {
         ListFormat::Table if listings.is_empty() => {
-            let folder = store.dir().display().to_string();
+            let folder = shown(&store.dir().display().to_string()).into_owned();
             fill(&content.ui.commands.no_applications, &[("folder", &folder)]) + "\n"
         }
         ListFormat::Table => report::list_table(content, &listings),
@@ -91,7 +92,10 @@ pub fn faq(content: &Content, query: &[String]) -> Result<ExitCode, String> {
     match report::faq_text(content, &query) {
         Some(text) => print(&text),
         None => {
-            let message = fill(&content.ui.commands.faq_no_match, &[("query", &query)]);
+            let message = fill(
+                &content.ui.commands.faq_no_match,
+                &[("query", &shown(&query))],
+            );
             eprintln!("kzvisa: {message}");
             Ok(ExitCode::from(1))
         }
