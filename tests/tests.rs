@@ -11,6 +11,8 @@ mod content;
 mod flow;
 #[path = "it/languages.rs"]
 mod languages;
+#[path = "it/output.rs"]
+mod output;
 #[path = "it/pty.rs"]
 mod pty;
 #[path = "it/robust.rs"]
