@@ -21,5 +21,7 @@ mod robust;
 mod sanitize;
 #[path = "it/screens.rs"]
 mod screens;
+#[path = "it/stops.rs"]
+mod stops;
 #[path = "it/store.rs"]
 mod store;
