@@ -81,7 +81,8 @@ fn set_panic_message(saved_in: PathBuf, texts: Arc<Mutex<CrashTexts>>) {
         let texts = texts
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        eprintln!("{}", fill(&texts.bug, &[("error", &info.to_string())]));
+        let error = kzvisa::present::safe::shown(&info.to_string()).into_owned();
+        eprintln!("{}", fill(&texts.bug, &[("error", &error)]));
         eprintln!("{}", fill(&texts.progress_kept, &[("folder", &folder)]));
     }));
 }

@@ -6,7 +6,7 @@ use std::process::{Command, Output, Stdio};
 
 use kzvisa::present::safe::shown;
 
-use crate::cli::{kzvisa, status, stderr, stdout};
+use crate::cli::{kzvisa, kzvisa_with_env, status, stderr, stdout};
 
 /// What a hostile file puts in a text, as a YAML double-quoted scalar: CSI (clear the screen,
 /// red), OSC 52 (set the clipboard) ended by BEL and by ST, C0 and DEL, C1 CSI/OSC/ST and NEL,
@@ -173,6 +173,18 @@ fn sanitize_every_command_shows_escape_sequences_from_a_file_as_text() {
     assert_output_inert("export of an unknown name", &unknown);
     let faq = run(dir, &["faq", "\x1b[2Jnothing-matches"], "");
     assert_output_inert("faq", &faq);
+    // A damaged settings file, in a folder whose name holds an ESC, is told about and passed by.
+    let config = dir.join("config\x1b[31m");
+    std::fs::create_dir_all(config.join("kzvisa")).expect("create the settings folder");
+    std::fs::write(config.join("kzvisa/settings.yaml"), "language: [\n").expect("write");
+    let config = config.to_str().expect("a UTF-8 path");
+    let settings = kzvisa_with_env(dir, &["list"], "", &[("XDG_CONFIG_HOME", config)]);
+    assert!(
+        stderr(&settings).contains("config␛[31m"),
+        "{}",
+        stderr(&settings)
+    );
+    assert_output_inert("a damaged settings file", &settings);
 }
 
 #[test]
