@@ -10,6 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::content::{AFTER_ARRIVAL, Content, SUBMISSION_STEPS};
 use crate::error::Error;
 use crate::lang::Lang;
+use crate::present::safe::shown;
 use crate::store::{Listing, ReadOnly, Record};
 use crate::ui::theme::Theme;
 use crate::wizard::review::{self, ReviewRow};
@@ -333,7 +334,7 @@ impl App {
         start.unread.remove(&row);
         let progress = match &listing {
             Listing::Ready { record, .. } => {
-                start.widest_name = start.widest_name.max(record.name.width());
+                start.widest_name = start.widest_name.max(shown(&record.name).width());
                 review::progress(&record.application, &self.content)
             }
             Listing::Broken { .. } => (0, 0),

@@ -6,6 +6,7 @@ use std::io::ErrorKind;
 use std::path::PathBuf;
 
 use crate::content::{ErrorText, fill};
+use crate::present::safe::shown;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Error {
@@ -112,7 +113,8 @@ impl Error {
     /// The error as a person reads it, in the language of `text`. The parser's own wording is
     /// left out: it is English, and the place (line, column) is what helps.
     pub fn in_words(&self, text: &ErrorText) -> String {
-        let file = |path: &PathBuf| path.display().to_string();
+        // A file name can hold an ESC as well as any name can.
+        let file = |path: &PathBuf| shown(&path.display().to_string()).into_owned();
         match self {
             Error::Syntax {
                 path, line, column, ..

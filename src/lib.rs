@@ -10,6 +10,7 @@ pub mod error;
 pub mod keymap;
 pub mod lang;
 pub mod plain;
+pub mod present;
 pub mod report;
 pub mod settings;
 pub mod store;

@@ -11,6 +11,7 @@ use clap::Parser;
 
 use kzvisa::content::Content;
 use kzvisa::lang::Lang;
+use kzvisa::present::safe;
 use kzvisa::settings;
 use kzvisa::store::{self, Store};
 
@@ -24,7 +25,8 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("kzvisa: {message}");
+            // Messages name what was typed and found (names, paths): shown, never obeyed.
+            eprintln!("kzvisa: {}", safe::shown(&message));
             ExitCode::from(2)
         }
     }
@@ -44,7 +46,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             Ok(saved) => saved.language,
             Err(error) => {
                 // Not worth stopping for: the language comes from elsewhere.
-                eprintln!("kzvisa: {error}");
+                eprintln!("kzvisa: {}", safe::shown(&error.to_string()));
                 None
             }
         });

@@ -4,6 +4,7 @@
 
 use crate::app::{App, Msg};
 use crate::content::{Content, fill};
+use crate::present::safe::shown;
 use crate::report;
 use crate::wizard::dates;
 use crate::wizard::{EmployerField, Interview, PassportField, Place, Route, SubmissionField};
@@ -92,7 +93,7 @@ fn place_prompt(app: &App) -> Prompt {
         let keep = if value.trim().is_empty() {
             ui.plain.skip.clone()
         } else {
-            fill(&ui.plain.keep, &[("value", value.trim())])
+            fill(&ui.plain.keep, &[("value", &shown(value.trim()))])
         };
         match hint {
             Some(hint) => format!("{label} ({hint}; {keep}):"),
@@ -386,7 +387,7 @@ pub fn reply(app: &App, line: &str) -> Reply {
             msgs.extend(then);
             Reply::Send(msgs)
         } else {
-            Reply::Invalid(fill(&ui.dates.invalid, &[("text", line)]))
+            Reply::Invalid(fill(&ui.dates.invalid, &[("text", &shown(line))]))
         }
     };
     match application.place {

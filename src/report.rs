@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::content::{Confidence, Content, Note, Source, fill};
+use crate::present::safe::shown;
 use crate::store::Listing;
 use crate::wizard::dates::{self, PassportCheck};
 use crate::wizard::review::{self, Mark, ReviewRow};
@@ -40,7 +41,7 @@ pub fn checklist(content: &Content, name: &str, app: &Application, today: NaiveD
         &[("date", &content.date(content.guide.checked))],
     );
     let mut blocks = vec![
-        Block::Title(fill(&ui.export.title, &[("name", name)])),
+        Block::Title(fill(&ui.export.title, &[("name", &shown(name))])),
         Block::Paragraph(format!(
             "{} {checked}.",
             fill(&ui.export.generated, &[("date", &content.date(today))])
@@ -315,6 +316,7 @@ pub fn check(content: &Content, app: &Application) -> Check {
 
 pub fn check_text(content: &Content, name: &str, check: &Check) -> String {
     let ui = &content.ui.commands;
+    let name = &*shown(name);
     let mut out = String::new();
     if check.blockers.is_empty() {
         out.push_str(&fill(&ui.nothing_blocks, &[("name", name)]));
@@ -368,9 +370,10 @@ pub fn listed(content: &Content, listings: &[Listing]) -> Vec<ListedApplication>
                 let app = &record.application;
                 let (done, total) = review::progress(app, content);
                 let step = app.place.step();
+                // Shown before YAML quotes it: a script may print the value to a terminal.
                 ListedApplication::Ready {
-                    name: record.name.clone(),
-                    file: path.display().to_string(),
+                    name: shown(&record.name).into_owned(),
+                    file: shown(&path.display().to_string()).into_owned(),
                     step: step.id().to_string(),
                     step_number: step.number(),
                     done,
@@ -379,9 +382,10 @@ pub fn listed(content: &Content, listings: &[Listing]) -> Vec<ListedApplication>
                     updated: record.updated.to_rfc3339(),
                 }
             }
+            // The parser's message can quote the file's own text.
             Listing::Broken { path, error } => ListedApplication::Broken {
-                file: path.display().to_string(),
-                error: error.to_string(),
+                file: shown(&path.display().to_string()).into_owned(),
+                error: shown(&error.to_string()).into_owned(),
             },
         })
         .collect()
@@ -404,7 +408,7 @@ pub fn list_table(content: &Content, listings: &[Listing]) -> String {
                 let app = &record.application;
                 let (done, total) = review::progress(app, content);
                 rows.push([
-                    record.name.clone(),
+                    shown(&record.name).into_owned(),
                     content.step_name(app.place.step()).to_string(),
                     format!("{done}/{total}"),
                     review::blockers(app, content).len().to_string(),
@@ -529,6 +533,8 @@ fn escape(text: &str) -> String {
             _ => out.push(c),
         }
     }
+    // Markdown is read in a terminal too (`cat`, `less`): the other controls are shown.
+    let mut out = shown(&out).into_owned();
     // What would start a list or a heading at the beginning of a line stays text.
     let starts_block = out.starts_with(['-', '+', '='])
         || out.split_once(['.', ')']).is_some_and(|(number, _)| {

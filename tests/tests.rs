@@ -13,11 +13,17 @@ mod flow;
 mod hostile;
 #[path = "it/languages.rs"]
 mod languages;
+#[path = "it/output.rs"]
+mod output;
 #[path = "it/pty.rs"]
 mod pty;
 #[path = "it/robust.rs"]
 mod robust;
+#[path = "it/sanitize.rs"]
+mod sanitize;
 #[path = "it/screens.rs"]
 mod screens;
+#[path = "it/stops.rs"]
+mod stops;
 #[path = "it/store.rs"]
 mod store;

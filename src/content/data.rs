@@ -318,6 +318,11 @@ pub struct ExportText {
     pub not_entered: String,
     pub passport_rule: String,
     pub interview_none: String,
+    /// Why `export -o PATH` writes nothing: what is at `{file}` is kept.
+    pub refuse_not_a_file: String,
+    pub refuse_folder: String,
+    pub refuse_link: String,
+    pub refuse_application: String,
 }
 
 /// What `list`, `check`, `export` and `faq` print besides the checklist itself.

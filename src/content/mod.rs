@@ -366,7 +366,7 @@ impl Content {
     pub fn typed_date(&self, text: &str) -> String {
         match crate::wizard::dates::parse(text) {
             Some(date) => self.date(date),
-            None => text.trim().to_string(),
+            None => crate::present::safe::shown(text.trim()).into_owned(),
         }
     }
 

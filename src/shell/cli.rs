@@ -65,7 +65,8 @@ pub enum Command {
         name: Option<String>,
         #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
         format: ExportFormat,
-        /// Write it to this file instead of standard output.
+        /// Write it to this file instead of standard output (`-`): a new file, or over a plain
+        /// one; never over an application, a link, a folder or a device.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },

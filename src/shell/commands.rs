@@ -7,6 +7,8 @@ use std::process::ExitCode;
 use clap::CommandFactory;
 
 use kzvisa::content::{Content, fill};
+use kzvisa::error::Error;
+use kzvisa::present::safe::shown;
 use kzvisa::report;
 use kzvisa::store::Store;
 
@@ -17,7 +19,7 @@ pub fn list(content: &Content, store: &Store, format: ListFormat) -> Result<Exit
     let listings = store.list().map_err(|e| e.in_words(&content.ui.errors))?;
     let text = match format {
         ListFormat::Table if listings.is_empty() => {
-            let folder = store.dir().display().to_string();
+            let folder = shown(&store.dir().display().to_string()).into_owned();
             fill(&content.ui.commands.no_applications, &[("folder", &folder)]) + "\n"
         }
         ListFormat::Table => report::list_table(content, &listings),
@@ -48,9 +50,23 @@ pub fn export(
         ExportFormat::Text => report::text(&blocks, Some(report::PRINT_WIDTH)),
     };
     match output {
+        // `-o -` is standard output, as for most tools that take a file.
         None => print(&text),
+        Some(path) if path == Path::new("-") => print(&text),
         Some(path) => {
-            write_whole(path, &text).map_err(|e| format!("{}: {e}", path.display()))?;
+            let words = |e| Error::io(path, e).in_words(&content.ui.errors);
+            if let Some(refusal) = refusal(path, store.dir()).map_err(words)? {
+                let file = shown(&path.display().to_string()).into_owned();
+                let export = &content.ui.export;
+                let template = match refusal {
+                    Refusal::NotAFile => &export.refuse_not_a_file,
+                    Refusal::Folder => &export.refuse_folder,
+                    Refusal::Link => &export.refuse_link,
+                    Refusal::Application => &export.refuse_application,
+                };
+                return Err(fill(template, &[("file", &file)]));
+            }
+            write_whole(path, &text).map_err(words)?;
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -91,7 +107,10 @@ pub fn faq(content: &Content, query: &[String]) -> Result<ExitCode, String> {
     match report::faq_text(content, &query) {
         Some(text) => print(&text),
         None => {
-            let message = fill(&content.ui.commands.faq_no_match, &[("query", &query)]);
+            let message = fill(
+                &content.ui.commands.faq_no_match,
+                &[("query", &shown(&query))],
+            );
             eprintln!("kzvisa: {message}");
             Ok(ExitCode::from(1))
         }
@@ -122,14 +141,100 @@ fn print(text: &str) -> Result<ExitCode, String> {
     }
 }
 
-/// Writes the whole file or nothing: a temporary file beside it, renamed into place.
+/// Why an export is not written over what is there: only a new file, or a regular file that is
+/// not an application, is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Refusal {
+    /// A device, a FIFO or a socket: renaming over it would replace the node, and writing into
+    /// it is not what `-o FILE` promises.
+    NotAFile,
+    Folder,
+    /// Written through, it would change a file the person did not name; replaced, the link is lost.
+    Link,
+    /// A saved application: an export over it loses the answers.
+    Application,
+}
+
+/// An application file kzvisa writes is a few kilobytes: one larger than this is not one, and is
+/// not read whole to find out.
+const LARGEST_APPLICATION: u64 = 1 << 20;
+
+/// Why what is at `path` must not be replaced, if it must not; links are not followed. An application is known by where it is (a `.yaml`
+/// file in the applications folder: even a damaged one is someone's answers) or by what it
+/// holds (anywhere, under any name: `--file` opens applications wherever they are).
+fn refusal(path: &Path, applications: &Path) -> std::io::Result<Option<Refusal>> {
+    let meta = match std::fs::symlink_metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let kind = meta.file_type();
+    let in_applications = || {
+        path.extension().is_some_and(|e| e == "yaml") && same_folder(path.parent(), applications)
+    };
+    Ok(if kind.is_symlink() {
+        Some(Refusal::Link)
+    } else if kind.is_dir() {
+        Some(Refusal::Folder)
+    } else if !kind.is_file() {
+        Some(Refusal::NotAFile)
+    } else if in_applications() || holds_application(path, meta.len()) {
+        Some(Refusal::Application)
+    } else {
+        None
+    })
+}
+
+/// Whether `parent` (of a path given on the command line) is the folder `dir`, however each is
+/// spelt.
+fn same_folder(parent: Option<&Path>, dir: &Path) -> bool {
+    let parent = parent
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    match (std::fs::canonicalize(parent), std::fs::canonicalize(dir)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// Whether the file reads as a kzvisa application, of this version or a newer one.
+fn holds_application(path: &Path, len: u64) -> bool {
+    if len > LARGEST_APPLICATION {
+        return false;
+    }
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return false;
+    };
+    matches!(
+        kzvisa::store::parse(path, &text),
+        Ok(_) | Err(Error::Newer { .. })
+    )
+}
+
+/// Writes the whole file or nothing: a temporary file created beside it (never through a link:
+/// it is created new), renamed into place. A new file stays new: if one appeared meanwhile, it
+/// is not replaced.
 fn write_whole(path: &Path, text: &str) -> std::io::Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let mut temp = tempfile::NamedTempFile::new_in(dir)?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".kzvisa-export-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
     temp.write_all(text.as_bytes())?;
-    temp.persist(path).map_err(|e| e.error)?;
+    temp.as_file().sync_all()?;
+    match std::fs::symlink_metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            temp.persist_noclobber(path).map_err(|e| e.error)?;
+        }
+        // Checked just before: still a plain file, so renaming over it replaces only the file.
+        Ok(meta) if meta.file_type().is_file() => {
+            temp.persist(path).map_err(|e| e.error)?;
+        }
+        Ok(_) => return Err(std::io::ErrorKind::AlreadyExists.into()),
+        Err(e) => return Err(e),
+    }
     Ok(())
 }

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use kzvisa::app::{App, Effect};
 use kzvisa::content::{Content, fill};
 use kzvisa::plain::{self, Reply};
+use kzvisa::present::safe;
 use kzvisa::report;
 use kzvisa::store::{self, Access, Listing, ReadOnly, Store};
 use kzvisa::ui::theme::Theme;
@@ -69,7 +70,7 @@ impl<R: BufRead, W: Write> Lines<R, W> {
                     format!(
                         "{}. {} ({}: {}, {}: {done}/{total})",
                         i + 1,
-                        record.name,
+                        safe::shown(&record.name),
                         ui.start.step,
                         content.step_name(app.place.step()),
                         ui.start.progress
@@ -103,7 +104,7 @@ impl<R: BufRead, W: Write> Lines<R, W> {
                     continue;
                 }
                 if !store::named(listings, name).is_empty() {
-                    self.say(&fill(&ui.commands.exists, &[("name", name)]))?;
+                    self.say(&fill(&ui.commands.exists, &[("name", &safe::shown(name))]))?;
                     continue;
                 }
                 return Ok(Some(Session::unsaved(name.to_string(), None)));
@@ -176,8 +177,12 @@ impl<R: BufRead, W: Write> Lines<R, W> {
                 }
                 Reply::Faq(query) => {
                     let ui = &app.content.ui;
-                    let text = report::faq_text(&app.content, &query)
-                        .unwrap_or_else(|| fill(&ui.commands.faq_no_match, &[("query", &query)]));
+                    let text = report::faq_text(&app.content, &query).unwrap_or_else(|| {
+                        fill(
+                            &ui.commands.faq_no_match,
+                            &[("query", &safe::shown(&query))],
+                        )
+                    });
                     self.say(&text)?;
                 }
                 Reply::Notes => self.say(&plain::notes_text(&app))?,
@@ -188,7 +193,8 @@ impl<R: BufRead, W: Write> Lines<R, W> {
         }
         let saved_in = session.saved_in(store);
         let saved = &app.content.ui.commands.saved;
-        self.say(&fill(saved, &[("file", &saved_in.display().to_string())]))
+        let file = safe::shown(&saved_in.display().to_string()).into_owned();
+        self.say(&fill(saved, &[("file", &file)]))
     }
 
     fn say(&mut self, text: &str) -> Result<(), String> {
@@ -207,7 +213,7 @@ impl<R: BufRead, W: Write> Lines<R, W> {
         }
         let line = line.trim_end_matches(['\n', '\r']).to_string();
         if self.echo {
-            writeln!(self.output, "{line}").map_err(|e| e.to_string())?;
+            writeln!(self.output, "{}", safe::shown(&line)).map_err(|e| e.to_string())?;
         }
         Ok(Some(line))
     }
@@ -229,5 +235,5 @@ fn open(path: &std::path::Path) -> kzvisa::error::Result<Result<Session, ReadOnl
 }
 
 fn locked(content: &Content, name: &str) -> String {
-    fill(&content.ui.plain.locked, &[("name", name)])
+    fill(&content.ui.plain.locked, &[("name", &safe::shown(name))])
 }

@@ -76,12 +76,13 @@ pub fn run(
 /// the texts it reads.
 fn set_panic_message(saved_in: PathBuf, texts: Arc<Mutex<CrashTexts>>) {
     std::panic::set_hook(Box::new(move |info| {
-        let folder = saved_in.display().to_string();
+        let folder = kzvisa::present::safe::shown(&saved_in.display().to_string()).into_owned();
         // A panic while the texts were being replaced leaves them usable: they are plain strings.
         let texts = texts
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        eprintln!("{}", fill(&texts.bug, &[("error", &info.to_string())]));
+        let error = kzvisa::present::safe::shown(&info.to_string()).into_owned();
+        eprintln!("{}", fill(&texts.bug, &[("error", &error)]));
         eprintln!("{}", fill(&texts.progress_kept, &[("folder", &folder)]));
     }));
 }

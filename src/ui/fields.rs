@@ -8,6 +8,7 @@ use super::entries::{self, Entry, pointer};
 use super::guide::checkbox;
 use crate::app::App;
 use crate::content::fill;
+use crate::present::safe::shown;
 use crate::wizard::dates::{self, PassportCheck};
 use crate::wizard::{EmployerField, Interview, PassportField, SubmissionField};
 
@@ -32,13 +33,11 @@ impl<'a> Field<'a> {
         } else {
             theme.heading()
         };
-        let padding = self.width.saturating_sub(Span::raw(self.value).width());
+        let value = shown(self.value);
+        let padding = self.width.saturating_sub(Span::raw(value.as_ref()).width());
         let mut body = Text::from(vec![
             Line::styled(self.label.to_string(), label_style),
-            Line::styled(
-                format!("{}{}", self.value, " ".repeat(padding)),
-                theme.field(),
-            ),
+            Line::styled(format!("{value}{}", " ".repeat(padding)), theme.field()),
         ]);
         if let Some(error) = &self.error {
             body.push_line(Line::styled(format!("✗ {error}"), theme.bad()));
@@ -54,7 +53,7 @@ impl<'a> Field<'a> {
 fn render_with_cursor(app: &App, frame: &mut Frame, area: Rect, list: &[Entry]) {
     let body = entries::render(frame, area, list);
     if let (Some(body), Some(text)) = (body, app.focused_text()) {
-        let before: String = text.chars().take(app.cursor).collect();
+        let before: String = shown(text).chars().take(app.cursor).collect();
         if let Some(position) = entries::cursor_at(body, 1, &before) {
             frame.set_cursor_position(position);
         }
@@ -66,7 +65,7 @@ fn render_with_cursor(app: &App, frame: &mut Frame, area: Rect, list: &[Entry]) 
 fn date_error(app: &App, text: &str, focused: bool) -> Option<String> {
     let shows = !focused || app.show_date_errors || text.chars().count() >= 10;
     (dates::is_invalid(text) && shows)
-        .then(|| fill(&app.content.ui.dates.invalid, &[("text", text)]))
+        .then(|| fill(&app.content.ui.dates.invalid, &[("text", &shown(text))]))
 }
 
 pub fn passport(app: &App, frame: &mut Frame, area: Rect, field: PassportField) {

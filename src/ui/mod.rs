@@ -17,6 +17,7 @@ use ratatui::widgets::{LineGauge, Paragraph, Wrap};
 use crate::app::{App, Screen};
 use crate::content::fill;
 use crate::keymap;
+use crate::present::safe::shown;
 use crate::store::ReadOnly;
 use crate::wizard::{Place, Step};
 use theme::{MIN_HEIGHT, MIN_WIDTH};
@@ -126,7 +127,7 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect) {
     ]);
     if !on_start && !app.name.is_empty() {
         title_line.push_span(Span::raw(" · "));
-        title_line.push_span(Span::styled(app.name.as_str(), theme.heading()));
+        title_line.push_span(Span::styled(shown(&app.name).into_owned(), theme.heading()));
     }
     let right = cut_right(&mut title, Span::raw(screen).width() as u16 + 1);
     frame.render_widget(title_line, title);

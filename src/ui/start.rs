@@ -13,6 +13,7 @@ use unicode_width::UnicodeWidthChar;
 use super::entries::{self, Entry, pointer};
 use crate::app::{App, Prompt, Row, StartView};
 use crate::content::fill;
+use crate::present::safe::shown;
 use crate::store::Listing;
 use crate::wizard::Step;
 
@@ -97,7 +98,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, start: &StartView) {
                     .format("%Y-%m-%d %H:%M");
                 Text::from(format!(
                     "{}  {}  {}  {updated}",
-                    pad(&record.name, name_width),
+                    pad(&shown(&record.name), name_width),
                     pad(step, step_width),
                     pad(&format!("{done}/{total}"), 7),
                 ))
@@ -132,8 +133,8 @@ fn render_prompt(app: &App, frame: &mut Frame, area: Rect, start: &StartView, pr
     let ui = &app.content.ui.start;
     let selected = start.rows.get(start.selected);
     let selected_name = match (selected.and_then(Row::record), selected) {
-        (Some(record), _) => record.name.clone(),
-        (None, Some(row)) => row.path().display().to_string(),
+        (Some(record), _) => shown(&record.name).into_owned(),
+        (None, Some(row)) => shown(&row.path().display().to_string()).into_owned(),
         (None, None) => String::new(),
     };
     let block = Block::bordered().border_style(theme.key());
@@ -161,11 +162,11 @@ fn render_prompt(app: &App, frame: &mut Frame, area: Rect, start: &StartView, pr
         .line_count(inner.width) as u16;
     let mut text = Text::from(question);
     if let Some(name) = field {
-        text.push_line(Line::styled(format!("{name} "), theme.field()));
+        text.push_line(Line::styled(format!("{} ", shown(name)), theme.field()));
     }
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), inner);
     if let Some(name) = field {
-        let before: String = name.chars().take(app.cursor).collect();
+        let before: String = shown(name).chars().take(app.cursor).collect();
         if let Some(position) = entries::cursor_at(inner, question_lines, &before) {
             frame.set_cursor_position(position);
         }
@@ -178,7 +179,7 @@ fn trash_folder(start: &StartView) -> String {
         .rows
         .get(start.selected)
         .and_then(|row| row.path().parent())
-        .map(|dir| dir.join("trash").display().to_string())
+        .map(|dir| shown(&dir.join("trash").display().to_string()).into_owned())
         .unwrap_or_default()
 }
 
@@ -189,7 +190,7 @@ fn file_name(path: &Path, extension: bool) -> String {
     } else {
         path.file_stem()
     };
-    name.map(|n| n.to_string_lossy().into_owned())
+    name.map(|n| shown(&n.to_string_lossy()).into_owned())
         .unwrap_or_default()
 }
 

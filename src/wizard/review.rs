@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use super::dates::{self, PassportCheck};
 use super::{Application, EmployerField, Interview, PassportField, Place, Step, SubmissionField};
 use crate::content::{Content, fill};
+use crate::present::safe::shown;
 
 /// How a review row stands, for its symbol and colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -375,7 +376,7 @@ impl ReviewRow {
                 let employer = &app.employer;
                 let mut text = content.steps.employer.invitation.clone();
                 if employer.invitation && !employer.invitation_detail.trim().is_empty() {
-                    text = format!("{text}: {}", employer.invitation_detail.trim());
+                    text = format!("{text}: {}", shown(employer.invitation_detail.trim()));
                 }
                 (done(employer.invitation), text)
             }
@@ -451,7 +452,7 @@ impl ReviewRow {
                 let submission = &app.submission;
                 let mut details = vec![];
                 if !submission.fee_amount.trim().is_empty() {
-                    details.push(submission.fee_amount.trim().to_string());
+                    details.push(shown(submission.fee_amount.trim()).into_owned());
                 }
                 let paid_on = submission.fee_paid_on.trim();
                 if submission.fee_paid && !paid_on.is_empty() {
