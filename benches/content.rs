@@ -50,7 +50,7 @@ fn faq_keystroke_and_frame(bencher: divan::Bencher, faq: &str) {
     bencher
         .with_inputs(|| (app.clone(), support::terminal(width, height)))
         .bench_local_values(|(mut app, mut terminal)| {
-            if let Some(msg) = keymap::message(app.mode(), key) {
+            if let Some(msg) = keymap::message(&app, key) {
                 app.update(msg);
             }
             terminal

@@ -17,7 +17,7 @@ fn key(bencher: divan::Bencher, screen: &str) {
     let app = support::screen(screen);
     let key = support::key(support::typical_key(screen));
     assert!(
-        keymap::message(app.mode(), key).is_some(),
+        keymap::message(&app, key).is_some(),
         "the key {key:?} means nothing on the screen {screen}"
     );
     press(bencher, &app, key);
@@ -28,7 +28,7 @@ fn press(bencher: divan::Bencher, app: &App, key: KeyEvent) {
     bencher
         .with_inputs(|| app.clone())
         .bench_local_values(|mut app| {
-            if let Some(msg) = keymap::message(app.mode(), divan::black_box(key)) {
+            if let Some(msg) = keymap::message(&app, divan::black_box(key)) {
                 divan::black_box(app.update(msg));
             }
             // Returned, so the clone is dropped outside the measurement.

@@ -15,8 +15,8 @@ use crate::store::{Listing, ReadOnly, Record};
 use crate::ui::theme::Theme;
 use crate::wizard::review::{self, ReviewRow};
 use crate::wizard::{
-    Application, EmployerField, Interview, PassportField, Place, Route, Step, SubmissionField,
-    dates,
+    Application, EmployerField, Interview, PassportField, Place, Route, SubmissionField, dates,
+    flow,
 };
 
 /// The longest text a field keeps; a runaway paste stops here instead of filling the file.
@@ -62,6 +62,10 @@ pub enum Msg {
     OpenReadOnly,
     /// The next language (on the welcome and start screens).
     SwitchLanguage,
+    /// The review ("Check your answers"), from any step.
+    OpenReview,
+    /// The date today, from the shell's clock: at start and when the day changes.
+    Today(chrono::NaiveDate),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -239,6 +243,12 @@ pub struct App {
     pub cursor: usize,
     /// Set when Enter found a bad date, so its message shows even in the focused field.
     pub show_date_errors: bool,
+    /// The review row a step was opened from: leaving that step (Enter at its end, Esc) goes
+    /// back to the review on that row rather than on through the steps.
+    pub back_to_review: Option<usize>,
+    /// Today, as the shell last said ([`Msg::Today`]): the core has no clock. Until told, no
+    /// date is judged against today.
+    pub today: Option<chrono::NaiveDate>,
 }
 
 impl App {
@@ -258,6 +268,8 @@ impl App {
             expanded: BTreeSet::new(),
             cursor: 0,
             show_date_errors: false,
+            back_to_review: None,
+            today: None,
         };
         app.resume(String::new(), application, None);
         app
@@ -335,7 +347,7 @@ impl App {
         let progress = match &listing {
             Listing::Ready { record, .. } => {
                 start.widest_name = start.widest_name.max(shown(&record.name).width());
-                review::progress(&record.application, &self.content)
+                review::progress(&record.application, &self.content, self.today)
             }
             Listing::Broken { .. } => (0, 0),
         };
@@ -455,6 +467,7 @@ impl App {
         let before = self.application.clone();
         match msg {
             Msg::Quit => return Effect::Quit,
+            Msg::Today(today) => self.today = Some(today),
             Msg::SwitchLanguage if self.faq.is_none() && self.notes.is_none() => {
                 return Effect::SwitchLanguage(self.content.lang.next());
             }
@@ -467,6 +480,9 @@ impl App {
             Msg::OpenFaq if self.faq.is_none() => self.set_faq(FaqView::default()),
             _ if self.faq.is_some() => self.update_faq(msg),
             msg if matches!(self.screen, Screen::Start(_)) => return self.update_start(msg),
+            Msg::OpenReview => self.open_review(),
+            // Opened from the review: Esc goes back to it, on the same row.
+            Msg::Back if self.back_to_review.is_some() => self.open_review(),
             msg => self.update_step(msg),
         }
         if self.application == before {
@@ -552,19 +568,19 @@ impl App {
         match self.application.place {
             Place::Welcome => {
                 if msg == Msg::Confirm {
-                    self.go(self.route_place());
+                    self.go_forward();
                 }
             }
             Place::Route { option } => self.update_route(option, msg),
             Place::RouteOutcome => match msg {
-                Msg::Confirm => self.go(Place::start_of(Step::Eligibility)),
+                Msg::Confirm => self.go_forward(),
                 Msg::Back => self.go(self.route_place()),
                 _ => {}
             },
             Place::Eligibility { question } => self.update_question(question, msg),
             Place::Employer { field } => self.update_employer(field, msg),
             Place::EligibilityResult => match msg {
-                Msg::Confirm => self.go(self.after_eligibility()),
+                Msg::Confirm => self.go_forward(),
                 Msg::Back => self.go(Place::Eligibility {
                     question: self.criteria_count() - 1,
                 }),
@@ -584,21 +600,38 @@ impl App {
         }
     }
 
-    /// The employer's part, for those whose route has one; otherwise the documents.
-    fn after_eligibility(&self) -> Place {
-        if self.application.needs_work_permit() {
-            Place::start_of(Step::Employer)
-        } else {
-            Place::start_of(Step::Documents)
+    /// On to the next step of the route, from wherever in this one: or back to the review, when
+    /// the step was opened from it.
+    fn go_forward(&mut self) {
+        let step = self.application.place.step();
+        match flow::next(step, &self.application) {
+            _ if self.back_to_review.is_some() => self.open_review(),
+            Some(next) => self.go(flow::start_of(next, &self.application)),
+            None => {}
         }
     }
 
-    fn before_documents(&self) -> Place {
-        if self.application.needs_work_permit() {
-            Place::start_of(Step::Employer)
-        } else {
-            Place::EligibilityResult
+    /// Back to the end of the step before this one on the route.
+    fn go_backward(&mut self) {
+        let step = self.application.place.step();
+        if let Some(previous) = flow::previous(step, &self.application) {
+            self.go(flow::end_of(previous, &self.application, &self.content));
         }
+    }
+
+    /// The review, on the row a step was opened from if it was, else where it was left.
+    fn open_review(&mut self) {
+        let row = self
+            .back_to_review
+            .take()
+            .unwrap_or(match self.application.place {
+                Place::Review { row } => row,
+                _ => 0,
+            });
+        let last = review::rows(&self.application, &self.content, self.today)
+            .len()
+            .saturating_sub(1);
+        self.go(Place::Review { row: row.min(last) });
     }
 
     fn update_route(&mut self, option: usize, msg: Msg) {
@@ -619,7 +652,7 @@ impl App {
             Msg::Confirm => Route::ALL.get(option),
             Msg::Choose(n) => Route::ALL.get(n),
             Msg::Back => {
-                self.go(Place::Welcome);
+                self.go_backward();
                 None
             }
             _ => None,
@@ -627,11 +660,11 @@ impl App {
         if let Some(&route) = chosen {
             self.application.route = Some(route);
             // Routes without a work visa first learn what sources say about theirs.
-            self.go(if route == Route::WorkVisa {
-                Place::start_of(Step::Eligibility)
+            if route != Route::WorkVisa {
+                self.go(Place::RouteOutcome);
             } else {
-                Place::RouteOutcome
-            });
+                self.go_forward();
+            }
         }
     }
 
@@ -664,8 +697,8 @@ impl App {
                 });
                 self.show_date_errors = true;
             }
-            Msg::Confirm => self.go(Place::start_of(Step::Documents)),
-            Msg::Back => self.go(Place::EligibilityResult),
+            Msg::Confirm => self.go_forward(),
+            Msg::Back => self.go_backward(),
             Msg::Edit(edit) if field.is_text() => self.edit(edit),
             Msg::Paste(text) if field.is_text() => self.paste(&text),
             Msg::Replace(text) if field.is_text() => self.replace(&text),
@@ -759,12 +792,17 @@ impl App {
             Place::EligibilityResult
         };
         match msg {
+            // The question the review opened is answered: back to the review.
+            Msg::Answer(yes) if self.back_to_review.is_some() => {
+                self.application.eligibility.insert(id, yes);
+                self.open_review();
+            }
             Msg::Answer(yes) => {
                 self.application.eligibility.insert(id, yes);
                 self.go(next);
             }
             Msg::Confirm if self.application.answer(&id).is_some() => self.go(next),
-            Msg::Back if question == 0 => self.go(self.route_place()),
+            Msg::Back if question == 0 => self.go_backward(),
             Msg::Back => self.go(Place::Eligibility {
                 question: question - 1,
             }),
@@ -798,7 +836,7 @@ impl App {
                 let rows = self.document_rows();
                 match rows.iter().position(|row| *row == (document, item)) {
                     Some(at) if at + 1 < rows.len() => self.go_document_row(rows[at + 1]),
-                    _ => self.go(Place::start_of(Step::Passport)),
+                    _ => self.go_forward(),
                 }
             }
             Msg::Expand => {
@@ -808,8 +846,8 @@ impl App {
                 self.expanded.remove(&document);
                 self.go_document_row((document, None));
             }
-            Msg::Confirm => self.go(Place::start_of(Step::Passport)),
-            Msg::Back => self.go(self.before_documents()),
+            Msg::Confirm => self.go_forward(),
+            Msg::Back => self.go_backward(),
             _ => {}
         }
     }
@@ -857,7 +895,7 @@ impl App {
         use PassportField::*;
         let passport = &self.application.passport;
         match (field, msg) {
-            (Result, Msg::Confirm) => self.go(Place::start_of(Step::Submission)),
+            (Result, Msg::Confirm) => self.go_forward(),
             (Result, Msg::Up | Msg::PrevField) => self.go(Place::Passport { field: EndOfStay }),
             (Expiry, Msg::Confirm | Msg::NextField | Msg::Down) => {
                 self.go(Place::Passport { field: EndOfStay })
@@ -882,7 +920,7 @@ impl App {
                     None => self.go(Place::Passport { field: Result }),
                 }
             }
-            (_, Msg::Back) => self.go(Place::start_of(Step::Documents)),
+            (_, Msg::Back) => self.go_backward(),
             (Expiry | EndOfStay, Msg::Edit(edit)) => self.edit(edit),
             (Expiry | EndOfStay, Msg::Paste(text)) => self.paste(&text),
             (Expiry | EndOfStay, Msg::Replace(text)) => self.replace(&text),
@@ -927,10 +965,10 @@ impl App {
                         self.go(Place::Submission { field: bad });
                         self.show_date_errors = true;
                     }
-                    None => self.go(Place::start_of(Step::Review)),
+                    None => self.go_forward(),
                 }
             }
-            Msg::Back => self.go(Place::start_of(Step::Passport)),
+            Msg::Back => self.go_backward(),
             Msg::Edit(edit) if field.is_text() => self.edit(edit),
             Msg::Paste(text) if field.is_text() => self.paste(&text),
             Msg::Replace(text) if field.is_text() => self.replace(&text),
@@ -967,7 +1005,7 @@ impl App {
     }
 
     fn update_review(&mut self, row: usize, msg: Msg) {
-        let rows = review::rows(&self.application, &self.content);
+        let rows = review::rows(&self.application, &self.content, self.today);
         if let Some(to) = moved_in_list(row, rows.len(), &msg) {
             self.go(Place::Review { row: to });
             return;
@@ -976,6 +1014,7 @@ impl App {
             Msg::Confirm => {
                 if let Some(target) = rows.get(row).map(ReviewRow::place) {
                     self.go(target);
+                    self.back_to_review = Some(row);
                     if let Place::Documents {
                         document,
                         item: Some(_),
@@ -985,7 +1024,7 @@ impl App {
                     }
                 }
             }
-            Msg::Back => self.go(Place::start_of(Step::Submission)),
+            Msg::Back => self.go_backward(),
             _ => {}
         }
     }

@@ -3,8 +3,8 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::app::{Edit, Mode, Msg};
-use crate::content::KeyLabels;
+use crate::app::{App, Edit, Mode, Msg};
+use crate::content::{AnswerKeys, KeyLabels};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Label {
@@ -106,7 +106,11 @@ const FIRST: Binding = hidden(&[KeyCode::Home, Char('g')], Msg::First);
 const LAST: Binding = hidden(&[KeyCode::End, Char('G')], Msg::Last);
 const PAGE_UP: Binding = hidden(&[KeyCode::PageUp], Msg::PageUp);
 const PAGE_DOWN: Binding = hidden(&[KeyCode::PageDown], Msg::PageDown);
-const YES: Binding = bind(&[Char('y')], Msg::Answer(true), "y/n", Label::Answer);
+/// How the footer writes the answer keys, replaced by the language's letters.
+const YES_NO: &str = "y/n";
+const YES_ALONE: &str = "y";
+const NO_ALONE: &str = "n";
+const YES: Binding = bind(&[Char('y')], Msg::Answer(true), YES_NO, Label::Answer);
 const NO: Binding = hidden(&[Char('n')], Msg::Answer(false));
 const NEXT_IF_ANSWERED: Binding = hidden(&[Enter], Msg::Confirm);
 
@@ -246,8 +250,13 @@ const START_NAME: &[Binding] = &[
     bind(&[Esc], Msg::Back, "Esc", Label::Cancel),
 ];
 const START_CONFIRM_DELETE: &[Binding] = &[
-    bind(&[Char('y')], Msg::Answer(true), "y", Label::Delete),
-    bind(&[Char('n'), Esc], Msg::Answer(false), "n", Label::Cancel),
+    bind(&[Char('y')], Msg::Answer(true), YES_ALONE, Label::Delete),
+    bind(
+        &[Char('n'), Esc],
+        Msg::Answer(false),
+        NO_ALONE,
+        Label::Cancel,
+    ),
 ];
 const START_LOCKED: &[Binding] = &[
     bind(&[Char('o')], Msg::OpenReadOnly, "o", Label::ReadOnly),
@@ -334,8 +343,14 @@ pub fn bindings(mode: Mode) -> impl Iterator<Item = &'static Binding> {
         .chain(outside)
 }
 
-/// The message a key means in a mode, if any.
-pub fn message(mode: Mode, key: KeyEvent) -> Option<Msg> {
+/// The message a key means on the app's screen, if any: in its mode, and in its language for
+/// the answer keys.
+pub fn message(app: &App, key: KeyEvent) -> Option<Msg> {
+    message_in(app.mode(), &app.content.answer_keys(), key)
+}
+
+/// The message a key means in a mode, where `answers` are the language's letters for yes and no.
+pub fn message_in(mode: Mode, answers: &AnswerKeys, key: KeyEvent) -> Option<Msg> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     if ctrl && matches!(key.code, Char('c') | Char('C')) {
         return Some(Msg::Quit);
@@ -345,6 +360,15 @@ pub fn message(mode: Mode, key: KeyEvent) -> Option<Msg> {
     }
     if ctrl || key.modifiers.contains(KeyModifiers::ALT) {
         return None;
+    }
+    // The language's own letters for yes and no come before the layout's Latin twin: on a
+    // Russian layout н (нет) sits where y is, and must not answer yes.
+    if !takes_text(mode)
+        && let Char(c) = key.code
+        && let Some(yes) = answers.answer(c)
+        && let Some(binding) = bindings(mode).find(|b| b.msg == Msg::Answer(yes))
+    {
+        return Some(binding.msg.clone());
     }
     let code = if takes_text(mode) {
         key.code
@@ -411,15 +435,23 @@ fn same_key_in_latin(code: KeyCode) -> KeyCode {
 
 /// The keys valid in `mode` and what they do, as the footer says them in the language of
 /// `labels`.
-pub fn footer(mode: Mode, labels: &KeyLabels) -> impl Iterator<Item = (&str, &str)> {
+pub fn footer<'a>(
+    mode: Mode,
+    labels: &'a KeyLabels,
+    answers: &AnswerKeys,
+) -> impl Iterator<Item = (String, &'a str)> {
+    let (yes, no) = (answers.yes, answers.no);
     bindings(mode)
         .filter_map(|b| b.footer)
-        .map(|(keys, label)| {
-            // The one key name that is a word; the others are what keyboards print on the keys.
-            let keys = if keys == SPACE {
-                labels.space.as_str()
-            } else {
-                keys
+        .map(move |(keys, label)| {
+            // The space bar's name is a word; the answer keys are the language's own letters
+            // (Latin y and n work too); the others are what keyboards print on the keys.
+            let keys = match keys {
+                SPACE => labels.space.clone(),
+                YES_NO => format!("{yes}/{no}"),
+                YES_ALONE => yes.to_string(),
+                NO_ALONE => no.to_string(),
+                keys => keys.to_string(),
             };
             (keys, label.text(labels))
         })

@@ -91,8 +91,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let output = output.as_deref();
             return commands::export(&content, &store, file, name.as_deref(), format, output);
         }
-        Some(Command::Check { name, strict }) => {
-            return commands::check(&content, &store, file, name.as_deref(), strict);
+        Some(Command::Check { name }) => {
+            return commands::check(&content, &store, file, name.as_deref());
         }
         Some(Command::Faq { query }) => return commands::faq(&content, &query),
         Some(Command::Notes { format }) => return commands::notes(&content, format),

@@ -6,7 +6,8 @@ use crate::app::{App, Msg};
 use crate::content::{Content, fill};
 use crate::present::safe::shown;
 use crate::report;
-use crate::wizard::dates;
+use crate::wizard::dates::{self, PassportCheck};
+use crate::wizard::review;
 use crate::wizard::{EmployerField, Interview, PassportField, Place, Route, SubmissionField};
 
 /// What to print before asking, and the question itself with its options.
@@ -257,8 +258,10 @@ fn place_prompt(app: &App) -> Prompt {
                     question: text_field(&ui.passport.end_of_stay, &passport.end_of_stay, hint),
                 },
                 PassportField::Result => Prompt {
-                    context: report::passport_outcome(content, application)
-                        .unwrap_or_else(|| vec![ui.passport.need_both.clone()]),
+                    context: match review::passport(application, app.today) {
+                        PassportCheck::Incomplete => vec![ui.passport.need_both.clone()],
+                        _ => report::passport_outcome(content, application, app.today),
+                    },
                     question: ui.plain.press_enter.clone(),
                 },
             }
@@ -340,11 +343,14 @@ fn place_prompt(app: &App) -> Prompt {
 /// The review as lines, without the underlines that are only for print: a screen reader would
 /// read every dash.
 fn review_text(app: &App) -> Vec<String> {
-    report::text(&report::review(&app.content, &app.application), None)
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.chars().all(|c| c == '-'))
-        .map(str::to_string)
-        .collect()
+    report::text(
+        &report::review(&app.content, &app.application, app.today),
+        None,
+    )
+    .lines()
+    .filter(|l| !l.trim().is_empty() && !l.chars().all(|c| c == '-'))
+    .map(str::to_string)
+    .collect()
 }
 
 /// What the typed `line` means at the app's current place.
@@ -533,17 +539,13 @@ pub fn is_quit(content: &Content, line: &str) -> bool {
 /// "y", "yes", or the language's own word for yes (and its first letter); the same for no.
 fn yes_or_no(app: &App, answer: &str) -> Option<bool> {
     let ui = &app.content.ui;
-    let matches = |word: &str, english: [&str; 2]| {
-        let word = word.to_lowercase();
-        english.contains(&answer)
-            || answer == word
-            || word.chars().next().is_some_and(|c| answer == c.to_string())
-    };
-    if answer.is_empty() {
-        None
-    } else if matches(&ui.yes, ["y", "yes"]) {
+    let mut letters = answer.chars();
+    if let (Some(letter), None) = (letters.next(), letters.next()) {
+        return app.content.answer_keys().answer(letter);
+    }
+    if ["yes", ui.yes.to_lowercase().as_str()].contains(&answer) {
         Some(true)
-    } else if matches(&ui.no, ["n", "no"]) {
+    } else if ["no", ui.no.to_lowercase().as_str()].contains(&answer) {
         Some(false)
     } else {
         None

@@ -8,9 +8,9 @@ use serde::Serialize;
 use crate::content::{Confidence, Content, Note, Source, fill};
 use crate::present::safe::shown;
 use crate::store::Listing;
-use crate::wizard::dates::{self, PassportCheck};
+use crate::wizard::dates::PassportCheck;
 use crate::wizard::review::{self, Mark, ReviewRow};
-use crate::wizard::{Application, Interview};
+use crate::wizard::{Application, Interview, Step, flow};
 
 /// A piece of a printed document, independent of its format.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,7 +49,7 @@ pub fn checklist(content: &Content, name: &str, app: &Application, today: NaiveD
         Block::Notice(content.guide.disclaimer.clone()),
         Block::Paragraph(ui.language.reference.clone()),
     ];
-    blocks.extend(review(content, app));
+    blocks.extend(review(content, app, Some(today)));
     blocks.extend(notes_blocks(content, &applicable_notes(content, app)));
     blocks
 }
@@ -160,19 +160,20 @@ pub fn notes_text(content: &Content, notes: &[&Note]) -> String {
     out
 }
 
-/// The review in blocks: what blocks, what comes next, then every answer.
-pub fn review(content: &Content, app: &Application) -> Vec<Block> {
+/// The review in blocks: what blocks, what comes next, then every answer, step by step of the
+/// application's route (as [`review::rows`] has them).
+pub fn review(content: &Content, app: &Application, today: Option<NaiveDate>) -> Vec<Block> {
     let guide = &content.guide;
     let ui = &content.ui;
     let mut blocks = vec![Block::Heading(ui.review.blockers.clone())];
-    let blockers = review::blockers(app, content);
+    let blockers = review::blockers(app, content, today);
     blocks.push(if blockers.is_empty() {
         Block::Paragraph(ui.review.no_blockers.clone())
     } else {
         Block::Bullets(blockers.iter().map(|b| b.text(content)).collect())
     });
     blocks.push(Block::Heading(ui.review.next_actions.clone()));
-    let next = review::next_actions(app, content);
+    let next = review::next_actions(app, content, today);
     blocks.push(if next.is_empty() {
         Block::Paragraph(ui.review.all_done.clone())
     } else {
@@ -180,62 +181,80 @@ pub fn review(content: &Content, app: &Application) -> Vec<Block> {
     });
 
     let item = |row: ReviewRow, points: Vec<Item>| {
-        let (mark, text) = row.describe(app, content);
+        let (mark, text) = row.describe(app, content, today);
         Item {
             done: mark == Mark::Done,
             text,
             points,
         }
     };
-    blocks.push(Block::Heading(ui.route.title.clone()));
-    blocks.push(Block::Checklist(vec![item(ReviewRow::Route, vec![])]));
-    blocks.push(Block::Heading(ui.review.eligibility.clone()));
-    blocks.push(Block::Checklist(
-        (0..guide.eligibility.criteria.len())
-            .map(|i| item(ReviewRow::Criterion(i), vec![]))
-            .collect(),
-    ));
-    if app.needs_work_permit() {
-        blocks.push(Block::Heading(ui.employer.title.clone()));
-        blocks.push(Block::Checklist(vec![
-            item(ReviewRow::Permit, vec![]),
-            item(ReviewRow::Invitation, vec![]),
-        ]));
-    }
-    blocks.push(Block::Heading(review::documents_heading(app, content)));
-    blocks.push(Block::Checklist(
-        guide
-            .documents
-            .items
-            .iter()
-            .enumerate()
-            .map(|(d, document)| {
-                let points = document
-                    .items
-                    .iter()
-                    .map(|point| Item {
-                        done: app.covers(&document.id, &point.id),
-                        text: point.title.clone(),
-                        points: vec![],
-                    })
-                    .collect();
-                item(ReviewRow::Document(d), points)
-            })
-            .collect(),
-    ));
-    blocks.push(Block::Heading(ui.review.passport.clone()));
-    blocks.push(Block::Bullets(passport_lines(content, app)));
-    blocks.push(Block::Heading(ui.review.submission.clone()));
-    blocks.push(Block::Checklist(vec![
-        item(ReviewRow::Form, vec![]),
-        item(ReviewRow::Fee, vec![]),
-        item(ReviewRow::Interview, vec![]),
-    ]));
-    if app.submission.interview == Interview::NotRequested {
-        blocks.push(Block::Paragraph(format!(
-            "{}: {}",
-            guide.submission.interview.title, ui.export.interview_none
-        )));
+    for step in flow::steps(app) {
+        match step {
+            Step::Route => {
+                blocks.push(Block::Heading(ui.route.title.clone()));
+                blocks.push(Block::Checklist(vec![item(ReviewRow::Route, vec![])]));
+            }
+            Step::Eligibility => {
+                blocks.push(Block::Heading(ui.review.eligibility.clone()));
+                blocks.push(Block::Checklist(
+                    (0..guide.eligibility.criteria.len())
+                        .map(|i| item(ReviewRow::Criterion(i), vec![]))
+                        .collect(),
+                ));
+            }
+            Step::Employer => {
+                blocks.push(Block::Heading(ui.employer.title.clone()));
+                blocks.push(Block::Checklist(vec![
+                    item(ReviewRow::Permit, vec![]),
+                    item(ReviewRow::Invitation, vec![]),
+                ]));
+            }
+            Step::Documents => {
+                blocks.push(Block::Heading(review::documents_heading(
+                    app, content, today,
+                )));
+                blocks.push(Block::Checklist(
+                    guide
+                        .documents
+                        .items
+                        .iter()
+                        .enumerate()
+                        .map(|(d, document)| {
+                            let points = document
+                                .items
+                                .iter()
+                                .filter(|point| review::point_applies(app, point))
+                                .map(|point| Item {
+                                    done: app.covers(&document.id, &point.id),
+                                    text: point.title.clone(),
+                                    points: vec![],
+                                })
+                                .collect();
+                            item(ReviewRow::Document(d), points)
+                        })
+                        .collect(),
+                ));
+            }
+            Step::Passport => {
+                blocks.push(Block::Heading(ui.review.passport.clone()));
+                blocks.push(Block::Bullets(passport_lines(content, app, today)));
+            }
+            Step::Submission => {
+                blocks.push(Block::Heading(ui.review.submission.clone()));
+                blocks.push(Block::Checklist(vec![
+                    item(ReviewRow::Form, vec![]),
+                    item(ReviewRow::Fee, vec![]),
+                    item(ReviewRow::Interview, vec![]),
+                ]));
+                if app.submission.interview == Interview::NotRequested {
+                    blocks.push(Block::Paragraph(format!(
+                        "{}: {}",
+                        guide.submission.interview.title, ui.export.interview_none
+                    )));
+                }
+            }
+            Step::Welcome | Step::EligibilityResult | Step::Review => {}
+        }
     }
     let after_arrival = &content.steps.after_arrival;
     blocks.push(Block::Heading(after_arrival.title.clone()));
@@ -244,7 +263,7 @@ pub fn review(content: &Content, app: &Application) -> Vec<Block> {
 }
 
 /// The passport rule, both dates as entered and what follows from them.
-fn passport_lines(content: &Content, app: &Application) -> Vec<String> {
+fn passport_lines(content: &Content, app: &Application, today: Option<NaiveDate>) -> Vec<String> {
     let ui = &content.ui;
     let shown = |text: &str| {
         if text.trim().is_empty() {
@@ -263,34 +282,26 @@ fn passport_lines(content: &Content, app: &Application) -> Vec<String> {
             shown(&passport.end_of_stay)
         ),
     ];
-    lines.extend(
-        passport_outcome(content, app).unwrap_or_else(|| vec![ui.review.passport_missing.clone()]),
-    );
+    lines.extend(passport_outcome(content, app, today));
     lines
 }
 
-/// The date the passport must be valid to and whether it is; `None` until both dates are in.
-pub fn passport_outcome(content: &Content, app: &Application) -> Option<Vec<String>> {
-    let ui = &content.ui.passport;
-    let passport = &app.passport;
-    let (required, verdict) = match dates::check_passport(&passport.expiry, &passport.end_of_stay) {
-        PassportCheck::Incomplete => return None,
-        PassportCheck::Passes { required } => (required, ui.passes.clone()),
-        PassportCheck::Fails { expiry, required } => (
-            required,
-            fill(
-                &ui.fails,
-                &[
-                    ("expiry", &content.date(expiry)),
-                    ("date", &content.date(required)),
-                ],
-            ),
-        ),
+/// The date the passport must be valid to, when the rule gives one, and the verdict.
+pub fn passport_outcome(
+    content: &Content,
+    app: &Application,
+    today: Option<NaiveDate>,
+) -> Vec<String> {
+    let check = review::passport(app, today);
+    let required = match check {
+        PassportCheck::Passes { required } | PassportCheck::Fails { required, .. } => Some(fill(
+            &content.ui.passport.valid_until,
+            &[("date", &content.date(required))],
+        )),
+        _ => None,
     };
-    Some(vec![
-        fill(&ui.valid_until, &[("date", &content.date(required))]),
-        verdict,
-    ])
+    let (_, verdict) = review::passport_verdict(content, check);
+    required.into_iter().chain([verdict]).collect()
 }
 
 /// What `check` finds: what blocks, and what is left to do besides.
@@ -300,10 +311,17 @@ pub struct Check {
     pub to_do: Vec<String>,
 }
 
-pub fn check(content: &Content, app: &Application) -> Check {
-    let blockers = review::blockers(app, content);
+impl Check {
+    /// Ready: nothing blocks, and nothing the route asks for is left to do.
+    pub fn ready(&self) -> bool {
+        self.blockers.is_empty() && self.to_do.is_empty()
+    }
+}
+
+pub fn check(content: &Content, app: &Application, today: Option<NaiveDate>) -> Check {
+    let blockers = review::blockers(app, content, today);
     // The first actions only repeat the blockers as things to do.
-    let to_do = review::actions(app, content)
+    let to_do = review::actions(app, content, today)
         .into_iter()
         .skip(blockers.len())
         .map(|a| a.text(content))
@@ -362,23 +380,27 @@ pub enum ListedApplication {
     },
 }
 
-pub fn listed(content: &Content, listings: &[Listing]) -> Vec<ListedApplication> {
+pub fn listed(
+    content: &Content,
+    listings: &[Listing],
+    today: Option<NaiveDate>,
+) -> Vec<ListedApplication> {
     listings
         .iter()
         .map(|listing| match listing {
             Listing::Ready { path, record } => {
                 let app = &record.application;
-                let (done, total) = review::progress(app, content);
+                let (done, total) = review::progress(app, content, today);
                 let step = app.place.step();
                 // Shown before YAML quotes it: a script may print the value to a terminal.
                 ListedApplication::Ready {
                     name: shown(&record.name).into_owned(),
                     file: shown(&path.display().to_string()).into_owned(),
                     step: step.id().to_string(),
-                    step_number: step.number(),
+                    step_number: flow::position(step, app).0,
                     done,
                     total,
-                    blockers: review::blockers(app, content).len(),
+                    blockers: review::blockers(app, content, today).len(),
                     updated: record.updated.to_rfc3339(),
                 }
             }
@@ -392,7 +414,7 @@ pub fn listed(content: &Content, listings: &[Listing]) -> Vec<ListedApplication>
 }
 
 /// The saved applications as a table, for people.
-pub fn list_table(content: &Content, listings: &[Listing]) -> String {
+pub fn list_table(content: &Content, listings: &[Listing], today: Option<NaiveDate>) -> String {
     let ui = &content.ui;
     let mut rows: Vec<[String; 5]> = vec![[
         ui.start.name.clone(),
@@ -406,12 +428,12 @@ pub fn list_table(content: &Content, listings: &[Listing]) -> String {
         match listing {
             Listing::Ready { record, .. } => {
                 let app = &record.application;
-                let (done, total) = review::progress(app, content);
+                let (done, total) = review::progress(app, content, today);
                 rows.push([
                     shown(&record.name).into_owned(),
                     content.step_name(app.place.step()).to_string(),
                     format!("{done}/{total}"),
-                    review::blockers(app, content).len().to_string(),
+                    review::blockers(app, content, today).len().to_string(),
                     record.updated.format("%Y-%m-%d %H:%M").to_string(),
                 ]);
             }

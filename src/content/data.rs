@@ -173,6 +173,9 @@ pub struct DocumentItem {
     pub id: String,
     pub title: String,
     pub action: String,
+    /// The routes (by id) that do not ask for this point.
+    #[serde(default)]
+    pub not_on_routes: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -486,6 +489,9 @@ pub struct PassportText {
     pub valid_until: String,
     pub passes: String,
     pub fails: String,
+    pub expired: String,
+    pub renew_expired: String,
+    pub stay_in_past: String,
     pub need_both: String,
     pub continue_hint: String,
 }

@@ -47,7 +47,31 @@ pub struct Content {
 }
 
 /// Where a note about what follows arrival belongs: `step:after_arrival`.
+/// The letters that answer yes and no in a language: the first letters of its words for them
+/// (y/n, д/н, и/ж), so a person presses the first letter of their answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AnswerKeys {
+    pub yes: char,
+    pub no: char,
+}
+
+impl AnswerKeys {
+    /// Yes or no for a typed letter: the language's own, or Latin y and n in every language.
+    pub fn answer(&self, typed: char) -> Option<bool> {
+        let typed = typed.to_lowercase().next().unwrap_or(typed);
+        if typed == self.yes || typed == 'y' {
+            Some(true)
+        } else if typed == self.no || typed == 'n' {
+            Some(false)
+        } else {
+            None
+        }
+    }
+}
+
 pub const AFTER_ARRIVAL: &str = "after_arrival";
+/// The document the passport check is about: never ready while the check fails.
+pub const PASSPORT_DOCUMENT: &str = "passport";
 /// The submission steps a note can belong to: `submission:ID`.
 pub const SUBMISSION_STEPS: [&str; 3] = ["application_form", "visa_fee", "interview"];
 
@@ -367,6 +391,20 @@ impl Content {
         match crate::wizard::dates::parse(text) {
             Some(date) => self.date(date),
             None => crate::present::safe::shown(text.trim()).into_owned(),
+        }
+    }
+
+    /// The letters that answer yes and no in this language (see [`AnswerKeys`]).
+    pub fn answer_keys(&self) -> AnswerKeys {
+        let first = |word: &str, latin: char| {
+            word.chars()
+                .next()
+                .and_then(|c| c.to_lowercase().next())
+                .unwrap_or(latin)
+        };
+        AnswerKeys {
+            yes: first(&self.ui.yes, 'y'),
+            no: first(&self.ui.no, 'n'),
         }
     }
 

@@ -70,16 +70,13 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    /// Print what blocks an application and what is left to do.
+    /// Print what blocks an application and what is left to do on its route.
     ///
-    /// Exit status: 0 when nothing blocks, 1 when something does (or, with --strict, when
-    /// anything is left to do), 2 on an error.
+    /// Exit status: 0 when it is ready (nothing blocks and nothing its route asks for is left
+    /// to do), 1 when it is not, 2 on an error; so `kzvisa check && echo ready` tells.
     Check {
         /// Its name (or file name); the one changed last when not given.
         name: Option<String>,
-        /// Exit with 1 also while anything on the checklist is left to do.
-        #[arg(long)]
-        strict: bool,
     },
     /// Print the frequently asked questions, or those that contain QUERY.
     Faq {

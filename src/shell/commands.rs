@@ -22,10 +22,13 @@ pub fn list(content: &Content, store: &Store, format: ListFormat) -> Result<Exit
             let folder = shown(&store.dir().display().to_string()).into_owned();
             fill(&content.ui.commands.no_applications, &[("folder", &folder)]) + "\n"
         }
-        ListFormat::Table => report::list_table(content, &listings),
-        ListFormat::Yaml => {
-            serde_yaml::to_string(&report::listed(content, &listings)).map_err(|e| e.to_string())?
-        }
+        ListFormat::Table => report::list_table(content, &listings, Some(now().date_naive())),
+        ListFormat::Yaml => serde_yaml::to_string(&report::listed(
+            content,
+            &listings,
+            Some(now().date_naive()),
+        ))
+        .map_err(|e| e.to_string())?,
     };
     print(&text)
 }
@@ -77,16 +80,14 @@ pub fn check(
     store: &Store,
     file: Option<&Path>,
     name: Option<&str>,
-    strict: bool,
 ) -> Result<ExitCode, String> {
     let record = session::record(store, content, file, name)?;
-    let check = report::check(content, &record.application);
+    let check = report::check(content, &record.application, Some(now().date_naive()));
     print(&report::check_text(content, &record.name, &check))?;
-    let blocked = !check.blockers.is_empty() || (strict && !check.to_do.is_empty());
-    Ok(if blocked {
-        ExitCode::from(1)
-    } else {
+    Ok(if check.ready() {
         ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     })
 }
 

@@ -4,7 +4,7 @@
 use std::io::{BufRead, Write};
 use std::sync::Arc;
 
-use kzvisa::app::{App, Effect};
+use kzvisa::app::{App, Effect, Msg};
 use kzvisa::content::{Content, fill};
 use kzvisa::plain::{self, Reply};
 use kzvisa::present::safe;
@@ -13,7 +13,7 @@ use kzvisa::store::{self, Access, Listing, ReadOnly, Store};
 use kzvisa::ui::theme::Theme;
 use kzvisa::wizard::{Application, Place, review};
 
-use super::session::{Opening, Saved, Session, moved_text};
+use super::session::{Opening, Saved, Session, moved_text, now};
 
 pub struct Lines<R, W> {
     pub input: R,
@@ -66,7 +66,7 @@ impl<R: BufRead, W: Write> Lines<R, W> {
             let line = match listing {
                 Listing::Ready { record, .. } => {
                     let app = &record.application;
-                    let (done, total) = review::progress(app, content);
+                    let (done, total) = review::progress(app, content, Some(now().date_naive()));
                     format!(
                         "{}. {} ({}: {}, {}: {done}/{total})",
                         i + 1,
@@ -141,6 +141,7 @@ impl<R: BufRead, W: Write> Lines<R, W> {
             session.record.application.clone(),
             None,
         );
+        app.update(Msg::Today(now().date_naive()));
         let mut shown: Option<Place> = None;
         loop {
             let prompt = plain::prompt(&app);

@@ -141,6 +141,11 @@ impl Shell {
         // in between would pass for drawn and leave the screen garbled.
         let mut drawn = terminal.size()?;
         loop {
+            // The core has no clock: it is told the date, and again when a day passes.
+            let today = now().date_naive();
+            if app.today != Some(today) {
+                app.update(Msg::Today(today));
+            }
             if redraw {
                 drawn = terminal.draw(|frame| ui::view(app, frame))?.area.as_size();
             }
@@ -174,7 +179,7 @@ impl Shell {
                     Event::Key(key) if key.is_press() || key.is_repeat() => {
                         #[cfg(debug_assertions)]
                         panic_on_request(&key);
-                        keymap::message(app.mode(), key)
+                        keymap::message(app, key)
                     }
                     Event::Paste(text) => Some(Msg::Paste(text)),
                     Event::Resize(..) => None,

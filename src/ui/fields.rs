@@ -9,8 +9,11 @@ use super::guide::checkbox;
 use crate::app::App;
 use crate::content::fill;
 use crate::present::safe::shown;
+use crate::report;
 use crate::wizard::dates::{self, PassportCheck};
+use crate::wizard::review::{self, Mark};
 use crate::wizard::{EmployerField, Interview, PassportField, SubmissionField};
+use ratatui::style::Style;
 
 /// A labelled one-line text field. The value sits on the body's second line.
 struct Field<'a> {
@@ -96,34 +99,21 @@ pub fn passport(app: &App, frame: &mut Frame, area: Rect, field: PassportField) 
         ),
         Entry::blank(),
     ];
-    let result = match dates::check_passport(&passport.expiry, &passport.end_of_stay) {
+    let check = review::passport(&app.application, app.today);
+    let result = match check {
         PassportCheck::Incomplete => Text::styled(ui.need_both.as_str(), theme.muted()),
-        PassportCheck::Passes { required } => Text::from(vec![
-            Line::raw(fill(
-                &ui.valid_until,
-                &[("date", &app.content.date(required))],
-            )),
-            Line::styled(format!("✓ {}", ui.passes), theme.good()),
-        ]),
-        PassportCheck::Fails { expiry, required } => Text::from(vec![
-            Line::raw(fill(
-                &ui.valid_until,
-                &[("date", &app.content.date(required))],
-            )),
-            Line::styled(
-                format!(
-                    "✗ {}",
-                    fill(
-                        &ui.fails,
-                        &[
-                            ("expiry", &app.content.date(expiry)),
-                            ("date", &app.content.date(required))
-                        ]
-                    )
-                ),
-                theme.bad(),
-            ),
-        ]),
+        check => {
+            let mut lines = report::passport_outcome(&app.content, &app.application, app.today);
+            let verdict = lines.pop().unwrap_or_default();
+            let (symbol, style) = match review::passport_verdict(&app.content, check).0 {
+                Mark::Done => ("✓", theme.good()),
+                Mark::Open => ("!", Style::new()),
+                _ => ("✗", theme.bad()),
+            };
+            let mut text: Vec<Line> = lines.into_iter().map(Line::raw).collect();
+            text.push(Line::styled(format!("{symbol} {verdict}"), style));
+            Text::from(text)
+        }
     };
     let on_result = field == PassportField::Result;
     list.push(Entry::new(pointer(on_result), result).selected(on_result));

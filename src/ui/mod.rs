@@ -19,7 +19,7 @@ use crate::content::fill;
 use crate::keymap;
 use crate::present::safe::shown;
 use crate::store::ReadOnly;
-use crate::wizard::{Place, Step};
+use crate::wizard::{Place, flow};
 use theme::{MIN_HEIGHT, MIN_WIDTH};
 
 pub fn view(app: &App, frame: &mut Frame) {
@@ -136,13 +136,10 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect) {
     if on_start {
         return;
     }
-    let total = Step::ALL.len();
+    let (number, total) = flow::position(step, &app.application);
     let label = fill(
         &app.content.ui.progress,
-        &[
-            ("step", &step.number().to_string()),
-            ("total", &total.to_string()),
-        ],
+        &[("step", &number.to_string()), ("total", &total.to_string())],
     );
     let marker = notes_marker(app);
     let marker_area = cut_right(&mut gauge, marker.as_ref().map_or(0, |m| m.width() as u16));
@@ -151,7 +148,7 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect) {
     }
     frame.render_widget(
         LineGauge::default()
-            .ratio(step.number() as f64 / total as f64)
+            .ratio(number as f64 / total as f64)
             .label(Span::raw(format!(" {label}")))
             .filled_style(theme.gauge())
             .unfilled_style(theme.muted()),
@@ -164,9 +161,10 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect) {
 fn footer(app: &App, width: u16) -> Text<'_> {
     let theme = app.theme;
     let mut lines: Vec<Line> = vec![];
-    for (keys, label) in keymap::footer(app.mode(), &app.content.ui.keys) {
+    let answers = app.content.answer_keys();
+    for (keys, label) in keymap::footer(app.mode(), &app.content.ui.keys, &answers) {
         let label = format!(" {label}");
-        let entry_width = Span::raw(keys).width() + Span::raw(label.as_str()).width();
+        let entry_width = Span::raw(keys.as_str()).width() + Span::raw(label.as_str()).width();
         let fits = lines
             .last()
             .is_some_and(|line| line.width() + 3 + entry_width <= usize::from(width));

@@ -13,7 +13,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
     let theme = app.theme;
     let content = &app.content;
     let ui = &content.ui.review;
-    let rows = review::rows(&app.application, content);
+    let rows = review::rows(&app.application, content, app.today);
     let has_blockers = rows.iter().any(|r| matches!(r, ReviewRow::Blocker(_)));
 
     let mut list = vec![Entry::text(Line::styled(
@@ -100,7 +100,7 @@ impl Section {
     fn title(self, app: &App) -> String {
         let ui = &app.content.ui.review;
         if self == Section::Documents {
-            return review::documents_heading(&app.application, &app.content);
+            return review::documents_heading(&app.application, &app.content, app.today);
         }
         let title: &str = match self {
             Section::Blockers => &ui.blockers,
@@ -119,7 +119,7 @@ impl Section {
 /// A row as a status symbol, its style and its text.
 fn describe(app: &App, row: &ReviewRow) -> (&'static str, Style, String) {
     let theme = app.theme;
-    let (mark, text) = row.describe(&app.application, &app.content);
+    let (mark, text) = row.describe(&app.application, &app.content, app.today);
     let (symbol, style) = match mark {
         Mark::Blocker => ("✗ ", theme.bad()),
         Mark::Action => ("→ ", Style::new()),

@@ -55,7 +55,6 @@ pub fn required_validity(end_of_stay: NaiveDate) -> Option<NaiveDate> {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PassportCheck {
-    /// One or both dates are missing or not valid yet.
     Incomplete,
     Passes {
         required: NaiveDate,
@@ -64,12 +63,40 @@ pub enum PassportCheck {
         expiry: NaiveDate,
         required: NaiveDate,
     },
+    /// The passport has expired already: whatever the stay, it must be renewed.
+    Expired {
+        expiry: NaiveDate,
+    },
+    /// The intended end of stay is in the past: a typo, or a plan to be told again.
+    StayInPast {
+        end: NaiveDate,
+    },
 }
 
-pub fn check_passport(expiry: &str, end_of_stay: &str) -> PassportCheck {
+impl PassportCheck {
+    /// Whether the passport stops the application as it stands.
+    pub fn blocks(self) -> bool {
+        matches!(
+            self,
+            PassportCheck::Fails { .. } | PassportCheck::Expired { .. }
+        )
+    }
+}
+
+/// The passport rule on the two dates as typed, against `today` when it is known: an expired
+/// passport, or an end of stay already past, is said so before the six months are counted.
+pub fn check_passport(expiry: &str, end_of_stay: &str, today: Option<NaiveDate>) -> PassportCheck {
     let (Some(expiry), Some(end)) = (parse(expiry), parse(end_of_stay)) else {
         return PassportCheck::Incomplete;
     };
+    if let Some(today) = today {
+        if expiry < today {
+            return PassportCheck::Expired { expiry };
+        }
+        if end < today {
+            return PassportCheck::StayInPast { end };
+        }
+    }
     match required_validity(end) {
         Some(required) if expiry >= required => PassportCheck::Passes { required },
         Some(required) => PassportCheck::Fails { expiry, required },
@@ -164,13 +191,13 @@ mod tests {
     #[test]
     fn passport_valid_on_the_required_day_passes_and_a_day_less_fails() {
         assert_eq!(
-            check_passport("2029-02-28", "2028-08-31"),
+            check_passport("2029-02-28", "2028-08-31", None),
             PassportCheck::Passes {
                 required: date("2029-02-28")
             }
         );
         assert_eq!(
-            check_passport("2029-02-27", "2028-08-31"),
+            check_passport("2029-02-27", "2028-08-31", None),
             PassportCheck::Fails {
                 expiry: date("2029-02-27"),
                 required: date("2029-02-28")
@@ -180,10 +207,40 @@ mod tests {
 
     #[test]
     fn a_missing_or_bad_date_leaves_the_check_incomplete() {
-        assert_eq!(check_passport("", "2028-08-31"), PassportCheck::Incomplete);
         assert_eq!(
-            check_passport("2030-01-01", "2028-02-30"),
+            check_passport("", "2028-08-31", None),
             PassportCheck::Incomplete
         );
+        assert_eq!(
+            check_passport("2030-01-01", "2028-02-30", None),
+            PassportCheck::Incomplete
+        );
+    }
+
+    #[test]
+    fn today_decides_an_expired_passport_and_a_stay_already_over() {
+        let today = Some(date("2026-12-01"));
+        assert_eq!(
+            check_passport("2019-01-01", "2027-06-01", today),
+            PassportCheck::Expired {
+                expiry: date("2019-01-01")
+            }
+        );
+        assert_eq!(
+            check_passport("2035-01-01", "2025-06-01", today),
+            PassportCheck::StayInPast {
+                end: date("2025-06-01")
+            }
+        );
+        // Expiring today is still valid today; the six months are then counted as before.
+        assert_eq!(
+            check_passport("2026-12-01", "2026-12-01", today),
+            PassportCheck::Fails {
+                expiry: date("2026-12-01"),
+                required: date("2027-06-01")
+            }
+        );
+        assert!(check_passport("2019-01-01", "2027-06-01", today).blocks());
+        assert!(!check_passport("2035-01-01", "2025-06-01", today).blocks());
     }
 }

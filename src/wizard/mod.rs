@@ -2,6 +2,7 @@
 //! ([`Place`]), and what follows from their answers ([`review`], [`dates`]). No terminal, no files.
 
 pub mod dates;
+pub mod flow;
 pub mod review;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -168,11 +169,6 @@ impl Step {
             Step::Submission => "submission",
             Step::Review => "review",
         }
-    }
-
-    /// 1-based, for "Step 3 of 7".
-    pub fn number(self) -> usize {
-        Step::ALL.iter().position(|s| *s == self).unwrap_or(0) + 1
     }
 }
 
@@ -342,7 +338,7 @@ impl Application {
     /// Whether the employer's work permit and invitation are part of this person's route:
     /// not for citizens of the EAEU or of visa-free countries.
     pub fn needs_work_permit(&self) -> bool {
-        matches!(self.route, None | Some(Route::WorkVisa))
+        flow::applies(Step::Employer, self)
     }
 
     /// The interview date matters only once an interview is scheduled or attended.
@@ -375,7 +371,7 @@ impl Application {
                 field: SubmissionField::Interview,
             },
             Place::Review { row } => Place::Review {
-                row: row.min(review::rows(self, content).len().saturating_sub(1)),
+                row: row.min(review::rows(self, content, None).len().saturating_sub(1)),
             },
             place => place,
         };

@@ -4,8 +4,10 @@
 use chrono::NaiveDate;
 
 use super::dates::{self, PassportCheck};
-use super::{Application, EmployerField, Interview, PassportField, Place, Step, SubmissionField};
-use crate::content::{Content, fill};
+use super::{
+    Application, EmployerField, Interview, PassportField, Place, Step, SubmissionField, flow,
+};
+use crate::content::{Content, DocumentItem, PASSPORT_DOCUMENT, fill};
 use crate::present::safe::shown;
 
 /// How a review row stands, for its symbol and colour.
@@ -31,6 +33,9 @@ pub enum Blocker {
         expiry: NaiveDate,
         required: NaiveDate,
     },
+    PassportExpired {
+        expiry: NaiveDate,
+    },
 }
 
 /// One thing left to do, in the order it should be done.
@@ -41,6 +46,11 @@ pub enum Action {
     ResolveCriterion(usize),
     RenewPassport {
         required: NaiveDate,
+    },
+    RenewExpiredPassport,
+    /// The intended end of stay is already past: to be entered again.
+    CorrectEndOfStay {
+        end: NaiveDate,
     },
     ChooseRoute,
     AnswerCriterion(usize),
@@ -74,7 +84,46 @@ pub enum ReviewRow {
     Interview,
 }
 
-pub fn blockers(app: &Application, content: &Content) -> Vec<Blocker> {
+/// Whether the employer's work permit was obtained: ticked, or its date entered (a permit has an
+/// issue date only once it is issued).
+pub fn permit_obtained(app: &Application) -> bool {
+    app.employer.permit || dates::parse(&app.employer.permit_date).is_some()
+}
+
+/// Whether a document's point is asked of this route (no apostille for papers of the EAEU's
+/// states, which are all parties to the Minsk convention).
+pub fn point_applies(app: &Application, point: &DocumentItem) -> bool {
+    app.route
+        .is_none_or(|route| !point.not_on_routes.iter().any(|id| id == route.id()))
+}
+
+/// The passport rule on the application's dates, against `today` when known.
+pub fn passport(app: &Application, today: Option<NaiveDate>) -> PassportCheck {
+    dates::check_passport(&app.passport.expiry, &app.passport.end_of_stay, today)
+}
+
+/// Whether a document is ready: ticked as had, or every point asked of it ticked; never the
+/// passport while the passport check fails.
+pub fn document_ready(
+    app: &Application,
+    content: &Content,
+    document: usize,
+    today: Option<NaiveDate>,
+) -> bool {
+    let document = &content.guide.documents.items[document];
+    if document.id == PASSPORT_DOCUMENT && passport(app, today).blocks() {
+        return false;
+    }
+    let points: Vec<&DocumentItem> = document
+        .items
+        .iter()
+        .filter(|p| point_applies(app, p))
+        .collect();
+    app.has_document(&document.id)
+        || (!points.is_empty() && points.iter().all(|p| app.covers(&document.id, &p.id)))
+}
+
+pub fn blockers(app: &Application, content: &Content, today: Option<NaiveDate>) -> Vec<Blocker> {
     let mut found: Vec<Blocker> = content
         .guide
         .eligibility
@@ -84,28 +133,31 @@ pub fn blockers(app: &Application, content: &Content) -> Vec<Blocker> {
         .filter(|(_, c)| app.answer(&c.id) == Some(false))
         .map(|(i, _)| Blocker::CriterionNotMet(i))
         .collect();
-    if let PassportCheck::Fails { expiry, required } =
-        dates::check_passport(&app.passport.expiry, &app.passport.end_of_stay)
-    {
-        found.push(Blocker::PassportTooShort { expiry, required });
+    match passport(app, today) {
+        PassportCheck::Fails { expiry, required } => {
+            found.push(Blocker::PassportTooShort { expiry, required });
+        }
+        PassportCheck::Expired { expiry } => found.push(Blocker::PassportExpired { expiry }),
+        _ => {}
     }
     found
 }
 
 /// Everything left to do: the employer's permit, what blocks, then the wizard's order.
-pub fn actions(app: &Application, content: &Content) -> Vec<Action> {
+pub fn actions(app: &Application, content: &Content, today: Option<NaiveDate>) -> Vec<Action> {
     let guide = &content.guide;
-    let permit_route = app.needs_work_permit();
+    let permit_route = flow::applies(Step::Employer, app);
     let mut todo = Vec::new();
-    if permit_route && !app.employer.permit {
+    if permit_route && !permit_obtained(app) {
         todo.push(Action::AskPermit);
     }
     todo.extend(
-        blockers(app, content)
+        blockers(app, content, today)
             .into_iter()
             .map(|blocker| match blocker {
                 Blocker::CriterionNotMet(i) => Action::ResolveCriterion(i),
                 Blocker::PassportTooShort { required, .. } => Action::RenewPassport { required },
+                Blocker::PassportExpired { .. } => Action::RenewExpiredPassport,
             }),
     );
     if app.route.is_none() {
@@ -120,19 +172,25 @@ pub fn actions(app: &Application, content: &Content) -> Vec<Action> {
         todo.push(Action::AskInvitation);
     }
     for (d, document) in guide.documents.items.iter().enumerate() {
+        if document_ready(app, content, d, today) {
+            continue;
+        }
         if !app.has_document(&document.id) {
             todo.push(Action::GetDocument(d));
         }
         for (item, point) in document.items.iter().enumerate() {
-            if !app.covers(&document.id, &point.id) {
+            if point_applies(app, point) && !app.covers(&document.id, &point.id) {
                 todo.push(Action::CoverPoint { document: d, item });
             }
         }
     }
-    if dates::check_passport(&app.passport.expiry, &app.passport.end_of_stay)
-        == PassportCheck::Incomplete
-    {
-        todo.push(Action::EnterPassportDates);
+    match passport(app, today) {
+        PassportCheck::Incomplete => todo.push(Action::EnterPassportDates),
+        PassportCheck::StayInPast { end } => todo.push(Action::CorrectEndOfStay { end }),
+        _ => {}
+    }
+    if !flow::applies(Step::Submission, app) {
+        return todo;
     }
     let submission = &app.submission;
     if !submission.form_completed {
@@ -149,41 +207,46 @@ pub fn actions(app: &Application, content: &Content) -> Vec<Action> {
     todo
 }
 
-pub fn next_actions(app: &Application, content: &Content) -> Vec<Action> {
-    let mut todo = actions(app, content);
+pub fn next_actions(app: &Application, content: &Content, today: Option<NaiveDate>) -> Vec<Action> {
+    let mut todo = actions(app, content, today);
     todo.truncate(NEXT_ACTIONS);
     todo
 }
 
 /// The rows of the review, in the order shown: blockers, next actions, then every answer.
-pub fn rows(app: &Application, content: &Content) -> Vec<ReviewRow> {
+pub fn rows(app: &Application, content: &Content, today: Option<NaiveDate>) -> Vec<ReviewRow> {
     let guide = &content.guide;
-    let mut rows: Vec<ReviewRow> = blockers(app, content)
+    let mut rows: Vec<ReviewRow> = blockers(app, content, today)
         .into_iter()
         .map(ReviewRow::Blocker)
         .collect();
     rows.extend(
-        next_actions(app, content)
+        next_actions(app, content, today)
             .into_iter()
             .map(ReviewRow::Action),
     );
-    rows.push(ReviewRow::Route);
-    rows.extend((0..guide.eligibility.criteria.len()).map(ReviewRow::Criterion));
-    if app.needs_work_permit() {
-        rows.extend([ReviewRow::Permit, ReviewRow::Invitation]);
+    for step in flow::steps(app) {
+        match step {
+            Step::Route => rows.push(ReviewRow::Route),
+            Step::Eligibility => {
+                rows.extend((0..guide.eligibility.criteria.len()).map(ReviewRow::Criterion));
+            }
+            Step::Employer => rows.extend([ReviewRow::Permit, ReviewRow::Invitation]),
+            Step::Documents => {
+                rows.extend((0..guide.documents.items.len()).map(ReviewRow::Document));
+            }
+            Step::Passport => rows.push(ReviewRow::Passport),
+            Step::Submission => {
+                rows.extend([ReviewRow::Form, ReviewRow::Fee, ReviewRow::Interview]);
+            }
+            Step::Welcome | Step::EligibilityResult | Step::Review => {}
+        }
     }
-    rows.extend((0..guide.documents.items.len()).map(ReviewRow::Document));
-    rows.extend([
-        ReviewRow::Passport,
-        ReviewRow::Form,
-        ReviewRow::Fee,
-        ReviewRow::Interview,
-    ]);
     rows
 }
 
 /// Questions answered and checklist points done, out of all of them: for the start screen.
-pub fn progress(app: &Application, content: &Content) -> (usize, usize) {
+pub fn progress(app: &Application, content: &Content, today: Option<NaiveDate>) -> (usize, usize) {
     let guide = &content.guide;
     let mut done = 0;
     let mut total = 0;
@@ -195,25 +258,25 @@ pub fn progress(app: &Application, content: &Content) -> (usize, usize) {
     for criterion in &guide.eligibility.criteria {
         count(app.answer(&criterion.id).is_some());
     }
-    if app.needs_work_permit() {
-        count(app.employer.permit);
+    if flow::applies(Step::Employer, app) {
+        count(permit_obtained(app));
         count(app.employer.invitation);
     }
-    for document in &guide.documents.items {
-        count(app.has_document(&document.id));
-        for point in &document.items {
-            count(app.covers(&document.id, &point.id));
+    for (d, document) in guide.documents.items.iter().enumerate() {
+        let ready = document_ready(app, content, d, today);
+        count(ready);
+        for point in document.items.iter().filter(|p| point_applies(app, p)) {
+            count(ready || app.covers(&document.id, &point.id));
         }
     }
-    count(matches!(
-        dates::check_passport(&app.passport.expiry, &app.passport.end_of_stay),
-        PassportCheck::Passes { .. }
-    ));
-    count(app.submission.form_completed);
-    count(app.submission.fee_paid);
-    // An interview counts only once one is called for: most applicants are never asked.
-    if app.submission.interview != Interview::NotRequested {
-        count(app.submission.interview == Interview::Attended);
+    count(matches!(passport(app, today), PassportCheck::Passes { .. }));
+    if flow::applies(Step::Submission, app) {
+        count(app.submission.form_completed);
+        count(app.submission.fee_paid);
+        // An interview counts only once one is called for: most applicants are never asked.
+        if app.submission.interview != Interview::NotRequested {
+            count(app.submission.interview == Interview::Attended);
+        }
     }
     (done, total)
 }
@@ -222,7 +285,7 @@ impl Blocker {
     pub fn place(self) -> Place {
         match self {
             Blocker::CriterionNotMet(question) => Place::Eligibility { question },
-            Blocker::PassportTooShort { .. } => Place::Passport {
+            Blocker::PassportTooShort { .. } | Blocker::PassportExpired { .. } => Place::Passport {
                 field: PassportField::Expiry,
             },
         }
@@ -241,6 +304,10 @@ impl Blocker {
                     ("date", &content.date(required)),
                 ],
             ),
+            Blocker::PassportExpired { expiry } => fill(
+                &content.ui.passport.expired,
+                &[("expiry", &content.date(expiry))],
+            ),
         }
     }
 }
@@ -256,9 +323,12 @@ impl Action {
             Action::ResolveCriterion(question) | Action::AnswerCriterion(question) => {
                 Place::Eligibility { question }
             }
-            Action::RenewPassport { .. } | Action::EnterPassportDates => {
-                Place::start_of(Step::Passport)
-            }
+            Action::RenewPassport { .. }
+            | Action::RenewExpiredPassport
+            | Action::EnterPassportDates => Place::start_of(Step::Passport),
+            Action::CorrectEndOfStay { .. } => Place::Passport {
+                field: PassportField::EndOfStay,
+            },
             Action::GetDocument(document) => Place::Documents {
                 document,
                 item: None,
@@ -294,6 +364,11 @@ impl Action {
             Action::RenewPassport { required } => {
                 fill(&ui.renew_passport, &[("date", &content.date(*required))])
             }
+            Action::RenewExpiredPassport => content.ui.passport.renew_expired.clone(),
+            Action::CorrectEndOfStay { end } => fill(
+                &content.ui.passport.stay_in_past,
+                &[("date", &content.date(*end))],
+            ),
             Action::GetDocument(d) => guide.documents.items[*d].action.clone(),
             Action::CoverPoint { document, item } => {
                 guide.documents.items[*document].items[*item].action.clone()
@@ -344,7 +419,12 @@ impl ReviewRow {
 
 impl ReviewRow {
     /// The row's mark and its text, as the review and the export show it.
-    pub fn describe(&self, app: &Application, content: &Content) -> (Mark, String) {
+    pub fn describe(
+        &self,
+        app: &Application,
+        content: &Content,
+        today: Option<NaiveDate>,
+    ) -> (Mark, String) {
         let ui = &content.ui;
         let done = |done: bool| if done { Mark::Done } else { Mark::Open };
         match self {
@@ -363,14 +443,14 @@ impl ReviewRow {
             ReviewRow::Permit => {
                 let employer = &app.employer;
                 let mut text = content.steps.employer.permit.clone();
-                if employer.permit && !employer.permit_date.trim().is_empty() {
+                if permit_obtained(app) && !employer.permit_date.trim().is_empty() {
                     let date = content.typed_date(&employer.permit_date);
                     text = format!(
                         "{text}: {}",
                         fill(&ui.employer.permit_on, &[("date", &date)])
                     );
                 }
-                (done(employer.permit), text)
+                (done(permit_obtained(app)), text)
             }
             ReviewRow::Invitation => {
                 let employer = &app.employer;
@@ -391,59 +471,60 @@ impl ReviewRow {
             }
             ReviewRow::Document(d) => {
                 let document = &content.guide.documents.items[*d];
-                let covered = document
+                let points: Vec<&DocumentItem> = document
                     .items
+                    .iter()
+                    .filter(|p| point_applies(app, p))
+                    .collect();
+                let covered = points
                     .iter()
                     .filter(|p| app.covers(&document.id, &p.id))
                     .count();
-                let have = app.has_document(&document.id);
-                let status = if have {
+                let ready = document_ready(app, content, *d, today);
+                let status = if ready {
                     &ui.review.have
                 } else {
                     &ui.review.missing
                 };
                 let mut text = format!("{}: {status}", document.title);
-                if !document.items.is_empty() {
+                if !points.is_empty() {
                     let count = fill(
-                        content.plural(&ui.documents.items_done, document.items.len()),
+                        content.plural(&ui.documents.items_done, points.len()),
                         &[
                             ("done", &covered.to_string()),
-                            ("total", &document.items.len().to_string()),
+                            ("total", &points.len().to_string()),
                         ],
                     );
                     text.push_str(&format!(" ({count})"));
                 }
-                (done(have && covered == document.items.len()), text)
+                let failed = document.id == PASSPORT_DOCUMENT && passport(app, today).blocks();
+                let mark = if failed { Mark::Failed } else { done(ready) };
+                (mark, text)
             }
-            ReviewRow::Passport => {
-                let passport = &app.passport;
-                match dates::check_passport(&passport.expiry, &passport.end_of_stay) {
-                    PassportCheck::Incomplete => {
-                        (Mark::Unanswered, ui.review.passport_missing.clone())
-                    }
-                    PassportCheck::Passes { required } => (
-                        Mark::Done,
-                        format!(
-                            "{} {}",
-                            ui.passport.passes,
-                            fill(
-                                &ui.passport.valid_until,
-                                &[("date", &content.date(required))]
-                            )
-                        ),
-                    ),
-                    PassportCheck::Fails { expiry, required } => (
-                        Mark::Failed,
+            ReviewRow::Passport => match passport(app, today) {
+                PassportCheck::Passes { required } => (
+                    Mark::Done,
+                    format!(
+                        "{} {}",
+                        ui.passport.passes,
                         fill(
-                            &ui.review.passport_fails,
-                            &[
-                                ("expiry", &content.date(expiry)),
-                                ("date", &content.date(required)),
-                            ],
-                        ),
+                            &ui.passport.valid_until,
+                            &[("date", &content.date(required))]
+                        )
                     ),
-                }
-            }
+                ),
+                PassportCheck::Fails { expiry, required } => (
+                    Mark::Failed,
+                    fill(
+                        &ui.review.passport_fails,
+                        &[
+                            ("expiry", &content.date(expiry)),
+                            ("date", &content.date(required)),
+                        ],
+                    ),
+                ),
+                check => passport_verdict(content, check),
+            },
             ReviewRow::Form => (
                 done(app.submission.form_completed),
                 content.guide.submission.application_form.title.clone(),
@@ -494,16 +575,40 @@ impl ReviewRow {
     }
 }
 
+/// The passport check's verdict, the same on the passport screen, in the line wizard and in
+/// exports (the review adds the date the rule asks for).
+pub fn passport_verdict(content: &Content, check: PassportCheck) -> (Mark, String) {
+    let ui = &content.ui;
+    match check {
+        PassportCheck::Incomplete => (Mark::Unanswered, ui.review.passport_missing.clone()),
+        PassportCheck::Passes { .. } => (Mark::Done, ui.passport.passes.clone()),
+        PassportCheck::Fails { expiry, required } => (
+            Mark::Failed,
+            fill(
+                &ui.passport.fails,
+                &[
+                    ("expiry", &content.date(expiry)),
+                    ("date", &content.date(required)),
+                ],
+            ),
+        ),
+        PassportCheck::Expired { expiry } => (
+            Mark::Failed,
+            fill(&ui.passport.expired, &[("expiry", &content.date(expiry))]),
+        ),
+        PassportCheck::StayInPast { end } => (
+            Mark::Open,
+            fill(&ui.passport.stay_in_past, &[("date", &content.date(end))]),
+        ),
+    }
+}
+
 /// "Documents (2 documents missing)": the heading says how many are still to get, in the
 /// language's plural form; just "Documents" once there are none.
-pub fn documents_heading(app: &Application, content: &Content) -> String {
+pub fn documents_heading(app: &Application, content: &Content, today: Option<NaiveDate>) -> String {
     let ui = &content.ui.review;
-    let missing = content
-        .guide
-        .documents
-        .items
-        .iter()
-        .filter(|d| !app.has_document(&d.id))
+    let missing = (0..content.guide.documents.items.len())
+        .filter(|d| !document_ready(app, content, *d, today))
         .count();
     if missing == 0 {
         return ui.documents.clone();

@@ -100,7 +100,7 @@ fn named(name: &str) -> KeyEvent {
 pub fn press(app: &mut App, spec: &str) -> Vec<Effect> {
     let mut effects = Vec::new();
     for key in keys(spec) {
-        if let Some(msg) = keymap::message(app.mode(), key) {
+        if let Some(msg) = keymap::message(&app, key) {
             effects.push(app.update(msg));
         }
     }

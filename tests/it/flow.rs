@@ -46,15 +46,15 @@ fn answers(app: &App) -> Application {
 }
 
 fn blockers(app: &App) -> Vec<Blocker> {
-    review::blockers(&app.application, &app.content)
+    review::blockers(&app.application, &app.content, app.today)
 }
 
 fn rows(app: &App) -> Vec<ReviewRow> {
-    review::rows(&app.application, &app.content)
+    review::rows(&app.application, &app.content, app.today)
 }
 
 fn next_actions(app: &App) -> Vec<Action> {
-    review::next_actions(&app.application, &app.content)
+    review::next_actions(&app.application, &app.content, app.today)
 }
 
 fn date(text: &str) -> chrono::NaiveDate {
@@ -129,7 +129,8 @@ fn the_whole_wizard_from_welcome_to_review() {
     assert_eq!(
         dates::check_passport(
             &app.application.passport.expiry,
-            &app.application.passport.end_of_stay
+            &app.application.passport.end_of_stay,
+            app.today
         ),
         PassportCheck::Passes {
             required: date("2031-03-30")
@@ -185,7 +186,10 @@ fn when_everything_is_done_the_review_has_neither_blockers_nor_actions() {
     let app = completed();
     assert!(blockers(&app).is_empty());
     assert!(next_actions(&app).is_empty());
-    assert_eq!(review::progress(&app.application, &app.content), (20, 20));
+    assert_eq!(
+        review::progress(&app.application, &app.content, app.today),
+        (20, 20)
+    );
     assert!(matches!(rows(&app)[0], ReviewRow::Route));
 }
 
@@ -246,18 +250,23 @@ fn changing_an_earlier_answer_recomputes_the_blockers() {
     ));
     assert_eq!(blockers(&app), [Blocker::CriterionNotMet(0)]);
 
-    // Enter on the blocker goes to its question; a yes there lifts it.
+    // Enter on the blocker goes to its question; a yes there lifts it, and the answer given,
+    // the review is back.
     press(&mut app, "<Enter>");
     assert_eq!(app.application.place, question(0));
     press(&mut app, "y");
     assert!(blockers(&app).is_empty());
+    assert_eq!(app.application.place, Place::Review { row: 0 });
 
     // And a no elsewhere adds one.
-    press(&mut app, "<Enter> n <Enter>");
-    assert_eq!(app.application.place, Place::EligibilityResult);
+    let at = rows(&app)
+        .iter()
+        .position(|r| *r == ReviewRow::Criterion(2))
+        .expect("a row for the third question");
+    press(&mut app, &"<Down> ".repeat(at));
+    press(&mut app, "<Enter> n");
+    assert_eq!(app.application.place, Place::Review { row: at });
     assert_eq!(blockers(&app), [Blocker::CriterionNotMet(2)]);
-    press(&mut app, "<Enter> <Enter>");
-    press(&mut app, SKIP_TO_REVIEW);
     assert_eq!(
         rows(&app)[0],
         ReviewRow::Blocker(Blocker::CriterionNotMet(2))
@@ -454,7 +463,8 @@ fn passport_result_shows_when_both_dates_are_valid_and_a_second_enter_goes_on() 
     assert!(matches!(
         dates::check_passport(
             &app.application.passport.expiry,
-            &app.application.passport.end_of_stay
+            &app.application.passport.end_of_stay,
+            app.today
         ),
         PassportCheck::Passes { .. }
     ));
@@ -513,7 +523,8 @@ fn six_months_after_the_31st_of_august_is_the_28th_of_february() {
     assert_eq!(
         dates::check_passport(
             &app.application.passport.expiry,
-            &app.application.passport.end_of_stay
+            &app.application.passport.end_of_stay,
+            app.today
         ),
         PassportCheck::Passes {
             required: date("2029-02-28")
@@ -705,9 +716,15 @@ fn enter_on_a_review_row_goes_there_and_coming_back_keeps_the_answers() {
     assert_eq!(app.application.place, document(2, None));
     assert_eq!(answers(&app), kept);
 
-    press(&mut app, "<Enter> <Enter> <Enter> <Enter> <Enter>");
-    assert_eq!(app.application.place, Place::Review { row: 0 });
+    // Enter goes on from the step, which the review opened: back to the review, on its row.
+    press(&mut app, "<Enter>");
+    assert_eq!(app.application.place, Place::Review { row: at });
     assert_eq!(answers(&app), kept);
+
+    // Esc too, after a change.
+    press(&mut app, "<Enter> <Space> <Esc>");
+    assert_eq!(app.application.place, Place::Review { row: at });
+    assert_ne!(answers(&app), kept);
 }
 
 #[test]
@@ -754,7 +771,7 @@ fn the_routes_without_a_work_visa_explain_and_skip_the_employers_permit() {
             !outcome,
             "{keys}"
         );
-        let (_, text) = ReviewRow::Route.describe(&app.application, &app.content);
+        let (_, text) = ReviewRow::Route.describe(&app.application, &app.content, app.today);
         assert!(
             text.contains(&app.content.route_option(route).title),
             "{text}"
@@ -778,11 +795,11 @@ fn a_missing_permit_is_the_first_next_action_and_ticking_it_lifts_it() {
     assert_eq!(app.application.place, employer(EmployerField::PermitDate));
     assert!(app.show_date_errors, "a bad date holds the step");
     press(&mut app, "<Bs> <Bs> <Bs> <Bs> <Bs> 02-01 <Enter>");
-    assert_eq!(app.application.place, document(0, None));
-    let todo = review::actions(&app.application, &app.content);
+    assert_eq!(app.application.place, Place::Review { row: 0 }, "back on its row");
+    let todo = review::actions(&app.application, &app.content, app.today);
     assert!(!todo.contains(&Action::AskPermit));
     assert!(todo.contains(&Action::AskInvitation));
-    let (mark, text) = ReviewRow::Permit.describe(&app.application, &app.content);
+    let (mark, text) = ReviewRow::Permit.describe(&app.application, &app.content, app.today);
     assert_eq!(mark, review::Mark::Done);
     assert!(text.contains("1 February 2026"), "{text}");
 }

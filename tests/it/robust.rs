@@ -74,9 +74,7 @@ fn run(mut app: App, inputs: Vec<Input>) -> Result<(), TestCaseError> {
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
     for input in inputs {
         let msg = match input {
-            Input::Key(code, modifiers) => {
-                keymap::message(app.mode(), KeyEvent::new(code, modifiers))
-            }
+            Input::Key(code, modifiers) => keymap::message(&app, KeyEvent::new(code, modifiers)),
             Input::Paste(text) => Some(Msg::Paste(text)),
             Input::Resize(width, height) => {
                 terminal.backend_mut().resize(width, height);

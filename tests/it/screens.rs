@@ -77,7 +77,9 @@ fn snap(name: &str, description: &str, app: &App) {
 fn footer_names_every_key(app: &App, rows: &[String], screen: &str) {
     let footer: String = rows[rows.len() - 3..].join(" ");
     let footer = footer.split_whitespace().collect::<Vec<_>>().join(" ");
-    for (keys, label) in keymap::footer(app.mode(), &app.content.ui.keys) {
+    for (keys, label) in
+        keymap::footer(app.mode(), &app.content.ui.keys, &app.content.answer_keys())
+    {
         let entry = format!("{keys} {label}");
         assert!(
             footer.contains(&entry),
