@@ -108,8 +108,6 @@ const PAGE_UP: Binding = hidden(&[KeyCode::PageUp], Msg::PageUp);
 const PAGE_DOWN: Binding = hidden(&[KeyCode::PageDown], Msg::PageDown);
 /// How the footer writes the answer keys, replaced by the language's letters.
 const YES_NO: &str = "y/n";
-const YES_ALONE: &str = "y";
-const NO_ALONE: &str = "n";
 const YES: Binding = bind(&[Char('y')], Msg::Answer(true), YES_NO, Label::Answer);
 const NO: Binding = hidden(&[Char('n')], Msg::Answer(false));
 const NEXT_IF_ANSWERED: Binding = hidden(&[Enter], Msg::Confirm);
@@ -250,13 +248,8 @@ const START_NAME: &[Binding] = &[
     bind(&[Esc], Msg::Back, "Esc", Label::Cancel),
 ];
 const START_CONFIRM_DELETE: &[Binding] = &[
-    bind(&[Char('y')], Msg::Answer(true), YES_ALONE, Label::Delete),
-    bind(
-        &[Char('n'), Esc],
-        Msg::Answer(false),
-        NO_ALONE,
-        Label::Cancel,
-    ),
+    bind(&[Char('y')], Msg::Answer(true), "y", Label::Delete),
+    bind(&[Char('n'), Esc], Msg::Answer(false), "n", Label::Cancel),
 ];
 const START_LOCKED: &[Binding] = &[
     bind(&[Char('o')], Msg::OpenReadOnly, "o", Label::ReadOnly),
@@ -442,16 +435,16 @@ pub fn footer<'a>(
 ) -> impl Iterator<Item = (String, &'a str)> {
     let (yes, no) = (answers.yes, answers.no);
     bindings(mode)
-        .filter_map(|b| b.footer)
-        .map(move |(keys, label)| {
+        .filter_map(|b| b.footer.map(|footer| (&b.msg, footer)))
+        .map(move |(msg, (keys, label))| {
             // The space bar's name is a word; the answer keys are the language's own letters
             // (Latin y and n work too); the others are what keyboards print on the keys.
-            let keys = match keys {
-                SPACE => labels.space.clone(),
-                YES_NO => format!("{yes}/{no}"),
-                YES_ALONE => yes.to_string(),
-                NO_ALONE => no.to_string(),
-                keys => keys.to_string(),
+            let keys = match (msg, keys) {
+                (_, SPACE) => labels.space.clone(),
+                (Msg::Answer(true), YES_NO) => format!("{yes}/{no}"),
+                (Msg::Answer(true), _) => yes.to_string(),
+                (Msg::Answer(false), _) => no.to_string(),
+                (_, keys) => keys.to_string(),
             };
             (keys, label.text(labels))
         })

@@ -795,7 +795,11 @@ fn a_missing_permit_is_the_first_next_action_and_ticking_it_lifts_it() {
     assert_eq!(app.application.place, employer(EmployerField::PermitDate));
     assert!(app.show_date_errors, "a bad date holds the step");
     press(&mut app, "<Bs> <Bs> <Bs> <Bs> <Bs> 02-01 <Enter>");
-    assert_eq!(app.application.place, Place::Review { row: 0 }, "back on its row");
+    assert_eq!(
+        app.application.place,
+        Place::Review { row: 0 },
+        "back on its row"
+    );
     let todo = review::actions(&app.application, &app.content, app.today);
     assert!(!todo.contains(&Action::AskPermit));
     assert!(todo.contains(&Action::AskInvitation));
