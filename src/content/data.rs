@@ -355,6 +355,10 @@ pub struct PlainText {
     pub locked: String,
     pub faq_query: String,
     pub read_only: String,
+    /// A line of input that is not UTF-8, before asking again.
+    pub not_text: String,
+    /// Why the full screen is not used on this terminal, said once on standard error.
+    pub dumb_terminal: String,
     pub words: PlainWords,
 }
 

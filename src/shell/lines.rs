@@ -78,7 +78,7 @@ impl<R: BufRead, W: Write> Lines<R, W> {
             self.say(&line)?;
         }
         loop {
-            let Some(line) = self.ask(&ui.plain.start_choose)? else {
+            let Some(line) = self.ask(&ui.plain.start_choose, &ui.plain.not_text)? else {
                 return Ok(None);
             };
             if plain::is_quit(content, &line) {
@@ -86,7 +86,7 @@ impl<R: BufRead, W: Write> Lines<R, W> {
             }
             let reply = line.trim().to_lowercase();
             if reply == "n" {
-                let Some(name) = self.ask(&ui.plain.new_name)? else {
+                let Some(name) = self.ask(&ui.plain.new_name, &ui.plain.not_text)? else {
                     return Ok(None);
                 };
                 let name = name.trim();
@@ -146,7 +146,7 @@ impl<R: BufRead, W: Write> Lines<R, W> {
                 }
                 shown = Some(app.application.place);
             }
-            let Some(line) = self.ask(&prompt.question)? else {
+            let Some(line) = self.ask(&prompt.question, &app.content.ui.plain.not_text)? else {
                 break;
             };
             match plain::reply(&app, &line) {
@@ -181,21 +181,36 @@ impl<R: BufRead, W: Write> Lines<R, W> {
         writeln!(self.output, "{text}").map_err(|e| e.to_string())
     }
 
-    /// Asks a question; `None` at the end of the input.
-    fn ask(&mut self, question: &str) -> Result<Option<String>, String> {
-        write!(self.output, "{question} ").map_err(|e| e.to_string())?;
-        self.output.flush().map_err(|e| e.to_string())?;
-        let mut line = String::new();
-        let read = self.input.read_line(&mut line).map_err(|e| e.to_string())?;
-        if read == 0 {
-            writeln!(self.output).map_err(|e| e.to_string())?;
-            return Ok(None);
+    /// Asks a question, again after a line that is not text; `None` at the end of the input.
+    fn ask(&mut self, question: &str, not_text: &str) -> Result<Option<String>, String> {
+        loop {
+            write!(self.output, "{question} ").map_err(|e| e.to_string())?;
+            self.output.flush().map_err(|e| e.to_string())?;
+            // Read as bytes: a line in another encoding (a pasted Windows-1251 name, say) is
+            // a line to type again, not the end of the wizard.
+            let mut bytes = Vec::new();
+            let read = self
+                .input
+                .read_until(b'\n', &mut bytes)
+                .map_err(|e| e.to_string())?;
+            if read == 0 {
+                writeln!(self.output).map_err(|e| e.to_string())?;
+                return Ok(None);
+            }
+            let text = String::from_utf8(bytes);
+            if self.echo {
+                let shown = match &text {
+                    Ok(line) => line.clone(),
+                    Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                };
+                writeln!(self.output, "{}", shown.trim_end_matches(['\n', '\r']))
+                    .map_err(|e| e.to_string())?;
+            }
+            match text {
+                Ok(line) => return Ok(Some(line.trim_end_matches(['\n', '\r']).to_string())),
+                Err(_) => self.say(not_text)?,
+            }
         }
-        let line = line.trim_end_matches(['\n', '\r']).to_string();
-        if self.echo {
-            writeln!(self.output, "{line}").map_err(|e| e.to_string())?;
-        }
-        Ok(Some(line))
     }
 }
 

@@ -47,12 +47,17 @@ y\n\
 2030-02-01\n\
 \n";
 
-pub fn kzvisa(data: &Path, args: &[&str], input: &str) -> Output {
+pub fn kzvisa(data: &Path, args: &[&str], input: impl AsRef<[u8]>) -> Output {
     kzvisa_with_env(data, args, input, &[])
 }
 
 /// Runs in English unless `env` sets a locale, with its settings in the test's folder.
-pub fn kzvisa_with_env(data: &Path, args: &[&str], input: &str, env: &[(&str, &str)]) -> Output {
+pub fn kzvisa_with_env(
+    data: &Path,
+    args: &[&str],
+    input: impl AsRef<[u8]>,
+    env: &[(&str, &str)],
+) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_kzvisa"));
     for name in kzvisa::lang::LOCALE_VARIABLES {
         command.env_remove(name);
@@ -69,7 +74,7 @@ pub fn kzvisa_with_env(data: &Path, args: &[&str], input: &str, env: &[(&str, &s
         .spawn()
         .expect("run kzvisa");
     let mut stdin = child.stdin.take().expect("stdin");
-    stdin.write_all(input.as_bytes()).expect("write answers");
+    stdin.write_all(input.as_ref()).expect("write answers");
     drop(stdin);
     child.wait_with_output().expect("kzvisa ends")
 }
@@ -513,4 +518,26 @@ fn completions_and_man_page_come_from_the_same_definition() {
     let output = kzvisa(data.path(), &["export", "--format", "pdf"], "");
     assert_eq!(status(&output), 2);
     assert!(stderr(&output).contains("markdown"), "{}", stderr(&output));
+}
+
+#[test]
+fn a_line_that_is_not_utf8_is_asked_again_with_the_reason() {
+    let data = tempfile::tempdir().expect("temp dir");
+    // At the route question, a line in Windows-1251 ("Айгерим"), then the answer.
+    let mut input = b"\n\xc0\xe9\xe3\xe5\xf0\xe8\xec\n".to_vec();
+    input.extend_from_slice(b"3\nquit\n");
+    let output = kzvisa(data.path(), &["--plain"], input);
+    let out = stdout(&output);
+    assert_eq!(status(&output), 0, "{out}{}", stderr(&output));
+    assert!(
+        out.contains("That line is not readable text (not UTF-8): please type it again."),
+        "{out}"
+    );
+    assert_eq!(out.matches("Which of these fits you?").count(), 2, "{out}");
+    let saved = files(data.path())
+        .into_iter()
+        .find(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .expect("an application file");
+    let saved = std::fs::read_to_string(saved).expect("read");
+    assert!(saved.contains("route: work_visa"), "{saved}");
 }

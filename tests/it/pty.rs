@@ -41,6 +41,31 @@ pub fn spawn_with_env(
     rows: u16,
     env: &[(&str, &str)],
 ) -> Term {
+    let mut line = format!("exec_kzvisa() {{ {}", kzvisa_command(args));
+    line.push_str("; echo \"exit=$?\"; }; exec_kzvisa; stty -a; sleep 2");
+    spawn_script(data, &line, cols, rows, env, &[])
+}
+
+/// The shell's words for running kzvisa with `args` on the test's data folder.
+fn kzvisa_command(args: &[&str]) -> String {
+    let mut line = format!("'{}'", env!("CARGO_BIN_EXE_kzvisa"));
+    line.push_str(" --data-dir \"$KZVISA_TEST_DATA\"");
+    for arg in args {
+        line.push_str(&format!(" '{arg}'"));
+    }
+    line
+}
+
+/// Runs a shell script in a pseudo-terminal, with `env` set and `unset` removed from the
+/// environment.
+fn spawn_script(
+    data: &Path,
+    script: &str,
+    cols: u16,
+    rows: u16,
+    env: &[(&str, &str)],
+    unset: &[&str],
+) -> Term {
     let pair = native_pty_system()
         .openpty(PtySize {
             rows,
@@ -49,14 +74,8 @@ pub fn spawn_with_env(
             pixel_height: 0,
         })
         .expect("open a pty");
-    let mut line = format!("exec_kzvisa() {{ '{}'", env!("CARGO_BIN_EXE_kzvisa"));
-    line.push_str(" --data-dir \"$KZVISA_TEST_DATA\"");
-    for arg in args {
-        line.push_str(&format!(" '{arg}'"));
-    }
-    line.push_str("; echo \"exit=$?\"; }; exec_kzvisa; stty -a; sleep 2");
     let mut command = CommandBuilder::new("sh");
-    command.args(["-c", &line]);
+    command.args(["-c", script]);
     command.env("KZVISA_TEST_DATA", data.join("applications"));
     command.env("TERM", "xterm-256color");
     command.env_remove("NO_COLOR");
@@ -67,6 +86,9 @@ pub fn spawn_with_env(
     command.env("XDG_CONFIG_HOME", data.join("config"));
     for (key, value) in env {
         command.env(key, value);
+    }
+    for name in unset {
+        command.env_remove(name);
     }
     command.cwd(data);
     let child = pair.slave.spawn_command(command).expect("spawn kzvisa");
@@ -611,4 +633,52 @@ fn the_notes_open_from_the_documents_and_esc_returns_to_the_same_row() {
     term.press("\x1bOQ", "› ▸ [ ] Educational certificates");
     term.send("q");
     term.assert_restored();
+}
+
+/// On a terminal that cannot move its cursor, the questions come line by line, with one line on
+/// standard error saying why, in the person's language.
+#[test]
+fn a_dumb_terminal_or_none_named_gets_the_line_wizard_and_is_told_so() {
+    // The environment set, the variables removed, and the line on standard error.
+    type Case<'a> = (&'a [(&'a str, &'a str)], &'a [&'a str], &'a str);
+    let cases: [Case; 3] = [
+        (
+            &[("TERM", "dumb")],
+            &[],
+            "This terminal cannot show the full screen",
+        ),
+        (&[], &["TERM"], "This terminal cannot show the full screen"),
+        (
+            &[("TERM", "dumb"), ("LANG", "ru_RU.UTF-8")],
+            &[],
+            "Этот терминал не может показать полноэкранный режим",
+        ),
+    ];
+    for (env, unset, notice) in cases {
+        let data = data_dir();
+        let script = format!(
+            "{}; echo \"exit=$?\"; stty -a; sleep 2",
+            kzvisa_command(&[])
+        );
+        let mut term = spawn_script(data.path(), &script, 100, 30, env, unset);
+        term.wait_for(notice);
+        term.wait_for("[Enter]");
+        term.send(ENTER);
+        term.wait_for("[1/2/3]");
+        // English words work at every prompt, in every language.
+        term.send("3\r");
+        term.send("quit\r");
+        let screen = term.wait_for("exit=0");
+        let raw = String::from_utf8_lossy(&term.raw.lock().expect("raw")).into_owned();
+        assert_eq!(
+            raw.matches(notice).count(),
+            1,
+            "{env:?} {unset:?}:\n{screen}"
+        );
+        assert!(
+            !raw.contains("\x1b[?1049h"),
+            "{env:?} {unset:?}: the full screen was drawn"
+        );
+        assert!(saved(data.path()).contains("route: work_visa"), "{env:?}");
+    }
 }
