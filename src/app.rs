@@ -61,6 +61,8 @@ pub enum Msg {
     OpenReadOnly,
     /// The next language (on the welcome and start screens).
     SwitchLanguage,
+    /// Hand the terminal back to the shell for now (Ctrl+Z), as other terminal programs do.
+    Suspend,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,6 +100,8 @@ pub enum Effect {
     Trash(PathBuf),
     /// Speak this language from now on, and remember it for the next start.
     SwitchLanguage(Lang),
+    /// Restore the terminal, stop until continued, then draw everything again.
+    Suspend,
 }
 
 /// Which keys mean what right now: one per key table in the keymap.
@@ -447,6 +451,7 @@ impl App {
     pub fn update(&mut self, msg: Msg) -> Effect {
         let before = self.application.clone();
         match msg {
+            Msg::Suspend => return Effect::Suspend,
             Msg::Quit => return Effect::Quit,
             Msg::SwitchLanguage if self.faq.is_none() && self.notes.is_none() => {
                 return Effect::SwitchLanguage(self.content.lang.next());

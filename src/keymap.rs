@@ -340,6 +340,11 @@ pub fn message(mode: Mode, key: KeyEvent) -> Option<Msg> {
     if ctrl && matches!(key.code, Char('c') | Char('C')) {
         return Some(Msg::Quit);
     }
+    // Only where the shell can stop the process and continue it (job control).
+    #[cfg(unix)]
+    if ctrl && matches!(key.code, Char('z') | Char('Z')) {
+        return Some(Msg::Suspend);
+    }
     if ctrl && takes_text(mode) {
         return line_editing(key.code).map(Msg::Edit);
     }

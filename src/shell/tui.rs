@@ -62,12 +62,84 @@ pub fn run(
         signal_hook::flag::register(signal, Arc::clone(&stop))
             .map_err(|e| format!("cannot watch for signals: {e}"))?;
     }
+    let suspension = Suspension::watch()?;
     let crash_texts = Arc::new(Mutex::new(CrashTexts::of(&content)));
     set_panic_message(saved_in, Arc::clone(&crash_texts));
     shell.crash_texts = Some(crash_texts);
     // The theme already honours NO_COLOR; crossterm's own handling would also erase reverse video.
     ratatui::crossterm::style::force_color_output(true);
-    ratatui::run(|terminal| shell.run(terminal, &mut app, &stop)).map_err(|e| e.to_string())
+    ratatui::run(|terminal| shell.run(terminal, &mut app, &stop, &suspension))
+        .map_err(|e| e.to_string())
+}
+
+/// The job-control signals the loop watches between keys; each sets its flag.
+struct Suspension {
+    /// SIGTSTP from outside (`kill -TSTP`): suspend as Ctrl+Z does.
+    requested: Arc<AtomicBool>,
+    /// SIGCONT: whoever stopped us (a SIGSTOP we never saw) may have written over the screen.
+    resumed: Arc<AtomicBool>,
+}
+
+impl Suspension {
+    fn watch() -> Result<Self, String> {
+        let suspension = Suspension {
+            requested: Arc::new(AtomicBool::new(false)),
+            resumed: Arc::new(AtomicBool::new(false)),
+        };
+        #[cfg(unix)]
+        for (signal, flag) in [
+            (signal_hook::consts::SIGTSTP, &suspension.requested),
+            (signal_hook::consts::SIGCONT, &suspension.resumed),
+        ] {
+            signal_hook::flag::register(signal, Arc::clone(flag))
+                .map_err(|e| format!("cannot watch for signals: {e}"))?;
+        }
+        Ok(suspension)
+    }
+}
+
+/// Hands the terminal back as it was found, stops until continued (`fg`, `kill -CONT`), then
+/// takes it again and draws everything, as vim, htop and helix do.
+#[cfg(unix)]
+fn suspend(terminal: &mut DefaultTerminal) -> std::io::Result<()> {
+    use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+    use ratatui::crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
+    use ratatui::crossterm::{cursor, execute};
+    // Raw mode first, as ratatui's restore does: it has more side effects than the screen.
+    terminal::disable_raw_mode()?;
+    execute!(
+        std::io::stdout(),
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        cursor::Show
+    )?;
+    // SIGTSTP is caught here, so its default is emulated: a SIGSTOP, which also stops a process
+    // whose group the kernel would not stop for SIGTSTP (an orphaned one).
+    signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
+    terminal::enable_raw_mode()?;
+    execute!(
+        std::io::stdout(),
+        EnterAlternateScreen,
+        EnableBracketedPaste
+    )?;
+    // The shell wrote over the screen meanwhile, and the size may have changed.
+    redraw_whole(terminal)
+}
+
+/// Clears the screen so that the next frame is drawn whole, at the terminal's size now. A
+/// resize does it for a full-screen viewport; `Terminal::clear` would also ask the terminal
+/// where its cursor is, and give up on the wizard if no answer came.
+fn redraw_whole(terminal: &mut DefaultTerminal) -> std::io::Result<()> {
+    let size = terminal.size()?;
+    terminal.resize(ratatui::layout::Rect::from((
+        ratatui::layout::Position::ORIGIN,
+        size,
+    )))
+}
+
+#[cfg(not(unix))]
+fn suspend(_terminal: &mut DefaultTerminal) -> std::io::Result<()> {
+    Ok(())
 }
 
 /// After a panic, ratatui's hook restores the terminal and then runs this one, so the message
@@ -115,12 +187,13 @@ impl Shell {
         terminal: &mut DefaultTerminal,
         app: &mut App,
         stop: &AtomicBool,
+        suspension: &Suspension,
     ) -> std::io::Result<()> {
         let _ = ratatui::crossterm::execute!(
             std::io::stdout(),
             ratatui::crossterm::event::EnableBracketedPaste
         );
-        let result = self.event_loop(terminal, app, stop);
+        let result = self.event_loop(terminal, app, stop, suspension);
         let _ = ratatui::crossterm::execute!(
             std::io::stdout(),
             ratatui::crossterm::event::DisableBracketedPaste
@@ -133,6 +206,7 @@ impl Shell {
         terminal: &mut DefaultTerminal,
         app: &mut App,
         stop: &AtomicBool,
+        suspension: &Suspension,
     ) -> std::io::Result<()> {
         let mut redraw = true;
         // The size of the last frame drawn, to catch a resize that sent no event. It is the
@@ -148,6 +222,13 @@ impl Shell {
             let msg = loop {
                 if stop.load(Ordering::Relaxed) || terminal_gone() {
                     return Ok(());
+                }
+                if suspension.requested.swap(false, Ordering::Relaxed) {
+                    break Some(Msg::Suspend);
+                }
+                if suspension.resumed.swap(false, Ordering::Relaxed) {
+                    redraw_whole(terminal)?;
+                    break None;
                 }
                 // The start screen's folder is read a step at a time while no key is waiting:
                 // the screen shows at once, and a key is never kept waiting for a large folder.
@@ -186,6 +267,12 @@ impl Shell {
                 // Every change was saved when it was made: nothing is left to write.
                 return Ok(());
             }
+            if effect == Effect::Suspend {
+                suspend(terminal)?;
+                // Our own stop was the SIGCONT's cause; the screen is drawn whole already.
+                suspension.resumed.store(false, Ordering::Relaxed);
+                continue;
+            }
             if effect == Effect::Save {
                 // The answer shows at once; the save (with its fsync) follows, and the frame is
                 // drawn again only if saving changed what it says.
@@ -204,7 +291,7 @@ impl Shell {
     fn carry_out(&mut self, effect: Effect, app: &mut App) {
         app.notice = None;
         match effect {
-            Effect::None | Effect::Quit => {}
+            Effect::None | Effect::Quit | Effect::Suspend => {}
             Effect::Save => app.save_error = self.save(app).err().map(|e| app.words(&e)),
             Effect::Open(path) => match store::try_lock(&path) {
                 Ok(Some(lock)) => self.open(app, path, Some(lock)),

@@ -635,6 +635,105 @@ fn the_notes_open_from_the_documents_and_esc_returns_to_the_same_row() {
     term.assert_restored();
 }
 
+/// The state letter of a process in /proc (`T` when stopped), if it still runs.
+fn process_state(pid: u32) -> Option<char> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    stat.rsplit(')').next()?.trim_start().chars().next()
+}
+
+/// kzvisa under a shell with job control, as a person's shell runs it: in the foreground, in a
+/// process group of its own. Once kzvisa stops, the shell says so (`stopped=` and its status),
+/// shows the terminal's modes, waits for Enter, clears the screen and brings kzvisa back with
+/// `fg`; when kzvisa ends, `exit=` and the modes again.
+fn spawn_job(data: &Path) -> Term {
+    let script = format!(
+        "set -m; {}; echo \"stopped=$?\"; stty -a; read resume; printf '\\033[H\\033[2J'; \
+         fg; echo \"exit=$?\"; stty -a; sleep 2",
+        kzvisa_command(&[])
+    );
+    spawn_script(data, &script, 100, 30, &[], &[])
+}
+
+/// Stops kzvisa on the second question with `stop`, checks the shell got the terminal back as
+/// it was, then continues it with `fg` and checks it is drawn again and takes keys.
+fn suspends_and_resumes(stop: impl FnOnce(&mut Term, u32)) {
+    let data = data_dir();
+    let mut term = spawn_job(data.path());
+    term.wait_for("not legal advice");
+    term.press(ENTER, "Which of these fits you?");
+    term.press("3", "Question 1 of 4");
+    term.press("y", "Question 2 of 4");
+    let pid = term.kzvisa_pid();
+    stop(&mut term, pid);
+
+    term.wait_for("stopped=");
+    let screen = term.wait_for("speed");
+    // 128 + the signal that stopped it (SIGTSTP or SIGSTOP): stopped, not ended.
+    assert!(
+        screen.contains("stopped=147") || screen.contains("stopped=148"),
+        "the shell did not see kzvisa stop:\n{screen}"
+    );
+    assert_eq!(process_state(pid), Some('T'), "kzvisa is not stopped");
+    let screen = term.wait_for(if screen.contains("icanon") {
+        "icanon"
+    } else {
+        "echo"
+    });
+    assert!(
+        !screen.contains("-icanon") && !screen.contains("-echo "),
+        "raw mode is still on while stopped:\n{screen}"
+    );
+    assert!(
+        !screen.contains("Question 2 of 4"),
+        "the wizard's screen was left on:\n{screen}"
+    );
+    {
+        let raw = term.raw.lock().expect("raw").clone();
+        let text = String::from_utf8_lossy(&raw);
+        let entered = text
+            .rfind("\x1b[?1049h")
+            .expect("entered the alternate screen");
+        let left = text
+            .rfind("\x1b[?1049l")
+            .expect("left the alternate screen");
+        assert!(left > entered, "the alternate screen was not left");
+        assert!(
+            text[entered..].contains("\x1b[?25h"),
+            "the cursor is hidden"
+        );
+        assert!(
+            text[entered..].contains("\x1b[?2004l"),
+            "bracketed paste is on"
+        );
+    }
+
+    // `fg`: drawn whole again (the shell cleared the screen), and a key works without Enter.
+    term.send(ENTER);
+    let back = term.wait_for("Question 2 of 4");
+    assert!(back.contains("Step 3 of 9"), "{back}");
+    term.press("y", "Question 3 of 4");
+    term.send("q");
+    let screen = term.assert_restored();
+    assert!(screen.contains("exit=0"), "{screen}");
+    assert!(saved(data.path()).contains("job_offer: true"));
+}
+
+#[test]
+fn ctrl_z_suspends_with_the_terminal_restored_and_fg_draws_it_again() {
+    suspends_and_resumes(|term, _| term.send("\x1a"));
+}
+
+#[test]
+fn sigtstp_from_outside_suspends_the_same_way() {
+    suspends_and_resumes(|_, pid| {
+        let status = std::process::Command::new("kill")
+            .args(["-TSTP", &pid.to_string()])
+            .status()
+            .expect("kill");
+        assert!(status.success());
+    });
+}
+
 /// On a terminal that cannot move its cursor, the questions come line by line, with one line on
 /// standard error saying why, in the person's language.
 #[test]
