@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::content::{AFTER_ARRIVAL, Content, SUBMISSION_STEPS};
+use crate::content::{AFTER_ARRIVAL, Content, SUBMISSION_STEPS, fill};
 use crate::error::Error;
 use crate::lang::Lang;
 use crate::store::{Listing, Record};
@@ -241,6 +241,8 @@ pub struct App {
     pub cursor: usize,
     /// Set when Enter found a bad date, so its message shows even in the focused field.
     pub show_date_errors: bool,
+    /// The last paste did not fit in its field and was cut; said until the next message.
+    pub pasted_cut: bool,
 }
 
 impl App {
@@ -260,6 +262,7 @@ impl App {
             expanded: BTreeSet::new(),
             cursor: 0,
             show_date_errors: false,
+            pasted_cut: false,
         };
         app.resume(String::new(), application, false);
         app
@@ -449,6 +452,7 @@ impl App {
 
     /// Handles one message; `Effect::Save` whenever the saved part changed.
     pub fn update(&mut self, msg: Msg) -> Effect {
+        self.pasted_cut = false;
         let before = self.application.clone();
         match msg {
             Msg::Suspend => return Effect::Suspend,
@@ -478,6 +482,14 @@ impl App {
         } else {
             Effect::Save
         }
+    }
+
+    /// What the status line says after a paste was cut at the field's limit.
+    pub fn cut_notice(&self) -> Option<String> {
+        self.pasted_cut.then(|| {
+            let limit = MAX_FIELD_CHARS.to_string();
+            fill(&self.content.ui.text_cut, &[("limit", &limit)])
+        })
     }
 
     fn update_start(&mut self, msg: Msg) -> Effect {
@@ -518,9 +530,7 @@ impl App {
                 edit_text(name, &mut self.cursor, edit);
             }
             (Some(Prompt::NewName(name) | Prompt::Rename(name)), Msg::Paste(text)) => {
-                for c in single_line(&text).chars() {
-                    edit_text(name, &mut self.cursor, Edit::Insert(c));
-                }
+                self.pasted_cut = paste_into(name, &mut self.cursor, &text);
             }
             (Some(Prompt::NewName(name)), Msg::Confirm) if !name.trim().is_empty() => {
                 let name = name.trim().to_string();
@@ -1018,9 +1028,7 @@ impl App {
             Msg::Back => self.faq = None,
             Msg::Edit(edit) if faq.filtering => edit_text(&mut faq.filter, &mut faq.cursor, edit),
             Msg::Paste(text) if faq.filtering => {
-                for c in single_line(&text).chars() {
-                    edit_text(&mut faq.filter, &mut faq.cursor, Edit::Insert(c));
-                }
+                self.pasted_cut = paste_into(&mut faq.filter, &mut faq.cursor, &text);
             }
             _ => {}
         }
@@ -1130,9 +1138,12 @@ impl App {
 
     /// A paste goes into the focused field as typed text; its line breaks never act as Enter.
     fn paste(&mut self, pasted: &str) {
-        for c in single_line(pasted).chars() {
-            self.edit(Edit::Insert(c));
+        let mut cursor = self.cursor;
+        if let Some(text) = self.focused_text_mut() {
+            let cut = paste_into(text, &mut cursor, pasted);
+            self.pasted_cut = cut;
         }
+        self.cursor = cursor;
     }
 
     fn replace(&mut self, text: &str) {
@@ -1181,6 +1192,16 @@ fn single_line(text: &str) -> String {
         })
         .filter(|c| !c.is_control())
         .collect()
+}
+
+/// Pastes `pasted` at the cursor as one line; whether it was cut at [`MAX_FIELD_CHARS`].
+fn paste_into(text: &mut String, cursor: &mut usize, pasted: &str) -> bool {
+    let line = single_line(pasted);
+    let room = MAX_FIELD_CHARS.saturating_sub(text.chars().count());
+    for c in line.chars() {
+        edit_text(text, cursor, Edit::Insert(c));
+    }
+    line.chars().count() > room
 }
 
 /// One edit of a single-line text at a cursor counted in characters.

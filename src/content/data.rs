@@ -209,6 +209,8 @@ pub struct UiText {
     pub progress: String,
     pub keys: KeyLabels,
     pub too_small: String,
+    /// Said when a paste did not fit in a field: {limit}.
+    pub text_cut: String,
     pub yes: String,
     pub no: String,
     pub not_answered: String,

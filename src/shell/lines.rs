@@ -152,7 +152,11 @@ impl<R: BufRead, W: Write> Lines<R, W> {
             match plain::reply(&app, &line) {
                 Reply::Send(msgs) => {
                     for msg in msgs {
-                        if app.update(msg) == Effect::Save
+                        let effect = app.update(msg);
+                        if let Some(cut) = app.cut_notice() {
+                            self.say(&cut)?;
+                        }
+                        if effect == Effect::Save
                             && let Err(error) = session.save(store, &app.application)
                         {
                             let failed = &app.content.ui.saving.failed;

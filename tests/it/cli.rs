@@ -541,3 +541,20 @@ fn a_line_that_is_not_utf8_is_asked_again_with_the_reason() {
     let saved = std::fs::read_to_string(saved).expect("read");
     assert!(saved.contains("route: work_visa"), "{saved}");
 }
+
+#[test]
+fn an_answer_longer_than_a_field_holds_is_cut_and_the_line_wizard_says_so() {
+    let limit = kzvisa::app::MAX_FIELD_CHARS;
+    let long = "8".repeat(limit + 50);
+    let answers = ANSWERS.replace("80 USD\n", &format!("{long}\n"));
+    assert_ne!(answers, ANSWERS, "the answers have a fee amount to replace");
+    let data = tempfile::tempdir().expect("temp dir");
+    let output = kzvisa(data.path(), &["new", "Long"], &answers);
+    let out = stdout(&output);
+    assert_eq!(status(&output), 0, "{out}{}", stderr(&output));
+    let said = format!("The text was cut at {limit} characters, the most a field holds.");
+    assert_eq!(out.matches(&said).count(), 1, "{out}");
+    let saved = std::fs::read_to_string(data.path().join("long.yaml")).expect("saved");
+    assert!(saved.contains(&"8".repeat(limit)), "{saved}");
+    assert!(!saved.contains(&"8".repeat(limit + 1)), "{saved}");
+}

@@ -14,8 +14,9 @@ use proptest::prelude::*;
 
 use crate::common::{
     SKIP_TO_REVIEW, TICK_ALL_DOCUMENTS, TO_DOCUMENTS, TO_PASSPORT, TO_SUBMISSION, app, app_after,
-    press,
+    content_in, press,
 };
+use kzvisa::lang::Lang;
 
 fn question(question: usize) -> Place {
     Place::Eligibility { question }
@@ -1406,4 +1407,54 @@ fn the_line_wizards_messages_set_fields_whole() {
     assert_eq!(app.application.submission.interview, Interview::Attended);
     app.update(Msg::Choose(9));
     assert_eq!(app.application.submission.interview, Interview::Attended);
+}
+
+#[test]
+fn a_paste_cut_at_the_field_limit_says_so_until_the_next_key() {
+    let cut = format!("The text was cut at {MAX_FIELD_CHARS} characters, the most a field holds.");
+    let mut app = app_after(TO_PASSPORT);
+    assert_eq!(app.update(Msg::Paste("2031-03-31".into())), Effect::Save);
+    assert!(!crate::screens::text_of(&app, 120, 40).contains(&cut));
+
+    assert_eq!(
+        app.update(Msg::Paste("x".repeat(MAX_FIELD_CHARS))),
+        Effect::Save
+    );
+    let screen = crate::screens::text_of(&app, 120, 40);
+    assert!(screen.contains(&cut), "{screen}");
+    assert_eq!(
+        app.application.passport.expiry.chars().count(),
+        MAX_FIELD_CHARS
+    );
+
+    press(&mut app, "<Left>");
+    assert!(!crate::screens::text_of(&app, 120, 40).contains(&cut));
+    // A paste that just fits is not cut.
+    let mut app = app_after(TO_PASSPORT);
+    app.update(Msg::Paste("x".repeat(MAX_FIELD_CHARS)));
+    assert!(app.cut_notice().is_none());
+
+    // The FAQ filter and the name of a new application have the same limit, and say so too.
+    let mut app = app_after("<F1> /");
+    app.update(Msg::Paste("y".repeat(MAX_FIELD_CHARS + 1)));
+    assert_eq!(app.cut_notice().as_deref(), Some(cut.as_str()));
+    let mut app = App::start(crate::common::content(), Vec::new(), Theme { color: false });
+    press(&mut app, "n");
+    app.update(Msg::Paste("z".repeat(MAX_FIELD_CHARS + 1)));
+    assert!(crate::screens::text_of(&app, 120, 40).contains(&cut));
+
+    // In the person's language.
+    let content = content_in(Lang::Kk);
+    let mut app = App::new(
+        content.clone(),
+        Application::default(),
+        Theme { color: false },
+    );
+    press(&mut app, TO_PASSPORT);
+    app.update(Msg::Paste("x".repeat(MAX_FIELD_CHARS + 1)));
+    let kk = content
+        .ui
+        .text_cut
+        .replace("{limit}", &MAX_FIELD_CHARS.to_string());
+    assert!(crate::screens::text_of(&app, 120, 40).contains(&kk));
 }
