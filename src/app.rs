@@ -61,6 +61,10 @@ pub enum Msg {
     OpenReadOnly,
     /// The next language (on the welcome and start screens).
     SwitchLanguage,
+    /// How the save the shell carried out went: the error in words if it failed.
+    Saved(Result<(), String>),
+    /// Save again, from the question asked on quitting with the last change not saved.
+    RetrySave,
     /// Hand the terminal back to the shell for now (Ctrl+Z), as other terminal programs do.
     Suspend,
 }
@@ -129,6 +133,8 @@ pub enum Mode {
     StartName,
     StartConfirmDelete,
     StartLocked,
+    /// Quitting while the last change is not saved: retry saving, or quit anyway.
+    ConfirmQuit,
 }
 
 /// Which screen shows: the list of saved applications, or the wizard on one of them.
@@ -241,6 +247,8 @@ pub struct App {
     pub cursor: usize,
     /// Set when Enter found a bad date, so its message shows even in the focused field.
     pub show_date_errors: bool,
+    /// Quit was asked while the last change is not saved: the question shows until answered.
+    pub quitting: bool,
     /// The last paste did not fit in its field and was cut; said until the next message.
     pub pasted_cut: bool,
 }
@@ -262,6 +270,7 @@ impl App {
             expanded: BTreeSet::new(),
             cursor: 0,
             show_date_errors: false,
+            quitting: false,
             pasted_cut: false,
         };
         app.resume(String::new(), application, false);
@@ -406,6 +415,9 @@ impl App {
     }
 
     pub fn mode(&self) -> Mode {
+        if self.quitting {
+            return Mode::ConfirmQuit;
+        }
         if self.notes.is_some() {
             return Mode::Notes;
         }
@@ -452,10 +464,16 @@ impl App {
 
     /// Handles one message; `Effect::Save` whenever the saved part changed.
     pub fn update(&mut self, msg: Msg) -> Effect {
-        self.pasted_cut = false;
+        // A save's report follows the paste it saved: the notice stays for the key after.
+        if !matches!(msg, Msg::Saved(_)) {
+            self.pasted_cut = false;
+        }
         let before = self.application.clone();
         match msg {
+            Msg::Saved(result) => return self.saved(result),
             Msg::Suspend => return Effect::Suspend,
+            msg if self.quitting => return self.update_quitting(msg),
+            Msg::Quit if self.unsaved() => self.quitting = true,
             Msg::Quit => return Effect::Quit,
             Msg::SwitchLanguage if self.faq.is_none() && self.notes.is_none() => {
                 return Effect::SwitchLanguage(self.content.lang.next());
@@ -481,6 +499,35 @@ impl App {
             Effect::None
         } else {
             Effect::Save
+        }
+    }
+
+    /// Whether the last change is not saved: the last save reported back failed. Every change
+    /// is saved as it is made, so the last report speaks for all of them.
+    pub fn unsaved(&self) -> bool {
+        self.save_error.is_some()
+    }
+
+    fn saved(&mut self, result: Result<(), String>) -> Effect {
+        self.save_error = result.err();
+        if self.quitting && !self.unsaved() {
+            // The retry asked for on quitting worked: nothing is left to lose.
+            Effect::Quit
+        } else {
+            Effect::None
+        }
+    }
+
+    fn update_quitting(&mut self, msg: Msg) -> Effect {
+        match msg {
+            Msg::RetrySave => Effect::Save,
+            // q again, or Ctrl+C again: the person knows, and goes.
+            Msg::Quit => Effect::Quit,
+            Msg::Back => {
+                self.quitting = false;
+                Effect::None
+            }
+            _ => Effect::None,
         }
     }
 

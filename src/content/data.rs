@@ -398,6 +398,12 @@ pub struct StartText {
 pub struct SavingText {
     pub failed: String,
     pub read_only: String,
+    /// Asked on quitting while the last change is not saved: {error}.
+    pub quit_unsaved: String,
+    /// On leaving with changes not saved: {error}, {file}.
+    pub left_unsaved: String,
+    /// After a signal, when the last attempt saved them: {file}.
+    pub saved_at_last: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -442,6 +448,8 @@ pub struct KeyLabels {
     pub read_only: String,
     pub notes: String,
     pub language: String,
+    pub retry: String,
+    pub quit_anyway: String,
     pub space: String,
 }
 

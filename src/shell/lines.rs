@@ -4,7 +4,7 @@
 use std::io::{BufRead, Write};
 use std::sync::Arc;
 
-use kzvisa::app::{App, Effect};
+use kzvisa::app::{App, Effect, Msg};
 use kzvisa::content::{Content, fill};
 use kzvisa::plain::{self, Reply};
 use kzvisa::report;
@@ -156,11 +156,16 @@ impl<R: BufRead, W: Write> Lines<R, W> {
                         if let Some(cut) = app.cut_notice() {
                             self.say(&cut)?;
                         }
-                        if effect == Effect::Save
-                            && let Err(error) = session.save(store, &app.application)
-                        {
+                        if effect != Effect::Save {
+                            continue;
+                        }
+                        let saved = session
+                            .save(store, &app.application)
+                            .map_err(|e| app.words(&e));
+                        app.update(Msg::Saved(saved));
+                        if let Some(error) = &app.save_error {
                             let failed = &app.content.ui.saving.failed;
-                            self.say(&fill(failed, &[("error", &app.words(&error))]))?;
+                            self.say(&fill(failed, &[("error", error)]))?;
                         }
                     }
                 }
@@ -176,9 +181,14 @@ impl<R: BufRead, W: Write> Lines<R, W> {
                 Reply::Quit | Reply::Finish => break,
             }
         }
-        let saved_in = session.saved_in(store);
-        let saved = &app.content.ui.commands.saved;
-        self.say(&fill(saved, &[("file", &saved_in.display().to_string())]))
+        let file = session.saved_in(store).display().to_string();
+        match &app.save_error {
+            None => self.say(&fill(&app.content.ui.commands.saved, &[("file", &file)])),
+            Some(error) => self.say(&fill(
+                &app.content.ui.saving.left_unsaved,
+                &[("error", error), ("file", &file)],
+            )),
+        }
     }
 
     fn say(&mut self, text: &str) -> Result<(), String> {

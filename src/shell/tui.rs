@@ -1,5 +1,6 @@
 //! The full-screen wizard: the terminal, its events and the effects the app asks for.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::Mutex;
@@ -68,8 +69,10 @@ pub fn run(
     shell.crash_texts = Some(crash_texts);
     // The theme already honours NO_COLOR; crossterm's own handling would also erase reverse video.
     ratatui::crossterm::style::force_color_output(true);
-    ratatui::run(|terminal| shell.run(terminal, &mut app, &stop, &suspension))
-        .map_err(|e| e.to_string())
+    let ran = ratatui::run(|terminal| shell.run(terminal, &mut app, &stop, &suspension))
+        .map_err(|e| e.to_string());
+    shell.after_leaving(&app, stop.load(Ordering::Relaxed));
+    ran
 }
 
 /// The job-control signals the loop watches between keys; each sets its flag.
@@ -264,7 +267,7 @@ impl Shell {
             let Some(msg) = msg else { continue };
             let effect = app.update(msg);
             if effect == Effect::Quit {
-                // Every change was saved when it was made: nothing is left to write.
+                // Every change was saved when it was made, or the person chose to lose it.
                 return Ok(());
             }
             if effect == Effect::Suspend {
@@ -278,7 +281,10 @@ impl Shell {
                 // drawn again only if saving changed what it says.
                 drawn = terminal.draw(|frame| ui::view(app, frame))?.area.as_size();
                 let said = (app.save_error.clone(), app.notice.clone());
-                self.carry_out(effect, app);
+                // A retry asked for on quitting quits once it saved.
+                if self.carry_out(effect, app) == Effect::Quit {
+                    return Ok(());
+                }
                 if (app.save_error.clone(), app.notice.clone()) == said {
                     redraw = false;
                 }
@@ -288,11 +294,12 @@ impl Shell {
         }
     }
 
-    fn carry_out(&mut self, effect: Effect, app: &mut App) {
+    /// Carries out an effect; the effect of the report it gave back, if any.
+    fn carry_out(&mut self, effect: Effect, app: &mut App) -> Effect {
         app.notice = None;
         match effect {
             Effect::None | Effect::Quit | Effect::Suspend => {}
-            Effect::Save => app.save_error = self.save(app).err().map(|e| app.words(&e)),
+            Effect::Save => return self.report_save(app),
             Effect::Open(path) => match store::try_lock(&path) {
                 Ok(Some(lock)) => self.open(app, path, Some(lock)),
                 Ok(None) => app.report_locked(),
@@ -304,7 +311,7 @@ impl Shell {
                 app.resume(name.clone(), Application::default(), false);
                 // The first save takes the lock and creates the file, so it is listed at once.
                 self.session = Some(Session::unsaved(name, Some(path)));
-                app.save_error = self.save(app).err().map(|e| app.words(&e));
+                return self.report_save(app);
             }
             Effect::Rename(path, name) => {
                 let renamed = self.with_unlocked(&path, |path| {
@@ -339,6 +346,39 @@ impl Shell {
                 self.refresh(app, None, trashed.err());
             }
         }
+        Effect::None
+    }
+
+    /// Saves, and tells the app how it went (`Msg::Saved`): the app alone keeps whether the
+    /// last change is saved.
+    fn report_save(&mut self, app: &mut App) -> Effect {
+        let saved = self.save(app).map_err(|e| app.words(&e));
+        app.update(Msg::Saved(saved))
+    }
+
+    /// On the restored terminal, if the last change is not saved: a last attempt when a signal
+    /// or a lost terminal ended the wizard (not when the person chose to quit anyway), and what
+    /// came of it on standard error. A lost terminal's stderr may fail too: nothing to do then.
+    fn after_leaving(&mut self, app: &App, signalled: bool) {
+        if !app.unsaved() {
+            return;
+        }
+        let problem = if app.quitting && !signalled {
+            app.save_error.clone()
+        } else {
+            self.save(app).err().map(|e| app.words(&e))
+        };
+        let file = self.session.as_ref().map_or_else(
+            || self.store.dir().to_path_buf(),
+            |s| s.saved_in(&self.store),
+        );
+        let file = file.display().to_string();
+        let saving = &app.content.ui.saving;
+        let said = match problem {
+            None => fill(&saving.saved_at_last, &[("file", &file)]),
+            Some(error) => fill(&saving.left_unsaved, &[("error", &error), ("file", &file)]),
+        };
+        let _ = writeln!(std::io::stderr(), "{said}");
     }
 
     /// Runs a change on a file that no other kzvisa has open.

@@ -86,11 +86,14 @@ fn notes_marker(app: &App) -> Option<Span<'static>> {
     ))
 }
 
-/// Lines above the footer: a paste that was cut, then whether saving failed or the application
-/// is read-only.
+/// Lines above the footer: a paste that was cut, then whether saving failed (asking what to do
+/// when quitting) or the application is read-only.
 fn status(app: &App) -> Option<Paragraph<'static>> {
     let saving = &app.content.ui.saving;
     let text = match (&app.save_error, &app.notice, app.read_only) {
+        (Some(error), _, _) if app.quitting => {
+            Some(fill(&saving.quit_unsaved, &[("error", error)]))
+        }
         (Some(error), _, _) => Some(fill(&saving.failed, &[("error", error)])),
         (None, Some(notice), _) => Some(notice.clone()),
         (None, None, true) => Some(saving.read_only.clone()),

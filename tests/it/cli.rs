@@ -558,3 +558,39 @@ fn an_answer_longer_than_a_field_holds_is_cut_and_the_line_wizard_says_so() {
     assert!(saved.contains(&"8".repeat(limit)), "{saved}");
     assert!(!saved.contains(&"8".repeat(limit + 1)), "{saved}");
 }
+
+/// A data folder kzvisa cannot write in: read-only by its mode, or, where modes stop no one
+/// (tests run as root), a path under a regular file, which no one can make a folder.
+fn unwritable_folder(root: &Path) -> PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let folder = root.join("read-only");
+    std::fs::create_dir(&folder).expect("folder");
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o500)).expect("chmod");
+    if std::fs::write(folder.join("probe"), "").is_err() {
+        return folder;
+    }
+    let file = root.join("a-file");
+    std::fs::write(&file, "").expect("a file");
+    file.join("applications")
+}
+
+#[test]
+fn the_line_wizard_ends_saying_what_was_not_saved_and_where_the_file_is() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let folder = unwritable_folder(data.path());
+    let output = kzvisa(&folder, &["--plain"], "\n3\nquit\n");
+    let out = stdout(&output);
+    assert_eq!(status(&output), 0, "{out}{}", stderr(&output));
+    assert!(
+        out.contains("Not saved: "),
+        "each failed save is said: {out}"
+    );
+    let end = out.trim_end().lines().last().unwrap_or_default();
+    assert!(
+        end.starts_with("Not saved: your changes since the last successful save."),
+        "{out}"
+    );
+    let file = folder.join("my-application.yaml");
+    assert!(end.contains(&file.display().to_string()), "{out}");
+    assert!(!out.contains("Your progress is saved in"), "{out}");
+}

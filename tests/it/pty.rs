@@ -781,3 +781,43 @@ fn a_dumb_terminal_or_none_named_gets_the_line_wizard_and_is_told_so() {
         assert!(saved(data.path()).contains("route: work_visa"), "{env:?}");
     }
 }
+
+/// SIGTERM after saving failed: on the restored terminal, one more try, and what came of it.
+#[test]
+fn sigterm_after_a_failed_save_tries_once_more_and_says_how_it_went() {
+    for repaired in [false, true] {
+        let data = data_dir();
+        // A file where the data folder should be: no save can make the folder.
+        let folder = data.path().join("applications");
+        std::fs::write(&folder, "").expect("a file in the folder's place");
+        let mut term = at_welcome(data.path());
+        term.press(ENTER, "Not saved:");
+        term.press("3", "Question 1 of 4");
+        // The answer shows before it is saved: once the FAQ shows, that save is over.
+        term.press(F1, "Frequently asked questions");
+        if repaired {
+            std::fs::remove_file(&folder).expect("make room for the folder");
+        }
+        let pid = term.kzvisa_pid();
+        let status = std::process::Command::new("kill")
+            .args(["-TERM", &pid.to_string()])
+            .status()
+            .expect("kill");
+        assert!(status.success());
+        let screen = term.assert_restored();
+        assert!(screen.contains("exit=0"), "{screen}");
+        if repaired {
+            assert!(
+                screen.contains("Your last changes are saved in"),
+                "{screen}"
+            );
+            assert!(saved(data.path()).contains("route: work_visa"));
+        } else {
+            assert!(
+                screen.contains("Not saved: your changes since the last successful save"),
+                "{screen}"
+            );
+            assert!(folder.is_file(), "nothing was written in its place");
+        }
+    }
+}
