@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::content::{AFTER_ARRIVAL, Content, SUBMISSION_STEPS};
+use crate::content::{AFTER_ARRIVAL, Content, SUBMISSION_STEPS, fill};
 use crate::error::Error;
 use crate::lang::Lang;
 use crate::present::safe::shown;
@@ -66,6 +66,18 @@ pub enum Msg {
     OpenReview,
     /// The date today, from the shell's clock: at start and when the day changes.
     Today(chrono::NaiveDate),
+    /// How the save the shell carried out went: the error in words if it failed.
+    Saved(Result<(), String>),
+    /// The save found the file changed by another program, so it left it and saved the answers
+    /// as a new application called `name`; `notice` says where each version is.
+    SavedAsNew {
+        name: String,
+        notice: String,
+    },
+    /// Save again, from the question asked on quitting with the last change not saved.
+    RetrySave,
+    /// Hand the terminal back to the shell for now (Ctrl+Z), as other terminal programs do.
+    Suspend,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,6 +115,8 @@ pub enum Effect {
     Trash(PathBuf),
     /// Speak this language from now on, and remember it for the next start.
     SwitchLanguage(Lang),
+    /// Restore the terminal, stop until continued, then draw everything again.
+    Suspend,
 }
 
 /// Which keys mean what right now: one per key table in the keymap.
@@ -130,6 +144,8 @@ pub enum Mode {
     StartName,
     StartConfirmDelete,
     StartLocked,
+    /// Quitting while the last change is not saved: retry saving, or quit anyway.
+    ConfirmQuit,
 }
 
 /// Which screen shows: the list of saved applications, or the wizard on one of them.
@@ -249,6 +265,10 @@ pub struct App {
     /// Today, as the shell last said ([`Msg::Today`]): the core has no clock. Until told, no
     /// date is judged against today.
     pub today: Option<chrono::NaiveDate>,
+    /// Quit was asked while the last change is not saved: the question shows until answered.
+    pub quitting: bool,
+    /// The last paste did not fit in its field and was cut; said until the next message.
+    pub pasted_cut: bool,
 }
 
 impl App {
@@ -270,6 +290,8 @@ impl App {
             show_date_errors: false,
             back_to_review: None,
             today: None,
+            quitting: false,
+            pasted_cut: false,
         };
         app.resume(String::new(), application, None);
         app
@@ -418,6 +440,9 @@ impl App {
     }
 
     pub fn mode(&self) -> Mode {
+        if self.quitting {
+            return Mode::ConfirmQuit;
+        }
         if self.notes.is_some() {
             return Mode::Notes;
         }
@@ -464,8 +489,21 @@ impl App {
 
     /// Handles one message; `Effect::Save` whenever the saved part changed.
     pub fn update(&mut self, msg: Msg) -> Effect {
+        // A save's report follows the paste it saved: the notice stays for the key after.
+        if !matches!(msg, Msg::Saved(_) | Msg::SavedAsNew { .. }) {
+            self.pasted_cut = false;
+        }
         let before = self.application.clone();
         match msg {
+            Msg::Saved(result) => return self.saved(result),
+            Msg::SavedAsNew { name, notice } => {
+                self.name = name;
+                self.notice = Some(notice);
+                return self.saved(Ok(()));
+            }
+            Msg::Suspend => return Effect::Suspend,
+            msg if self.quitting => return self.update_quitting(msg),
+            Msg::Quit if self.unsaved() => self.quitting = true,
             Msg::Quit => return Effect::Quit,
             Msg::Today(today) => self.today = Some(today),
             Msg::SwitchLanguage if self.faq.is_none() && self.notes.is_none() => {
@@ -496,6 +534,43 @@ impl App {
         } else {
             Effect::Save
         }
+    }
+
+    /// Whether the last change is not saved: the last save reported back failed. Every change
+    /// is saved as it is made, so the last report speaks for all of them.
+    pub fn unsaved(&self) -> bool {
+        self.save_error.is_some()
+    }
+
+    fn saved(&mut self, result: Result<(), String>) -> Effect {
+        self.save_error = result.err();
+        if self.quitting && !self.unsaved() {
+            // The retry asked for on quitting worked: nothing is left to lose.
+            Effect::Quit
+        } else {
+            Effect::None
+        }
+    }
+
+    fn update_quitting(&mut self, msg: Msg) -> Effect {
+        match msg {
+            Msg::RetrySave => Effect::Save,
+            // q again, or Ctrl+C again: the person knows, and goes.
+            Msg::Quit => Effect::Quit,
+            Msg::Back => {
+                self.quitting = false;
+                Effect::None
+            }
+            _ => Effect::None,
+        }
+    }
+
+    /// What the status line says after a paste was cut at the field's limit.
+    pub fn cut_notice(&self) -> Option<String> {
+        self.pasted_cut.then(|| {
+            let limit = MAX_FIELD_CHARS.to_string();
+            fill(&self.content.ui.text_cut, &[("limit", &limit)])
+        })
     }
 
     fn update_start(&mut self, msg: Msg) -> Effect {
@@ -536,9 +611,7 @@ impl App {
                 edit_text(name, &mut self.cursor, edit);
             }
             (Some(Prompt::NewName(name) | Prompt::Rename(name)), Msg::Paste(text)) => {
-                for c in single_line(&text).chars() {
-                    edit_text(name, &mut self.cursor, Edit::Insert(c));
-                }
+                self.pasted_cut = paste_into(name, &mut self.cursor, &text);
             }
             (Some(Prompt::NewName(name)), Msg::Confirm) if !name.trim().is_empty() => {
                 let name = name.trim().to_string();
@@ -1059,9 +1132,7 @@ impl App {
             Msg::Back => self.faq = None,
             Msg::Edit(edit) if faq.filtering => edit_text(&mut faq.filter, &mut faq.cursor, edit),
             Msg::Paste(text) if faq.filtering => {
-                for c in single_line(&text).chars() {
-                    edit_text(&mut faq.filter, &mut faq.cursor, Edit::Insert(c));
-                }
+                self.pasted_cut = paste_into(&mut faq.filter, &mut faq.cursor, &text);
             }
             _ => {}
         }
@@ -1171,9 +1242,12 @@ impl App {
 
     /// A paste goes into the focused field as typed text; its line breaks never act as Enter.
     fn paste(&mut self, pasted: &str) {
-        for c in single_line(pasted).chars() {
-            self.edit(Edit::Insert(c));
+        let mut cursor = self.cursor;
+        if let Some(text) = self.focused_text_mut() {
+            let cut = paste_into(text, &mut cursor, pasted);
+            self.pasted_cut = cut;
         }
+        self.cursor = cursor;
     }
 
     fn replace(&mut self, text: &str) {
@@ -1222,6 +1296,16 @@ fn single_line(text: &str) -> String {
         })
         .filter(|c| !c.is_control())
         .collect()
+}
+
+/// Pastes `pasted` at the cursor as one line; whether it was cut at [`MAX_FIELD_CHARS`].
+fn paste_into(text: &mut String, cursor: &mut usize, pasted: &str) -> bool {
+    let line = single_line(pasted);
+    let room = MAX_FIELD_CHARS.saturating_sub(text.chars().count());
+    for c in line.chars() {
+        edit_text(text, cursor, Edit::Insert(c));
+    }
+    line.chars().count() > room
 }
 
 /// One edit of a single-line text at a cursor counted in characters.

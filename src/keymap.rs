@@ -33,6 +33,8 @@ pub enum Label {
     ReadOnly,
     Notes,
     Language,
+    Retry,
+    QuitAnyway,
 }
 
 impl Label {
@@ -63,6 +65,8 @@ impl Label {
             Label::ReadOnly => &keys.read_only,
             Label::Notes => &keys.notes,
             Label::Language => &keys.language,
+            Label::Retry => &keys.retry,
+            Label::QuitAnyway => &keys.quit_anyway,
         }
     }
 }
@@ -256,6 +260,13 @@ const START_LOCKED: &[Binding] = &[
     bind(&[Esc], Msg::Back, "Esc", Label::Cancel),
 ];
 
+/// The question on quitting with the last change not saved: nothing else is reachable from it.
+const CONFIRM_QUIT: &[Binding] = &[
+    bind(&[Char('r')], Msg::RetrySave, "r", Label::Retry),
+    bind(&[Char('q')], Msg::Quit, "q", Label::QuitAnyway),
+    bind(&[Esc], Msg::Back, "Esc", Label::Cancel),
+];
+
 /// Keys that work on every screen; the footer names them after the screen's own.
 const EVERYWHERE: &[Binding] = &[bind(&[F(1)], Msg::OpenFaq, "F1", Label::Faq)];
 /// The notes of the wizard's screens: `i` is a letter in a text field, F2 works everywhere.
@@ -295,6 +306,7 @@ fn table(mode: Mode) -> &'static [Binding] {
         Mode::StartName => START_NAME,
         Mode::StartConfirmDelete => START_CONFIRM_DELETE,
         Mode::StartLocked => START_LOCKED,
+        Mode::ConfirmQuit => CONFIRM_QUIT,
     }
 }
 
@@ -312,13 +324,15 @@ pub fn takes_text(mode: Mode) -> bool {
 
 /// Every binding in force in a mode, the screen's own first.
 pub fn bindings(mode: Mode) -> impl Iterator<Item = &'static Binding> {
-    let outside = if takes_text(mode) {
+    // The quit question wants an answer: only its own keys.
+    let modal = mode == Mode::ConfirmQuit;
+    let outside = if takes_text(mode) || modal {
         &[][..]
     } else {
         OUTSIDE_FIELDS
     };
     // Over the FAQ or the notes, F1 and F2 have nothing more to open.
-    let overlay = matches!(mode, Mode::Faq | Mode::FaqFilter | Mode::Notes);
+    let overlay = matches!(mode, Mode::Faq | Mode::FaqFilter | Mode::Notes) || modal;
     let everywhere = if overlay { &[][..] } else { EVERYWHERE };
     let on_start = matches!(
         mode,
@@ -347,6 +361,11 @@ pub fn message_in(mode: Mode, answers: &AnswerKeys, key: KeyEvent) -> Option<Msg
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     if ctrl && matches!(key.code, Char('c') | Char('C')) {
         return Some(Msg::Quit);
+    }
+    // Only where the shell can stop the process and continue it (job control).
+    #[cfg(unix)]
+    if ctrl && matches!(key.code, Char('z') | Char('Z')) {
+        return Some(Msg::Suspend);
     }
     if ctrl && takes_text(mode) {
         return line_editing(key.code).map(Msg::Edit);

@@ -101,7 +101,11 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     let opening = session::opening(target, file, &store, &content)?;
     let content = Arc::new(content);
     let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
-    if cli.plain || !interactive {
+    let full_screen = interactive && !cli.plain && draws_full_screen(std::env::var_os("TERM"));
+    if interactive && !cli.plain && !full_screen {
+        eprintln!("{}", content.ui.plain.dumb_terminal);
+    }
+    if !full_screen {
         Lines {
             input: std::io::stdin().lock(),
             output: std::io::stdout().lock(),
@@ -116,6 +120,12 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         tui::run(content, store, opening, languages)?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Whether a terminal of this type can show the full screen: a dumb one (Emacs' shell buffer,
+/// some CI logs) or none named cannot move the cursor, so it gets the line wizard.
+fn draws_full_screen(term: Option<std::ffi::OsString>) -> bool {
+    term.is_some_and(|term| !term.is_empty() && term != "dumb")
 }
 
 /// Where the texts come from: built in, or `--content DIR`.

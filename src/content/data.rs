@@ -212,6 +212,8 @@ pub struct UiText {
     pub progress: String,
     pub keys: KeyLabels,
     pub too_small: String,
+    /// Said when a paste did not fit in a field: {limit}.
+    pub text_cut: String,
     pub yes: String,
     pub no: String,
     pub not_answered: String,
@@ -367,6 +369,10 @@ pub struct PlainText {
     pub locked: String,
     pub faq_query: String,
     pub read_only: String,
+    /// A line of input that is not UTF-8, before asking again.
+    pub not_text: String,
+    /// Why the full screen is not used on this terminal, said once on standard error.
+    pub dumb_terminal: String,
     pub words: PlainWords,
 }
 
@@ -407,6 +413,12 @@ pub struct SavingText {
     pub read_only_link: String,
     pub read_only_protected: String,
     pub moved: String,
+    /// Asked on quitting while the last change is not saved: {error}.
+    pub quit_unsaved: String,
+    /// On leaving with changes not saved: {error}, {file}.
+    pub left_unsaved: String,
+    /// After a signal, when the last attempt saved them: {file}.
+    pub saved_at_last: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -451,6 +463,8 @@ pub struct KeyLabels {
     pub read_only: String,
     pub notes: String,
     pub language: String,
+    pub retry: String,
+    pub quit_anyway: String,
     pub space: String,
 }
 

@@ -88,7 +88,7 @@ impl<R: BufRead, W: Write> Lines<R, W> {
             self.say(&line)?;
         }
         loop {
-            let Some(line) = self.ask(&ui.plain.start_choose)? else {
+            let Some(line) = self.ask(&ui.plain.start_choose, &ui.plain.not_text)? else {
                 return Ok(None);
             };
             if plain::is_quit(content, &line) {
@@ -96,7 +96,7 @@ impl<R: BufRead, W: Write> Lines<R, W> {
             }
             let reply = line.trim().to_lowercase();
             if reply == "n" {
-                let Some(name) = self.ask(&ui.plain.new_name)? else {
+                let Some(name) = self.ask(&ui.plain.new_name, &ui.plain.not_text)? else {
                     return Ok(None);
                 };
                 let name = name.trim();
@@ -152,16 +152,24 @@ impl<R: BufRead, W: Write> Lines<R, W> {
                 }
                 shown = Some(app.application.place);
             }
-            let Some(line) = self.ask(&prompt.question)? else {
+            let Some(line) = self.ask(&prompt.question, &app.content.ui.plain.not_text)? else {
                 break;
             };
             match plain::reply(&app, &line) {
                 Reply::Send(msgs) => {
                     for msg in msgs {
-                        if app.update(msg) != Effect::Save {
+                        let effect = app.update(msg);
+                        if let Some(cut) = app.cut_notice() {
+                            self.say(&cut)?;
+                        }
+                        if effect != Effect::Save {
                             continue;
                         }
-                        let said = match session.save(store, &app.application) {
+                        let saved = session.save(store, &app.application);
+                        app.update(Msg::Saved(
+                            saved.as_ref().map(drop).map_err(|e| app.words(e)),
+                        ));
+                        let said = match saved {
                             Ok(Saved::InPlace) => continue,
                             Ok(Saved::Moved { from, to, name }) => {
                                 let text = moved_text(&app.content, &from, &to, &name);
@@ -192,31 +200,50 @@ impl<R: BufRead, W: Write> Lines<R, W> {
                 Reply::Quit | Reply::Finish => break,
             }
         }
-        let saved_in = session.saved_in(store);
-        let saved = &app.content.ui.commands.saved;
-        let file = safe::shown(&saved_in.display().to_string()).into_owned();
-        self.say(&fill(saved, &[("file", &file)]))
+        let file = safe::shown(&session.saved_in(store).display().to_string()).into_owned();
+        match &app.save_error {
+            None => self.say(&fill(&app.content.ui.commands.saved, &[("file", &file)])),
+            Some(error) => self.say(&fill(
+                &app.content.ui.saving.left_unsaved,
+                &[("error", error), ("file", &file)],
+            )),
+        }
     }
 
     fn say(&mut self, text: &str) -> Result<(), String> {
         writeln!(self.output, "{text}").map_err(|e| e.to_string())
     }
 
-    /// Asks a question; `None` at the end of the input.
-    fn ask(&mut self, question: &str) -> Result<Option<String>, String> {
-        write!(self.output, "{question} ").map_err(|e| e.to_string())?;
-        self.output.flush().map_err(|e| e.to_string())?;
-        let mut line = String::new();
-        let read = self.input.read_line(&mut line).map_err(|e| e.to_string())?;
-        if read == 0 {
-            writeln!(self.output).map_err(|e| e.to_string())?;
-            return Ok(None);
+    /// Asks a question, again after a line that is not text; `None` at the end of the input.
+    fn ask(&mut self, question: &str, not_text: &str) -> Result<Option<String>, String> {
+        loop {
+            write!(self.output, "{question} ").map_err(|e| e.to_string())?;
+            self.output.flush().map_err(|e| e.to_string())?;
+            // Read as bytes: a line in another encoding (a pasted Windows-1251 name, say) is
+            // a line to type again, not the end of the wizard.
+            let mut bytes = Vec::new();
+            let read = self
+                .input
+                .read_until(b'\n', &mut bytes)
+                .map_err(|e| e.to_string())?;
+            if read == 0 {
+                writeln!(self.output).map_err(|e| e.to_string())?;
+                return Ok(None);
+            }
+            let text = String::from_utf8(bytes);
+            if self.echo {
+                let shown = match &text {
+                    Ok(line) => line.clone(),
+                    Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                };
+                let shown = safe::shown(shown.trim_end_matches(['\n', '\r'])).into_owned();
+                writeln!(self.output, "{shown}").map_err(|e| e.to_string())?;
+            }
+            match text {
+                Ok(line) => return Ok(Some(line.trim_end_matches(['\n', '\r']).to_string())),
+                Err(_) => self.say(not_text)?,
+            }
         }
-        let line = line.trim_end_matches(['\n', '\r']).to_string();
-        if self.echo {
-            writeln!(self.output, "{}", safe::shown(&line)).map_err(|e| e.to_string())?;
-        }
-        Ok(Some(line))
     }
 }
 

@@ -1,5 +1,6 @@
 //! The full-screen wizard: the terminal, its events and the effects the app asks for.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::Mutex;
@@ -62,12 +63,86 @@ pub fn run(
         signal_hook::flag::register(signal, Arc::clone(&stop))
             .map_err(|e| format!("cannot watch for signals: {e}"))?;
     }
+    let suspension = Suspension::watch()?;
     let crash_texts = Arc::new(Mutex::new(CrashTexts::of(&content)));
     set_panic_message(saved_in, Arc::clone(&crash_texts));
     shell.crash_texts = Some(crash_texts);
     // The theme already honours NO_COLOR; crossterm's own handling would also erase reverse video.
     ratatui::crossterm::style::force_color_output(true);
-    ratatui::run(|terminal| shell.run(terminal, &mut app, &stop)).map_err(|e| e.to_string())
+    let ran = ratatui::run(|terminal| shell.run(terminal, &mut app, &stop, &suspension))
+        .map_err(|e| e.to_string());
+    shell.after_leaving(&app, stop.load(Ordering::Relaxed));
+    ran
+}
+
+/// The job-control signals the loop watches between keys; each sets its flag.
+struct Suspension {
+    /// SIGTSTP from outside (`kill -TSTP`): suspend as Ctrl+Z does.
+    requested: Arc<AtomicBool>,
+    /// SIGCONT: whoever stopped us (a SIGSTOP we never saw) may have written over the screen.
+    resumed: Arc<AtomicBool>,
+}
+
+impl Suspension {
+    fn watch() -> Result<Self, String> {
+        let suspension = Suspension {
+            requested: Arc::new(AtomicBool::new(false)),
+            resumed: Arc::new(AtomicBool::new(false)),
+        };
+        #[cfg(unix)]
+        for (signal, flag) in [
+            (signal_hook::consts::SIGTSTP, &suspension.requested),
+            (signal_hook::consts::SIGCONT, &suspension.resumed),
+        ] {
+            signal_hook::flag::register(signal, Arc::clone(flag))
+                .map_err(|e| format!("cannot watch for signals: {e}"))?;
+        }
+        Ok(suspension)
+    }
+}
+
+/// Hands the terminal back as it was found, stops until continued (`fg`, `kill -CONT`), then
+/// takes it again and draws everything, as vim, htop and helix do.
+#[cfg(unix)]
+fn suspend(terminal: &mut DefaultTerminal) -> std::io::Result<()> {
+    use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+    use ratatui::crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
+    use ratatui::crossterm::{cursor, execute};
+    // Raw mode first, as ratatui's restore does: it has more side effects than the screen.
+    terminal::disable_raw_mode()?;
+    execute!(
+        std::io::stdout(),
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        cursor::Show
+    )?;
+    // SIGTSTP is caught here, so its default is emulated: a SIGSTOP, which also stops a process
+    // whose group the kernel would not stop for SIGTSTP (an orphaned one).
+    signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
+    terminal::enable_raw_mode()?;
+    execute!(
+        std::io::stdout(),
+        EnterAlternateScreen,
+        EnableBracketedPaste
+    )?;
+    // The shell wrote over the screen meanwhile, and the size may have changed.
+    redraw_whole(terminal)
+}
+
+/// Clears the screen so that the next frame is drawn whole, at the terminal's size now. A
+/// resize does it for a full-screen viewport; `Terminal::clear` would also ask the terminal
+/// where its cursor is, and give up on the wizard if no answer came.
+fn redraw_whole(terminal: &mut DefaultTerminal) -> std::io::Result<()> {
+    let size = terminal.size()?;
+    terminal.resize(ratatui::layout::Rect::from((
+        ratatui::layout::Position::ORIGIN,
+        size,
+    )))
+}
+
+#[cfg(not(unix))]
+fn suspend(_terminal: &mut DefaultTerminal) -> std::io::Result<()> {
+    Ok(())
 }
 
 /// After a panic, ratatui's hook restores the terminal and then runs this one, so the message
@@ -116,12 +191,13 @@ impl Shell {
         terminal: &mut DefaultTerminal,
         app: &mut App,
         stop: &AtomicBool,
+        suspension: &Suspension,
     ) -> std::io::Result<()> {
         let _ = ratatui::crossterm::execute!(
             std::io::stdout(),
             ratatui::crossterm::event::EnableBracketedPaste
         );
-        let result = self.event_loop(terminal, app, stop);
+        let result = self.event_loop(terminal, app, stop, suspension);
         let _ = ratatui::crossterm::execute!(
             std::io::stdout(),
             ratatui::crossterm::event::DisableBracketedPaste
@@ -134,6 +210,7 @@ impl Shell {
         terminal: &mut DefaultTerminal,
         app: &mut App,
         stop: &AtomicBool,
+        suspension: &Suspension,
     ) -> std::io::Result<()> {
         let mut redraw = true;
         // The size of the last frame drawn, to catch a resize that sent no event. It is the
@@ -154,6 +231,13 @@ impl Shell {
             let msg = loop {
                 if stop.load(Ordering::Relaxed) || terminal_gone() {
                     return Ok(());
+                }
+                if suspension.requested.swap(false, Ordering::Relaxed) {
+                    break Some(Msg::Suspend);
+                }
+                if suspension.resumed.swap(false, Ordering::Relaxed) {
+                    redraw_whole(terminal)?;
+                    break None;
                 }
                 // The start screen's folder is read a step at a time while no key is waiting:
                 // the screen shows at once, and a key is never kept waiting for a large folder.
@@ -189,15 +273,24 @@ impl Shell {
             let Some(msg) = msg else { continue };
             let effect = app.update(msg);
             if effect == Effect::Quit {
-                // Every change was saved when it was made: nothing is left to write.
+                // Every change was saved when it was made, or the person chose to lose it.
                 return Ok(());
+            }
+            if effect == Effect::Suspend {
+                suspend(terminal)?;
+                // Our own stop was the SIGCONT's cause; the screen is drawn whole already.
+                suspension.resumed.store(false, Ordering::Relaxed);
+                continue;
             }
             if effect == Effect::Save {
                 // The answer shows at once; the save (with its fsync) follows, and the frame is
                 // drawn again only if saving changed what it says.
                 drawn = terminal.draw(|frame| ui::view(app, frame))?.area.as_size();
                 let said = (app.save_error.clone(), app.notice.clone());
-                self.carry_out(effect, app);
+                // A retry asked for on quitting quits once it saved.
+                if self.carry_out(effect, app) == Effect::Quit {
+                    return Ok(());
+                }
                 if (app.save_error.clone(), app.notice.clone()) == said {
                     redraw = false;
                 }
@@ -207,11 +300,12 @@ impl Shell {
         }
     }
 
-    fn carry_out(&mut self, effect: Effect, app: &mut App) {
+    /// Carries out an effect; the effect of the report it gave back, if any.
+    fn carry_out(&mut self, effect: Effect, app: &mut App) -> Effect {
         app.notice = None;
         match effect {
-            Effect::None | Effect::Quit => {}
-            Effect::Save => self.save(app),
+            Effect::None | Effect::Quit | Effect::Suspend => {}
+            Effect::Save => return self.report_save(app),
             Effect::Open(path) => match store::access(&path) {
                 Ok(Access::Write(lock)) => self.open(app, path, Ok(lock)),
                 Ok(Access::ReadOnly(ReadOnly::Locked)) => app.report_locked(),
@@ -224,7 +318,7 @@ impl Shell {
                 app.resume(name.clone(), Application::default(), None);
                 // The first save takes the lock and creates the file, so it is listed at once.
                 self.session = Some(Session::unsaved(name, Some(path)));
-                self.save(app);
+                return self.report_save(app);
             }
             Effect::Rename(path, name) => {
                 let renamed = match store::access(&path) {
@@ -262,6 +356,48 @@ impl Shell {
                 self.refresh(app, None, trashed.err());
             }
         }
+        Effect::None
+    }
+
+    /// Saves, and tells the app how it went (`Msg::Saved`): the app alone keeps whether the
+    /// last change is saved.
+    fn report_save(&mut self, app: &mut App) -> Effect {
+        match self.save(app) {
+            Ok(Saved::InPlace) => app.update(Msg::Saved(Ok(()))),
+            Ok(Saved::Moved { from, to, name }) => {
+                let notice = moved_text(&app.content, &from, &to, &name);
+                app.update(Msg::SavedAsNew { name, notice })
+            }
+            Err(error) => {
+                let words = app.words(&error);
+                app.update(Msg::Saved(Err(words)))
+            }
+        }
+    }
+
+    /// On the restored terminal, if the last change is not saved: a last attempt when a signal
+    /// or a lost terminal ended the wizard (not when the person chose to quit anyway), and what
+    /// came of it on standard error. A lost terminal's stderr may fail too: nothing to do then.
+    fn after_leaving(&mut self, app: &App, signalled: bool) {
+        if !app.unsaved() {
+            return;
+        }
+        let problem = if app.quitting && !signalled {
+            app.save_error.clone()
+        } else {
+            self.save(app).err().map(|e| app.words(&e))
+        };
+        let file = self.session.as_ref().map_or_else(
+            || self.store.dir().to_path_buf(),
+            |s| s.saved_in(&self.store),
+        );
+        let file = file.display().to_string();
+        let saving = &app.content.ui.saving;
+        let said = match problem {
+            None => fill(&saving.saved_at_last, &[("file", &file)]),
+            Some(error) => fill(&saving.left_unsaved, &[("error", &error), ("file", &file)]),
+        };
+        let _ = writeln!(std::io::stderr(), "{said}");
     }
 
     /// Runs a change on a file that no other kzvisa has open.
@@ -322,18 +458,10 @@ impl Shell {
 
     /// Saves the open application; a failure leaves the last good file in place. When the file
     /// was changed elsewhere, the answers went into a new application: say where.
-    fn save(&mut self, app: &mut App) {
-        let Some(session) = self.session.as_mut().filter(|_| app.read_only.is_none()) else {
-            return;
-        };
-        match session.save(&self.store, &app.application) {
-            Ok(Saved::InPlace) => app.save_error = None,
-            Ok(Saved::Moved { from, to, name }) => {
-                app.save_error = None;
-                app.notice = Some(moved_text(&app.content, &from, &to, &name));
-                app.name = name;
-            }
-            Err(error) => app.save_error = Some(app.words(&error)),
+    fn save(&mut self, app: &App) -> kzvisa::error::Result<Saved> {
+        match self.session.as_mut() {
+            Some(session) if app.read_only.is_none() => session.save(&self.store, &app.application),
+            _ => Ok(Saved::InPlace),
         }
     }
 }

@@ -88,21 +88,31 @@ fn notes_marker(app: &App) -> Option<Span<'static>> {
     ))
 }
 
-/// A line above the footer when saving failed or the application is read-only.
+/// Lines above the footer: a paste that was cut, then whether saving failed (asking what to do
+/// when quitting) or the application is read-only.
 fn status(app: &App) -> Option<Paragraph<'static>> {
     let saving = &app.content.ui.saving;
     let text = match (&app.save_error, &app.notice, app.read_only) {
-        (Some(error), _, _) => fill(&saving.failed, &[("error", error)]),
-        (None, Some(notice), _) => notice.clone(),
-        (None, None, Some(ReadOnly::Locked)) => saving.read_only.clone(),
-        (None, None, Some(ReadOnly::Link)) => saving.read_only_link.clone(),
-        (None, None, Some(ReadOnly::Protected)) => saving.read_only_protected.clone(),
-        (None, None, None) => return None,
+        (Some(error), _, _) if app.quitting => {
+            Some(fill(&saving.quit_unsaved, &[("error", error)]))
+        }
+        (Some(error), _, _) => Some(fill(&saving.failed, &[("error", error)])),
+        (None, Some(notice), _) => Some(notice.clone()),
+        (None, None, Some(ReadOnly::Locked)) => Some(saving.read_only.clone()),
+        (None, None, Some(ReadOnly::Link)) => Some(saving.read_only_link.clone()),
+        (None, None, Some(ReadOnly::Protected)) => Some(saving.read_only_protected.clone()),
+        (None, None, None) => None,
     };
-    Some(
-        Paragraph::new(Line::styled(format!(" ! {text}"), app.theme.bad()))
-            .wrap(Wrap { trim: false }),
-    )
+    let lines: Vec<Line> = app
+        .cut_notice()
+        .into_iter()
+        .chain(text)
+        .map(|text| Line::styled(format!(" ! {text}"), app.theme.bad()))
+        .collect();
+    if lines.is_empty() {
+        return None;
+    }
+    Some(Paragraph::new(lines).wrap(Wrap { trim: false }))
 }
 
 fn render_header(app: &App, frame: &mut Frame, area: Rect) {

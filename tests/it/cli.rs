@@ -47,12 +47,17 @@ y\n\
 2030-02-01\n\
 \n";
 
-pub fn kzvisa(data: &Path, args: &[&str], input: &str) -> Output {
+pub fn kzvisa(data: &Path, args: &[&str], input: impl AsRef<[u8]>) -> Output {
     kzvisa_with_env(data, args, input, &[])
 }
 
 /// Runs in English unless `env` sets a locale, with its settings in the test's folder.
-pub fn kzvisa_with_env(data: &Path, args: &[&str], input: &str, env: &[(&str, &str)]) -> Output {
+pub fn kzvisa_with_env(
+    data: &Path,
+    args: &[&str],
+    input: impl AsRef<[u8]>,
+    env: &[(&str, &str)],
+) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_kzvisa"));
     for name in kzvisa::lang::LOCALE_VARIABLES {
         command.env_remove(name);
@@ -69,7 +74,7 @@ pub fn kzvisa_with_env(data: &Path, args: &[&str], input: &str, env: &[(&str, &s
         .spawn()
         .expect("run kzvisa");
     let mut stdin = child.stdin.take().expect("stdin");
-    stdin.write_all(input.as_bytes()).expect("write answers");
+    stdin.write_all(input.as_ref()).expect("write answers");
     drop(stdin);
     child.wait_with_output().expect("kzvisa ends")
 }
@@ -510,4 +515,65 @@ fn completions_and_man_page_come_from_the_same_definition() {
     let output = kzvisa(data.path(), &["export", "--format", "pdf"], "");
     assert_eq!(status(&output), 2);
     assert!(stderr(&output).contains("markdown"), "{}", stderr(&output));
+}
+
+#[test]
+fn a_line_that_is_not_utf8_is_asked_again_with_the_reason() {
+    let data = tempfile::tempdir().expect("temp dir");
+    // At the route question, a line in Windows-1251 ("Айгерим"), then the answer.
+    let mut input = b"\n\xc0\xe9\xe3\xe5\xf0\xe8\xec\n".to_vec();
+    input.extend_from_slice(b"3\nquit\n");
+    let output = kzvisa(data.path(), &["--plain"], input);
+    let out = stdout(&output);
+    assert_eq!(status(&output), 0, "{out}{}", stderr(&output));
+    assert!(
+        out.contains("That line is not readable text (not UTF-8): please type it again."),
+        "{out}"
+    );
+    assert_eq!(out.matches("Which of these fits you?").count(), 2, "{out}");
+    let saved = files(data.path())
+        .into_iter()
+        .find(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .expect("an application file");
+    let saved = std::fs::read_to_string(saved).expect("read");
+    assert!(saved.contains("route: work_visa"), "{saved}");
+}
+
+#[test]
+fn an_answer_longer_than_a_field_holds_is_cut_and_the_line_wizard_says_so() {
+    let limit = kzvisa::app::MAX_FIELD_CHARS;
+    let long = "8".repeat(limit + 50);
+    let answers = ANSWERS.replace("80 USD\n", &format!("{long}\n"));
+    assert_ne!(answers, ANSWERS, "the answers have a fee amount to replace");
+    let data = tempfile::tempdir().expect("temp dir");
+    let output = kzvisa(data.path(), &["new", "Long"], &answers);
+    let out = stdout(&output);
+    assert_eq!(status(&output), 0, "{out}{}", stderr(&output));
+    let said = format!("The text was cut at {limit} characters, the most a field holds.");
+    assert_eq!(out.matches(&said).count(), 1, "{out}");
+    let saved = std::fs::read_to_string(data.path().join("long.yaml")).expect("saved");
+    assert!(saved.contains(&"8".repeat(limit)), "{saved}");
+    assert!(!saved.contains(&"8".repeat(limit + 1)), "{saved}");
+}
+
+#[test]
+fn the_line_wizard_ends_saying_what_was_not_saved_and_where_the_file_is() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let unwritable = crate::common::Unwritable::new(data.path().join("applications"));
+    let folder = unwritable.path.clone();
+    let output = kzvisa(&folder, &["--plain"], "\n3\nquit\n");
+    let out = stdout(&output);
+    assert_eq!(status(&output), 0, "{out}{}", stderr(&output));
+    assert!(
+        out.contains("Not saved: "),
+        "each failed save is said: {out}"
+    );
+    let end = out.trim_end().lines().last().unwrap_or_default();
+    assert!(
+        end.starts_with("Not saved: your changes since the last successful save."),
+        "{out}"
+    );
+    let file = folder.join("my-application.yaml");
+    assert!(end.contains(&file.display().to_string()), "{out}");
+    assert!(!out.contains("Your progress is saved in"), "{out}");
 }

@@ -100,7 +100,7 @@ fn named(name: &str) -> KeyEvent {
 pub fn press(app: &mut App, spec: &str) -> Vec<Effect> {
     let mut effects = Vec::new();
     for key in keys(spec) {
-        if let Some(msg) = keymap::message(&app, key) {
+        if let Some(msg) = keymap::message(app, key) {
             effects.push(app.update(msg));
         }
     }
@@ -149,5 +149,61 @@ pub fn broken_listing(line: usize) -> Listing {
             message: "did not find expected ']'".into(),
         },
         path,
+    }
+}
+
+/// A data folder no save can write in, for real: a read-only tmpfs mounted on it where
+/// permissions stop no one (tests run as root), else its write permission taken away. It can be
+/// read, and listed as empty. Unmounted when dropped.
+pub struct Unwritable {
+    pub path: PathBuf,
+    mounted: bool,
+}
+
+impl Unwritable {
+    pub fn new(path: PathBuf) -> Self {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::create_dir_all(&path).expect("folder");
+        let root = rustix::process::geteuid().is_root();
+        if root {
+            let mounted = std::process::Command::new("mount")
+                .args(["-t", "tmpfs", "-o", "ro,size=64k", "tmpfs"])
+                .arg(&path)
+                .status()
+                .expect("mount is needed to make a read-only folder as root");
+            assert!(mounted.success(), "mounting a read-only tmpfs failed");
+        } else {
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o500)).expect("chmod");
+        }
+        Unwritable {
+            path,
+            mounted: root,
+        }
+    }
+
+    /// Lets saves in again, as a person who fixed the problem would.
+    pub fn repair(&self) {
+        use std::os::unix::fs::PermissionsExt;
+        if self.mounted {
+            let remounted = std::process::Command::new("mount")
+                .args(["-o", "remount,rw"])
+                .arg(&self.path)
+                .status()
+                .expect("mount");
+            assert!(remounted.success(), "remounting read-write failed");
+        } else {
+            std::fs::set_permissions(&self.path, std::fs::Permissions::from_mode(0o700))
+                .expect("chmod");
+        }
+    }
+}
+
+impl Drop for Unwritable {
+    fn drop(&mut self) {
+        if self.mounted {
+            let _ = std::process::Command::new("umount")
+                .arg(&self.path)
+                .status();
+        }
     }
 }

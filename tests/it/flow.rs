@@ -14,8 +14,9 @@ use proptest::prelude::*;
 
 use crate::common::{
     SKIP_TO_REVIEW, TICK_ALL_DOCUMENTS, TO_DOCUMENTS, TO_PASSPORT, TO_SUBMISSION, app, app_after,
-    press,
+    content_in, press,
 };
+use kzvisa::lang::Lang;
 
 fn question(question: usize) -> Place {
     Place::Eligibility { question }
@@ -1427,4 +1428,155 @@ fn the_line_wizards_messages_set_fields_whole() {
     assert_eq!(app.application.submission.interview, Interview::Attended);
     app.update(Msg::Choose(9));
     assert_eq!(app.application.submission.interview, Interview::Attended);
+}
+
+/// A save that failed, as the shell reports it after trying.
+fn save_fails(app: &mut App, why: &str) -> Effect {
+    app.update(Msg::Saved(Err(why.to_string())))
+}
+
+#[test]
+fn quitting_with_the_last_change_not_saved_asks_to_retry_or_quit_anyway() {
+    let mut app = app_after("<Enter> 3 y");
+    assert_eq!(save_fails(&mut app, "the disk is full."), Effect::None);
+    assert!(app.unsaved());
+
+    // q asks rather than quits, naming the reason and the keys.
+    assert_eq!(press(&mut app, "q"), [Effect::None]);
+    assert_eq!(app.mode(), Mode::ConfirmQuit);
+    let screen = crate::screens::text_of(&app, 120, 40);
+    assert!(
+        screen.contains("Your last change is not saved: the disk is full. Retry saving, or quit"),
+        "{screen}"
+    );
+    for keys in ["r retry saving", "q quit anyway", "Esc cancel"] {
+        assert!(
+            screen.contains(keys),
+            "no {keys:?} in the footer:\n{screen}"
+        );
+    }
+    assert!(!screen.contains("y/n answer"), "{screen}");
+    // The question wants an answer: other keys do nothing.
+    let before = app.application.clone();
+    assert_eq!(press(&mut app, "y n <F1> <Enter>"), []);
+    assert_eq!((app.mode(), &app.application), (Mode::ConfirmQuit, &before));
+
+    // Esc goes back to where the person was; Ctrl+C asks as q does.
+    assert_eq!(press(&mut app, "<Esc>"), [Effect::None]);
+    assert_eq!(app.mode(), Mode::Question);
+    assert_eq!(press(&mut app, "<C-c>"), [Effect::None]);
+    assert_eq!(app.mode(), Mode::ConfirmQuit);
+
+    // r saves again: failing again asks again, with the new reason; saving quits.
+    assert_eq!(press(&mut app, "r"), [Effect::Save]);
+    assert_eq!(save_fails(&mut app, "permission denied."), Effect::None);
+    assert_eq!(app.mode(), Mode::ConfirmQuit);
+    let screen = crate::screens::text_of(&app, 120, 40);
+    assert!(screen.contains("not saved: permission denied."), "{screen}");
+    assert_eq!(press(&mut app, "r"), [Effect::Save]);
+    assert_eq!(app.update(Msg::Saved(Ok(()))), Effect::Quit);
+    assert!(!app.unsaved());
+
+    // q or Ctrl+C again quits anyway.
+    for keys in ["q q", "<C-c> <C-c>", "q <C-c>"] {
+        let mut app = app_after("<Enter> 3 y");
+        save_fails(&mut app, "the disk is full.");
+        assert_eq!(
+            press(&mut app, keys),
+            [Effect::None, Effect::Quit],
+            "{keys}"
+        );
+    }
+
+    // Once a later save worked, nothing is left to lose: q quits at once.
+    let mut app = app_after("<Enter> 3 y");
+    save_fails(&mut app, "the disk is full.");
+    assert_eq!(press(&mut app, "y"), [Effect::Save]);
+    assert_eq!(app.update(Msg::Saved(Ok(()))), Effect::None);
+    assert_eq!(press(&mut app, "q"), [Effect::Quit]);
+}
+
+#[test]
+fn the_quit_question_names_its_keys_in_every_language() {
+    for lang in [Lang::En, Lang::Ru, Lang::Kk] {
+        let content = content_in(lang);
+        let mut app = App::new(
+            content.clone(),
+            Application::default(),
+            Theme { color: false },
+        );
+        press(&mut app, "<Enter> 3 y");
+        save_fails(&mut app, "—");
+        press(&mut app, "q");
+        let screen = crate::screens::text_of(&app, 120, 40);
+        let keys = &content.ui.keys;
+        for label in [&keys.retry, &keys.quit_anyway, &keys.cancel] {
+            assert!(
+                screen.contains(label.as_str()),
+                "{lang:?}: no {label:?}:\n{screen}"
+            );
+        }
+        let question = content.ui.saving.quit_unsaved.replace("{error}", "—");
+        let first_words: String = question.chars().take(20).collect();
+        assert!(screen.contains(&first_words), "{lang:?}:\n{screen}");
+    }
+}
+
+#[test]
+fn a_paste_cut_at_the_field_limit_says_so_until_the_next_key() {
+    let cut = format!("The text was cut at {MAX_FIELD_CHARS} characters, the most a field holds.");
+    let mut app = app_after(TO_PASSPORT);
+    assert_eq!(app.update(Msg::Paste("2031-03-31".into())), Effect::Save);
+    assert!(!crate::screens::text_of(&app, 120, 40).contains(&cut));
+
+    assert_eq!(
+        app.update(Msg::Paste("x".repeat(MAX_FIELD_CHARS))),
+        Effect::Save
+    );
+    // The save's report follows the paste; the notice stays.
+    assert_eq!(app.update(Msg::Saved(Ok(()))), Effect::None);
+    let screen = crate::screens::text_of(&app, 120, 40);
+    assert!(screen.contains(&cut), "{screen}");
+    assert_eq!(
+        app.application.passport.expiry.chars().count(),
+        MAX_FIELD_CHARS
+    );
+    // With a failed save, both are said.
+    save_fails(&mut app, "the disk is full.");
+    let screen = crate::screens::text_of(&app, 120, 40);
+    assert!(
+        screen.contains(&cut) && screen.contains("Not saved: the disk is full."),
+        "{screen}"
+    );
+
+    press(&mut app, "<Left>");
+    assert!(!crate::screens::text_of(&app, 120, 40).contains(&cut));
+    // A paste that just fits is not cut.
+    let mut app = app_after(TO_PASSPORT);
+    app.update(Msg::Paste("x".repeat(MAX_FIELD_CHARS)));
+    assert!(app.cut_notice().is_none());
+
+    // The FAQ filter and the name of a new application have the same limit, and say so too.
+    let mut app = app_after("<F1> /");
+    app.update(Msg::Paste("y".repeat(MAX_FIELD_CHARS + 1)));
+    assert_eq!(app.cut_notice().as_deref(), Some(cut.as_str()));
+    let mut app = App::start(crate::common::content(), Vec::new(), Theme { color: false });
+    press(&mut app, "n");
+    app.update(Msg::Paste("z".repeat(MAX_FIELD_CHARS + 1)));
+    assert!(crate::screens::text_of(&app, 120, 40).contains(&cut));
+
+    // In the person's language.
+    let content = content_in(Lang::Kk);
+    let mut app = App::new(
+        content.clone(),
+        Application::default(),
+        Theme { color: false },
+    );
+    press(&mut app, TO_PASSPORT);
+    app.update(Msg::Paste("x".repeat(MAX_FIELD_CHARS + 1)));
+    let kk = content
+        .ui
+        .text_cut
+        .replace("{limit}", &MAX_FIELD_CHARS.to_string());
+    assert!(crate::screens::text_of(&app, 120, 40).contains(&kk));
 }

@@ -41,6 +41,31 @@ pub fn spawn_with_env(
     rows: u16,
     env: &[(&str, &str)],
 ) -> Term {
+    let mut line = format!("exec_kzvisa() {{ {}", kzvisa_command(args));
+    line.push_str("; echo \"exit=$?\"; }; exec_kzvisa; stty -a; sleep 2");
+    spawn_script(data, &line, cols, rows, env, &[])
+}
+
+/// The shell's words for running kzvisa with `args` on the test's data folder.
+fn kzvisa_command(args: &[&str]) -> String {
+    let mut line = format!("'{}'", env!("CARGO_BIN_EXE_kzvisa"));
+    line.push_str(" --data-dir \"$KZVISA_TEST_DATA\"");
+    for arg in args {
+        line.push_str(&format!(" '{arg}'"));
+    }
+    line
+}
+
+/// Runs a shell script in a pseudo-terminal, with `env` set and `unset` removed from the
+/// environment.
+fn spawn_script(
+    data: &Path,
+    script: &str,
+    cols: u16,
+    rows: u16,
+    env: &[(&str, &str)],
+    unset: &[&str],
+) -> Term {
     let pair = native_pty_system()
         .openpty(PtySize {
             rows,
@@ -49,14 +74,8 @@ pub fn spawn_with_env(
             pixel_height: 0,
         })
         .expect("open a pty");
-    let mut line = format!("exec_kzvisa() {{ '{}'", env!("CARGO_BIN_EXE_kzvisa"));
-    line.push_str(" --data-dir \"$KZVISA_TEST_DATA\"");
-    for arg in args {
-        line.push_str(&format!(" '{arg}'"));
-    }
-    line.push_str("; echo \"exit=$?\"; }; exec_kzvisa; stty -a; sleep 2");
     let mut command = CommandBuilder::new("sh");
-    command.args(["-c", &line]);
+    command.args(["-c", script]);
     command.env("KZVISA_TEST_DATA", data.join("applications"));
     command.env("TERM", "xterm-256color");
     command.env_remove("NO_COLOR");
@@ -67,6 +86,9 @@ pub fn spawn_with_env(
     command.env("XDG_CONFIG_HOME", data.join("config"));
     for (key, value) in env {
         command.env(key, value);
+    }
+    for name in unset {
+        command.env_remove(name);
     }
     command.cwd(data);
     let child = pair.slave.spawn_command(command).expect("spawn kzvisa");
@@ -611,4 +633,196 @@ fn the_notes_open_from_the_documents_and_esc_returns_to_the_same_row() {
     term.press("\x1bOQ", "› ▸ [ ] Educational certificates");
     term.send("q");
     term.assert_restored();
+}
+
+/// The state letter of a process in /proc (`T` when stopped), if it still runs.
+fn process_state(pid: u32) -> Option<char> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    stat.rsplit(')').next()?.trim_start().chars().next()
+}
+
+/// kzvisa under a shell with job control, as a person's shell runs it: in the foreground, in a
+/// process group of its own. Once kzvisa stops, the shell says so (`stopped=` and its status),
+/// shows the terminal's modes, waits for Enter, clears the screen and brings kzvisa back with
+/// `fg`; when kzvisa ends, `exit=` and the modes again.
+fn spawn_job(data: &Path) -> Term {
+    let script = format!(
+        "set -m; {}; echo \"stopped=$?\"; stty -a; read resume; printf '\\033[H\\033[2J'; \
+         fg; echo \"exit=$?\"; stty -a; sleep 2",
+        kzvisa_command(&[])
+    );
+    spawn_script(data, &script, 100, 30, &[], &[])
+}
+
+/// Stops kzvisa on the second question with `stop`, checks the shell got the terminal back as
+/// it was, then continues it with `fg` and checks it is drawn again and takes keys.
+fn suspends_and_resumes(stop: impl FnOnce(&mut Term, u32)) {
+    let data = data_dir();
+    let mut term = spawn_job(data.path());
+    term.wait_for("not legal advice");
+    term.press(ENTER, "Which of these fits you?");
+    term.press("3", "Question 1 of 4");
+    term.press("y", "Question 2 of 4");
+    let pid = term.kzvisa_pid();
+    stop(&mut term, pid);
+
+    term.wait_for("stopped=");
+    let screen = term.wait_for("speed");
+    // 128 + the signal that stopped it (SIGTSTP or SIGSTOP): stopped, not ended.
+    assert!(
+        screen.contains("stopped=147") || screen.contains("stopped=148"),
+        "the shell did not see kzvisa stop:\n{screen}"
+    );
+    assert_eq!(process_state(pid), Some('T'), "kzvisa is not stopped");
+    let screen = term.wait_for(if screen.contains("icanon") {
+        "icanon"
+    } else {
+        "echo"
+    });
+    assert!(
+        !screen.contains("-icanon") && !screen.contains("-echo "),
+        "raw mode is still on while stopped:\n{screen}"
+    );
+    assert!(
+        !screen.contains("Question 2 of 4"),
+        "the wizard's screen was left on:\n{screen}"
+    );
+    {
+        let raw = term.raw.lock().expect("raw").clone();
+        let text = String::from_utf8_lossy(&raw);
+        let entered = text
+            .rfind("\x1b[?1049h")
+            .expect("entered the alternate screen");
+        let left = text
+            .rfind("\x1b[?1049l")
+            .expect("left the alternate screen");
+        assert!(left > entered, "the alternate screen was not left");
+        assert!(
+            text[entered..].contains("\x1b[?25h"),
+            "the cursor is hidden"
+        );
+        assert!(
+            text[entered..].contains("\x1b[?2004l"),
+            "bracketed paste is on"
+        );
+    }
+
+    // `fg`: drawn whole again (the shell cleared the screen), and a key works without Enter.
+    term.send(ENTER);
+    let back = term.wait_for("Question 2 of 4");
+    assert!(back.contains("Step 3 of 9"), "{back}");
+    term.press("y", "Question 3 of 4");
+    term.send("q");
+    let screen = term.assert_restored();
+    assert!(screen.contains("exit=0"), "{screen}");
+    assert!(saved(data.path()).contains("job_offer: true"));
+}
+
+#[test]
+fn ctrl_z_suspends_with_the_terminal_restored_and_fg_draws_it_again() {
+    suspends_and_resumes(|term, _| term.send("\x1a"));
+}
+
+#[test]
+fn sigtstp_from_outside_suspends_the_same_way() {
+    suspends_and_resumes(|_, pid| {
+        let status = std::process::Command::new("kill")
+            .args(["-TSTP", &pid.to_string()])
+            .status()
+            .expect("kill");
+        assert!(status.success());
+    });
+}
+
+/// On a terminal that cannot move its cursor, the questions come line by line, with one line on
+/// standard error saying why, in the person's language.
+#[test]
+fn a_dumb_terminal_or_none_named_gets_the_line_wizard_and_is_told_so() {
+    // The environment set, the variables removed, and the line on standard error.
+    type Case<'a> = (&'a [(&'a str, &'a str)], &'a [&'a str], &'a str);
+    let cases: [Case; 3] = [
+        (
+            &[("TERM", "dumb")],
+            &[],
+            "This terminal cannot show the full screen",
+        ),
+        (&[], &["TERM"], "This terminal cannot show the full screen"),
+        (
+            &[("TERM", "dumb"), ("LANG", "ru_RU.UTF-8")],
+            &[],
+            "Этот терминал не может показать полноэкранный режим",
+        ),
+    ];
+    for (env, unset, notice) in cases {
+        let data = data_dir();
+        let script = format!(
+            "{}; echo \"exit=$?\"; stty -a; sleep 2",
+            kzvisa_command(&[])
+        );
+        let mut term = spawn_script(data.path(), &script, 100, 30, env, unset);
+        term.wait_for(notice);
+        term.wait_for("[Enter]");
+        term.send(ENTER);
+        term.wait_for("[1/2/3]");
+        // English words work at every prompt, in every language.
+        term.send("3\r");
+        term.send("quit\r");
+        let screen = term.wait_for("exit=0");
+        let raw = String::from_utf8_lossy(&term.raw.lock().expect("raw")).into_owned();
+        assert_eq!(
+            raw.matches(notice).count(),
+            1,
+            "{env:?} {unset:?}:\n{screen}"
+        );
+        assert!(
+            !raw.contains("\x1b[?1049h"),
+            "{env:?} {unset:?}: the full screen was drawn"
+        );
+        assert!(saved(data.path()).contains("route: work_visa"), "{env:?}");
+    }
+}
+
+/// SIGTERM after saving failed: on the restored terminal, one more try, and what came of it.
+#[test]
+fn sigterm_after_a_failed_save_tries_once_more_and_says_how_it_went() {
+    for repaired in [false, true] {
+        let data = data_dir();
+        // A folder no save can write in.
+        let folder = crate::common::Unwritable::new(data.path().join("applications"));
+        let mut term = at_welcome(data.path());
+        term.press(ENTER, "Not saved:");
+        term.press("3", "Question 1 of 4");
+        // The answer shows before it is saved: once the FAQ shows, that save is over.
+        term.press(F1, "Frequently asked questions");
+        if repaired {
+            folder.repair();
+        }
+        let pid = term.kzvisa_pid();
+        let status = std::process::Command::new("kill")
+            .args(["-TERM", &pid.to_string()])
+            .status()
+            .expect("kill");
+        assert!(status.success());
+        let screen = term.assert_restored();
+        assert!(screen.contains("exit=0"), "{screen}");
+        if repaired {
+            assert!(
+                screen.contains("Your last changes are saved in"),
+                "{screen}"
+            );
+            assert!(saved(data.path()).contains("route: work_visa"));
+        } else {
+            assert!(
+                screen.contains("Not saved: your changes since the last successful save"),
+                "{screen}"
+            );
+            assert!(
+                std::fs::read_dir(&folder.path)
+                    .expect("readable")
+                    .next()
+                    .is_none(),
+                "nothing was written"
+            );
+        }
+    }
 }

@@ -114,6 +114,21 @@ fn welcome() {
 }
 
 #[test]
+fn quit_with_the_last_change_not_saved() {
+    let mut app = app_after("<Enter> 3 y");
+    app.update(kzvisa::app::Msg::Saved(Err(
+        "/home/aigerim/.local/share/kzvisa/applications/my-application.yaml: the disk is full."
+            .into(),
+    )));
+    press(&mut app, "q");
+    snap(
+        "quit_unsaved",
+        "q after a failed save: the reason, and the keys to retry, quit anyway or cancel.",
+        &app,
+    );
+}
+
+#[test]
 fn eligibility_questions() {
     snap(
         "eligibility_job_offer",
