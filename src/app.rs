@@ -13,10 +13,10 @@ use crate::lang::Lang;
 use crate::present::safe::shown;
 use crate::store::{Listing, ReadOnly, Record};
 use crate::ui::theme::Theme;
+use crate::wizard::form::{self, Field, Kind};
 use crate::wizard::review::{self, ReviewRow};
 use crate::wizard::{
-    Application, EmployerField, Interview, PassportField, Place, Route, SubmissionField, dates,
-    flow,
+    Application, Interview, PassportField, Place, Route, Step, SubmissionField, dates, flow,
 };
 
 /// The longest text a field keeps; a runaway paste stops here instead of filling the file.
@@ -64,6 +64,8 @@ pub enum Msg {
     SwitchLanguage,
     /// The review ("Check your answers"), from any step.
     OpenReview,
+    /// On to the next field of a form, or on from the form after its last (as Enter there).
+    Advance,
     /// The date today, from the shell's clock: at start and when the day changes.
     Today(chrono::NaiveDate),
     /// How the save the shell carried out went: the error in words if it failed.
@@ -129,13 +131,14 @@ pub enum Mode {
     /// A question with no related FAQ entry: `f` has nothing to open.
     QuestionWithoutFaq,
     EligibilityResult,
-    Employer,
-    EmployerText,
     Documents,
-    PassportField,
     PassportResult,
-    Submission,
-    SubmissionText,
+    /// A form's tick (the permit, the fee paid…).
+    FormTick,
+    /// A form's choice (the interview's state).
+    FormChoice,
+    /// A form's date or text field: typing goes into it.
+    FormText,
     Review,
     Faq,
     FaqFilter,
@@ -465,8 +468,7 @@ impl App {
             Place::Welcome => Mode::Welcome,
             Place::Route { .. } => Mode::Route,
             Place::RouteOutcome => Mode::RouteOutcome,
-            Place::Employer { field } if field.is_text() => Mode::EmployerText,
-            Place::Employer { .. } => Mode::Employer,
+
             Place::Eligibility { question } => {
                 let criteria = &self.content.guide.eligibility.criteria;
                 if criteria.get(question).is_some_and(|c| c.faq.is_some()) {
@@ -480,10 +482,12 @@ impl App {
             Place::Passport {
                 field: PassportField::Result,
             } => Mode::PassportResult,
-            Place::Passport { .. } => Mode::PassportField,
-            Place::Submission { field } if field.is_text() => Mode::SubmissionText,
-            Place::Submission { .. } => Mode::Submission,
             Place::Review { .. } => Mode::Review,
+            place => match Field::at(place).map(Field::kind) {
+                Some(Kind::Tick) => Mode::FormTick,
+                Some(Kind::Choice) => Mode::FormChoice,
+                Some(Kind::Date | Kind::Text) | None => Mode::FormText,
+            },
         }
     }
 
@@ -651,7 +655,9 @@ impl App {
                 _ => {}
             },
             Place::Eligibility { question } => self.update_question(question, msg),
-            Place::Employer { field } => self.update_employer(field, msg),
+            Place::Passport {
+                field: PassportField::Result,
+            } => self.update_passport_result(msg),
             Place::EligibilityResult => match msg {
                 Msg::Confirm => self.go_forward(),
                 Msg::Back => self.go(Place::Eligibility {
@@ -660,8 +666,11 @@ impl App {
                 _ => {}
             },
             Place::Documents { document, item } => self.update_documents(document, item, msg),
-            Place::Passport { field } => self.update_passport(field, msg),
-            Place::Submission { field } => self.update_submission(field, msg),
+            Place::Employer { .. } | Place::Passport { .. } | Place::Submission { .. } => {
+                if let Some(field) = Field::at(self.application.place) {
+                    self.update_form(field, msg);
+                }
+            }
             Place::Review { row } => self.update_review(row, msg),
         }
     }
@@ -741,41 +750,70 @@ impl App {
         }
     }
 
-    fn update_employer(&mut self, field: EmployerField, msg: Msg) {
-        let employer = &mut self.application.employer;
-        let at = EmployerField::ALL
-            .iter()
-            .position(|f| *f == field)
-            .unwrap_or(0);
-        let next = EmployerField::ALL[(at + 1).min(EmployerField::ALL.len() - 1)];
-        let previous = EmployerField::ALL[at.saturating_sub(1)];
+    /// One message on a form's field (the employer's part, the passport, the submission), as
+    /// [`form`] declares them: the same for every form, whatever its step.
+    fn update_form(&mut self, field: Field, msg: Msg) {
+        let step = field.step();
         match msg {
-            Msg::Down | Msg::NextField => self.go(Place::Employer { field: next }),
-            Msg::Up | Msg::PrevField => self.go(Place::Employer { field: previous }),
-            Msg::Toggle if field == EmployerField::Permit => employer.permit = !employer.permit,
-            Msg::Toggle if field == EmployerField::Invitation => {
-                employer.invitation = !employer.invitation;
+            Msg::Down | Msg::NextField => self.go_field(field, true),
+            Msg::Up | Msg::PrevField => self.go_field(field, false),
+            Msg::Advance => match form::neighbour(field, &self.application, true) {
+                Some(next) => self.go(next.place()),
+                None => self.finish_form(step),
+            },
+            Msg::Toggle if field.kind() == Kind::Tick => {
+                let ticked = field.ticked(&self.application).unwrap_or(false);
+                field.set_ticked(&mut self.application, !ticked);
             }
-            Msg::Answer(yes) if field == EmployerField::Permit => {
-                employer.permit = yes;
-                self.go(Place::Employer { field: next });
+            Msg::Answer(yes) if field.kind() == Kind::Tick => {
+                field.set_ticked(&mut self.application, yes);
+                self.update_form(field, Msg::Advance);
             }
-            Msg::Answer(yes) if field == EmployerField::Invitation => {
-                employer.invitation = yes;
-                self.go(Place::Employer { field: next });
+            Msg::Toggle | Msg::Expand | Msg::Collapse if field.kind() == Kind::Choice => {
+                let submission = &mut self.application.submission;
+                submission.interview = submission.interview.cycled(msg != Msg::Collapse);
             }
-            Msg::Confirm if dates::is_invalid(&employer.permit_date) => {
-                self.go(Place::Employer {
-                    field: EmployerField::PermitDate,
-                });
+            Msg::Choose(option) if field.kind() == Kind::Choice => {
+                if let Some(state) = Interview::ALL.get(option) {
+                    self.application.submission.interview = *state;
+                }
+            }
+            Msg::Confirm if form::enter_walks_fields(step) => {
+                self.update_form(field, Msg::Advance);
+            }
+            Msg::Confirm => self.finish_form(step),
+            Msg::Back => self.go_backward(),
+            Msg::Edit(edit) if field.takes_text() => self.edit(edit),
+            Msg::Paste(text) if field.takes_text() => self.paste(&text),
+            Msg::Replace(text) if field.takes_text() => self.replace(&text),
+            _ => {}
+        }
+    }
+
+    /// Enter on a form: the first date that is not one holds it, with its message; else the
+    /// passport shows its verdict, and the other forms go on.
+    fn finish_form(&mut self, step: Step) {
+        let bad = form::fields(step, &self.application).find(|f| {
+            f.kind() == Kind::Date
+                && f.text(&self.application)
+                    .is_some_and(|t| dates::is_invalid(t))
+        });
+        match bad {
+            Some(bad) => {
+                self.go(bad.place());
                 self.show_date_errors = true;
             }
-            Msg::Confirm => self.go_forward(),
-            Msg::Back => self.go_backward(),
-            Msg::Edit(edit) if field.is_text() => self.edit(edit),
-            Msg::Paste(text) if field.is_text() => self.paste(&text),
-            Msg::Replace(text) if field.is_text() => self.replace(&text),
-            _ => {}
+            None if step == Step::Passport => self.go(Place::Passport {
+                field: PassportField::Result,
+            }),
+            None => self.go_forward(),
+        }
+    }
+
+    /// The next or previous field of the form, staying at its ends.
+    fn go_field(&mut self, field: Field, forward: bool) {
+        if let Some(to) = form::neighbour(field, &self.application, forward) {
+            self.go(to.place());
         }
     }
 
@@ -964,116 +1002,13 @@ impl App {
         self.go(Place::Documents { document, item });
     }
 
-    fn update_passport(&mut self, field: PassportField, msg: Msg) {
-        use PassportField::*;
-        let passport = &self.application.passport;
-        match (field, msg) {
-            (Result, Msg::Confirm) => self.go_forward(),
-            (Result, Msg::Up | Msg::PrevField) => self.go(Place::Passport { field: EndOfStay }),
-            (Expiry, Msg::Confirm | Msg::NextField | Msg::Down) => {
-                self.go(Place::Passport { field: EndOfStay })
-            }
-            (EndOfStay, Msg::PrevField | Msg::Up) | (Expiry, Msg::PrevField) => {
-                self.go(Place::Passport { field: Expiry })
-            }
-            (EndOfStay, Msg::NextField) => self.go(Place::Passport { field: Expiry }),
-            (EndOfStay, Msg::Confirm) => {
-                let first_bad = if dates::is_invalid(&passport.expiry) {
-                    Some(Expiry)
-                } else if dates::is_invalid(&passport.end_of_stay) {
-                    Some(EndOfStay)
-                } else {
-                    None
-                };
-                match first_bad {
-                    Some(bad) => {
-                        self.go(Place::Passport { field: bad });
-                        self.show_date_errors = true;
-                    }
-                    None => self.go(Place::Passport { field: Result }),
-                }
-            }
-            (_, Msg::Back) => self.go_backward(),
-            (Expiry | EndOfStay, Msg::Edit(edit)) => self.edit(edit),
-            (Expiry | EndOfStay, Msg::Paste(text)) => self.paste(&text),
-            (Expiry | EndOfStay, Msg::Replace(text)) => self.replace(&text),
-            _ => {}
-        }
-    }
-
-    fn update_submission(&mut self, field: SubmissionField, msg: Msg) {
-        let submission = &mut self.application.submission;
+    /// The passport's verdict, below its two dates.
+    fn update_passport_result(&mut self, msg: Msg) {
         match msg {
-            Msg::Down | Msg::NextField => self.go_submission_field(field, true),
-            Msg::Up | Msg::PrevField => self.go_submission_field(field, false),
-            Msg::Toggle | Msg::Expand | Msg::Collapse if field == SubmissionField::Interview => {
-                submission.interview = submission.interview.cycled(msg != Msg::Collapse);
-            }
-            Msg::Choose(option) if field == SubmissionField::Interview => {
-                if let Some(state) = Interview::ALL.get(option) {
-                    submission.interview = *state;
-                }
-            }
-            Msg::Toggle if field == SubmissionField::FormCompleted => {
-                submission.form_completed = !submission.form_completed;
-            }
-            Msg::Toggle if field == SubmissionField::FeePaid => {
-                submission.fee_paid = !submission.fee_paid;
-            }
-            Msg::Answer(yes) if field == SubmissionField::FormCompleted => {
-                submission.form_completed = yes;
-                self.go_submission_field(field, true);
-            }
-            Msg::Answer(yes) if field == SubmissionField::FeePaid => {
-                submission.fee_paid = yes;
-                self.go_submission_field(field, true);
-            }
-            Msg::Confirm => {
-                let bad = [SubmissionField::FeePaidOn, SubmissionField::InterviewDate]
-                    .into_iter()
-                    .filter(|f| self.submission_field_shown(*f))
-                    .find(|f| dates::is_invalid(self.text_of(*f)));
-                match bad {
-                    Some(bad) => {
-                        self.go(Place::Submission { field: bad });
-                        self.show_date_errors = true;
-                    }
-                    None => self.go_forward(),
-                }
-            }
+            Msg::Confirm => self.go_forward(),
+            Msg::Up | Msg::PrevField => self.go(Field::EndOfStay.place()),
             Msg::Back => self.go_backward(),
-            Msg::Edit(edit) if field.is_text() => self.edit(edit),
-            Msg::Paste(text) if field.is_text() => self.paste(&text),
-            Msg::Replace(text) if field.is_text() => self.replace(&text),
             _ => {}
-        }
-    }
-
-    pub fn submission_field_shown(&self, field: SubmissionField) -> bool {
-        field != SubmissionField::InterviewDate || self.application.interview_date_applies()
-    }
-
-    fn go_submission_field(&mut self, field: SubmissionField, forward: bool) {
-        let shown: Vec<SubmissionField> = SubmissionField::ALL
-            .into_iter()
-            .filter(|f| self.submission_field_shown(*f))
-            .collect();
-        let at = shown.iter().position(|f| *f == field).unwrap_or(0);
-        let to = if forward {
-            (at + 1).min(shown.len() - 1)
-        } else {
-            at.saturating_sub(1)
-        };
-        self.go(Place::Submission { field: shown[to] });
-    }
-
-    fn text_of(&self, field: SubmissionField) -> &str {
-        let submission = &self.application.submission;
-        match field {
-            SubmissionField::FeeAmount => &submission.fee_amount,
-            SubmissionField::FeePaidOn => &submission.fee_paid_on,
-            SubmissionField::InterviewDate => &submission.interview_date,
-            _ => "",
         }
     }
 
@@ -1183,53 +1118,11 @@ impl App {
 
     /// The text of the focused field, if a text field has focus.
     pub fn focused_text(&self) -> Option<&String> {
-        let a = &self.application;
-        match a.place {
-            Place::Employer {
-                field: EmployerField::PermitDate,
-            } => Some(&a.employer.permit_date),
-            Place::Employer {
-                field: EmployerField::InvitationDetail,
-            } => Some(&a.employer.invitation_detail),
-            Place::Passport {
-                field: PassportField::Expiry,
-            } => Some(&a.passport.expiry),
-            Place::Passport {
-                field: PassportField::EndOfStay,
-            } => Some(&a.passport.end_of_stay),
-            Place::Submission { field } => match field {
-                SubmissionField::FeeAmount => Some(&a.submission.fee_amount),
-                SubmissionField::FeePaidOn => Some(&a.submission.fee_paid_on),
-                SubmissionField::InterviewDate => Some(&a.submission.interview_date),
-                _ => None,
-            },
-            _ => None,
-        }
+        Field::at(self.application.place).and_then(|f| f.text(&self.application))
     }
 
     fn focused_text_mut(&mut self) -> Option<&mut String> {
-        let a = &mut self.application;
-        match a.place {
-            Place::Employer {
-                field: EmployerField::PermitDate,
-            } => Some(&mut a.employer.permit_date),
-            Place::Employer {
-                field: EmployerField::InvitationDetail,
-            } => Some(&mut a.employer.invitation_detail),
-            Place::Passport {
-                field: PassportField::Expiry,
-            } => Some(&mut a.passport.expiry),
-            Place::Passport {
-                field: PassportField::EndOfStay,
-            } => Some(&mut a.passport.end_of_stay),
-            Place::Submission { field } => match field {
-                SubmissionField::FeeAmount => Some(&mut a.submission.fee_amount),
-                SubmissionField::FeePaidOn => Some(&mut a.submission.fee_paid_on),
-                SubmissionField::InterviewDate => Some(&mut a.submission.interview_date),
-                _ => None,
-            },
-            _ => None,
-        }
+        Field::at(self.application.place).and_then(|f| f.text_mut(&mut self.application))
     }
 
     fn edit(&mut self, edit: Edit) {

@@ -35,6 +35,7 @@ pub enum Label {
     Language,
     Retry,
     QuitAnyway,
+    Review,
 }
 
 impl Label {
@@ -65,6 +66,7 @@ impl Label {
             Label::ReadOnly => &keys.read_only,
             Label::Notes => &keys.notes,
             Label::Language => &keys.language,
+            Label::Review => &keys.review,
             Label::Retry => &keys.retry,
             Label::QuitAnyway => &keys.quit_anyway,
         }
@@ -134,12 +136,41 @@ const ROUTE: &[Binding] = &[
     BACK,
 ];
 const ROUTE_OUTCOME: &[Binding] = &[bind(&[Enter], Msg::Confirm, "Enter", Label::Continue), BACK];
-const EMPLOYER: &[Binding] = &[
+// A form's fields, by kind (see `wizard::form`): the same keys on every form.
+const FORM_TICK: &[Binding] = &[
     UP,
     DOWN,
     hidden(&[Tab], Msg::NextField),
     hidden(&[BackTab], Msg::PrevField),
     bind(&[Char(' ')], Msg::Toggle, SPACE, Label::Toggle),
+    hidden(&[Char('y')], Msg::Answer(true)),
+    hidden(&[Char('n')], Msg::Answer(false)),
+    bind(&[Enter], Msg::Confirm, "Enter", Label::Continue),
+    BACK,
+];
+const FORM_CHOICE: &[Binding] = &[
+    UP,
+    DOWN,
+    hidden(&[Tab], Msg::NextField),
+    hidden(&[BackTab], Msg::PrevField),
+    bind(
+        &[Right, Char('l'), Char(' ')],
+        Msg::Expand,
+        "→←",
+        Label::Choose,
+    ),
+    hidden(&[Left, Char('h')], Msg::Collapse),
+    hidden(&[Char('1')], Msg::Choose(0)),
+    hidden(&[Char('2')], Msg::Choose(1)),
+    hidden(&[Char('3')], Msg::Choose(2)),
+    bind(&[Enter], Msg::Confirm, "Enter", Label::Continue),
+    BACK,
+];
+const FORM_TEXT: &[Binding] = &[
+    TAB,
+    BACK_TAB,
+    FIELD_UP,
+    FIELD_DOWN,
     bind(&[Enter], Msg::Confirm, "Enter", Label::Continue),
     BACK,
 ];
@@ -162,36 +193,9 @@ const DOCUMENTS: &[Binding] = &[
     bind(&[Enter], Msg::Confirm, "Enter", Label::Continue),
     BACK,
 ];
-const PASSPORT_FIELD: &[Binding] = &[
-    TAB,
-    BACK_TAB,
-    FIELD_UP,
-    FIELD_DOWN,
-    bind(&[Enter], Msg::Confirm, "Enter", Label::Continue),
-    BACK,
-];
 const PASSPORT_RESULT: &[Binding] = &[
     bind(&[Enter], Msg::Confirm, "Enter", Label::Continue),
     hidden(&[Up, BackTab, Char('k')], Msg::Up),
-    BACK,
-];
-const SUBMISSION: &[Binding] = &[
-    UP,
-    DOWN,
-    hidden(&[Tab], Msg::NextField),
-    hidden(&[BackTab], Msg::PrevField),
-    bind(&[Char(' ')], Msg::Toggle, SPACE, Label::Toggle),
-    bind(&[Right, Char('l')], Msg::Expand, "→←", Label::Choose),
-    hidden(&[Left, Char('h')], Msg::Collapse),
-    bind(&[Enter], Msg::Confirm, "Enter", Label::Continue),
-    BACK,
-];
-const SUBMISSION_TEXT: &[Binding] = &[
-    TAB,
-    BACK_TAB,
-    FIELD_UP,
-    FIELD_DOWN,
-    bind(&[Enter], Msg::Confirm, "Enter", Label::Continue),
     BACK,
 ];
 const REVIEW: &[Binding] = &[
@@ -277,6 +281,14 @@ const NOTES_OUTSIDE_FIELDS: &[Binding] = &[bind(
     Label::Notes,
 )];
 const NOTES_IN_FIELDS: &[Binding] = &[bind(&[F(2)], Msg::OpenNotes, "F2", Label::Notes)];
+/// The review from any step: `r` is a letter in a text field, F3 works everywhere.
+const REVIEW_OUTSIDE_FIELDS: &[Binding] = &[bind(
+    &[Char('r'), F(3)],
+    Msg::OpenReview,
+    "r/F3",
+    Label::Review,
+)];
+const REVIEW_IN_FIELDS: &[Binding] = &[bind(&[F(3)], Msg::OpenReview, "F3", Label::Review)];
 /// Keys that work wherever no text field has focus (in a field they are typed).
 const OUTSIDE_FIELDS: &[Binding] = &[
     hidden(&[Char('?')], Msg::OpenFaq),
@@ -288,17 +300,15 @@ fn table(mode: Mode) -> &'static [Binding] {
         Mode::Welcome => WELCOME,
         Mode::Route => ROUTE,
         Mode::RouteOutcome => ROUTE_OUTCOME,
-        Mode::Employer => EMPLOYER,
-        Mode::EmployerText => SUBMISSION_TEXT,
+        Mode::FormTick => FORM_TICK,
+        Mode::FormChoice => FORM_CHOICE,
+        Mode::FormText => FORM_TEXT,
         Mode::Notes => NOTES,
         Mode::Question => QUESTION,
         Mode::QuestionWithoutFaq => QUESTION_WITHOUT_FAQ,
         Mode::EligibilityResult => ELIGIBILITY_RESULT,
         Mode::Documents => DOCUMENTS,
-        Mode::PassportField => PASSPORT_FIELD,
         Mode::PassportResult => PASSPORT_RESULT,
-        Mode::Submission => SUBMISSION,
-        Mode::SubmissionText => SUBMISSION_TEXT,
         Mode::Review => REVIEW,
         Mode::Faq => FAQ,
         Mode::FaqFilter => FAQ_FILTER,
@@ -312,14 +322,7 @@ fn table(mode: Mode) -> &'static [Binding] {
 
 /// Whether typed characters go into a text field in this mode.
 pub fn takes_text(mode: Mode) -> bool {
-    matches!(
-        mode,
-        Mode::PassportField
-            | Mode::SubmissionText
-            | Mode::EmployerText
-            | Mode::FaqFilter
-            | Mode::StartName
-    )
+    matches!(mode, Mode::FormText | Mode::FaqFilter | Mode::StartName)
 }
 
 /// Every binding in force in a mode, the screen's own first.
@@ -343,10 +346,17 @@ pub fn bindings(mode: Mode) -> impl Iterator<Item = &'static Binding> {
         (false, true) => NOTES_IN_FIELDS,
         (false, false) => NOTES_OUTSIDE_FIELDS,
     };
+    let in_wizard = !(overlay || on_start || mode == Mode::Review);
+    let review = match (in_wizard, takes_text(mode)) {
+        (false, _) => &[][..],
+        (true, true) => REVIEW_IN_FIELDS,
+        (true, false) => REVIEW_OUTSIDE_FIELDS,
+    };
     table(mode)
         .iter()
         .chain(everywhere)
         .chain(notes)
+        .chain(review)
         .chain(outside)
 }
 

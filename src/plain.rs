@@ -4,11 +4,13 @@
 
 use crate::app::{App, Msg};
 use crate::content::{Content, fill};
+use crate::present::fields;
 use crate::present::safe::shown;
 use crate::report;
 use crate::wizard::dates::{self, PassportCheck};
+use crate::wizard::form::{Field, Kind};
 use crate::wizard::review;
-use crate::wizard::{EmployerField, Interview, PassportField, Place, Route, SubmissionField};
+use crate::wizard::{Interview, PassportField, Place, Route};
 
 /// What to print before asking, and the question itself with its options.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -136,36 +138,6 @@ fn place_prompt(app: &App) -> Prompt {
                 .collect(),
             question: ui.plain.press_enter.clone(),
         },
-        Place::Employer { field } => {
-            let employer_text = &content.steps.employer;
-            let employer = &application.employer;
-            match field {
-                EmployerField::Permit => Prompt {
-                    context: vec![employer_text.intro.clone()],
-                    question: yes_no(&employer_text.permit, Some(employer.permit)),
-                },
-                EmployerField::PermitDate => Prompt {
-                    context: vec![],
-                    question: text_field(
-                        &employer_text.permit_date,
-                        &employer.permit_date,
-                        Some(&ui.dates.hint),
-                    ),
-                },
-                EmployerField::Invitation => Prompt {
-                    context: vec![],
-                    question: yes_no(&employer_text.invitation, Some(employer.invitation)),
-                },
-                EmployerField::InvitationDetail => Prompt {
-                    context: vec![],
-                    question: text_field(
-                        &employer_text.invitation_detail,
-                        &employer.invitation_detail,
-                        Some(&employer_text.invitation_hint),
-                    ),
-                },
-            }
-        }
         Place::Eligibility { question } => {
             let criteria = &guide.eligibility.criteria;
             let criterion = &criteria[question];
@@ -245,92 +217,46 @@ fn place_prompt(app: &App) -> Prompt {
                 }
             }
         }
-        Place::Passport { field } => {
-            let passport = &application.passport;
-            let hint = Some(ui.dates.hint.as_str());
-            match field {
-                PassportField::Expiry => Prompt {
-                    context: vec![ui.passport.intro.clone()],
-                    question: text_field(&ui.passport.expiry, &passport.expiry, hint),
-                },
-                PassportField::EndOfStay => Prompt {
+        Place::Passport {
+            field: PassportField::Result,
+        } => Prompt {
+            context: match review::passport(application, app.today) {
+                PassportCheck::Incomplete => vec![ui.passport.need_both.clone()],
+                _ => report::passport_outcome(content, application, app.today),
+            },
+            question: ui.plain.press_enter.clone(),
+        },
+        Place::Employer { .. } | Place::Passport { .. } | Place::Submission { .. } => {
+            let Some(field) = Field::at(application.place) else {
+                return Prompt {
                     context: vec![],
-                    question: text_field(&ui.passport.end_of_stay, &passport.end_of_stay, hint),
-                },
-                PassportField::Result => Prompt {
-                    context: match review::passport(application, app.today) {
-                        PassportCheck::Incomplete => vec![ui.passport.need_both.clone()],
-                        _ => report::passport_outcome(content, application, app.today),
-                    },
                     question: ui.plain.press_enter.clone(),
-                },
-            }
-        }
-        Place::Submission { field } => {
-            let steps = &guide.submission;
-            let submission = &application.submission;
-            let done = |done: bool| Some(done);
-            match field {
-                SubmissionField::FormCompleted => Prompt {
-                    context: vec![
-                        steps.where_to_apply.clone(),
-                        format!(
-                            "{}: {}",
-                            steps.application_form.title, steps.application_form.explanation
-                        ),
-                    ],
-                    question: yes_no(&ui.plain.form_completed, done(submission.form_completed)),
-                },
-                SubmissionField::FeePaid => Prompt {
-                    context: vec![format!(
-                        "{}: {}",
-                        steps.visa_fee.title, steps.visa_fee.explanation
-                    )],
-                    question: yes_no(&ui.plain.fee_paid, done(submission.fee_paid)),
-                },
-                SubmissionField::FeeAmount => Prompt {
-                    context: vec![],
-                    question: text_field(
-                        &ui.submission.fee_amount,
-                        &submission.fee_amount,
-                        Some(&ui.submission.fee_amount_hint),
-                    ),
-                },
-                SubmissionField::FeePaidOn => Prompt {
-                    context: vec![],
-                    question: text_field(
-                        &ui.submission.fee_paid_on,
-                        &submission.fee_paid_on,
-                        Some(&ui.dates.hint),
-                    ),
-                },
-                SubmissionField::Interview => {
-                    let current = match submission.interview {
+                };
+            };
+            let label = fields::label(field, content);
+            let question = match field.kind() {
+                Kind::Tick => yes_no(label, field.ticked(application)),
+                Kind::Date | Kind::Text => text_field(
+                    label,
+                    field.text(application).map_or("", String::as_str),
+                    fields::hint(field, content),
+                ),
+                Kind::Choice => {
+                    let current = match application.submission.interview {
                         Interview::NotRequested => &ui.submission.not_requested,
                         Interview::Scheduled => &ui.submission.scheduled,
                         Interview::Attended => &ui.submission.attended,
                     };
-                    Prompt {
-                        context: vec![format!(
-                            "{}: {}",
-                            steps.interview.title, steps.interview.explanation
-                        )],
-                        question: format!(
-                            "{} [1/2/3] ({}; {})",
-                            ui.submission.interview,
-                            ui.plain.interview_choices,
-                            fill(&ui.plain.keep, &[("value", current)])
-                        ),
-                    }
+                    format!(
+                        "{label} [1/2/3] ({}; {})",
+                        ui.plain.interview_choices,
+                        fill(&ui.plain.keep, &[("value", current)])
+                    )
                 }
-                SubmissionField::InterviewDate => Prompt {
-                    context: vec![],
-                    question: text_field(
-                        &ui.submission.interview_date,
-                        &submission.interview_date,
-                        None,
-                    ),
-                },
+            };
+            Prompt {
+                context: fields::context(field, content),
+                question,
             }
         }
         Place::Review { .. } => Prompt {
@@ -421,35 +347,6 @@ pub fn reply(app: &App, line: &str) -> Reply {
                 Reply::Invalid(ui.plain.press_enter.clone())
             }
         }
-        Place::Employer { field } => {
-            let employer = &application.employer;
-            match field {
-                EmployerField::Permit => match yes_no(Some(employer.permit)) {
-                    // Without a permit there is no date to ask for.
-                    Reply::Send(mut msgs) if msgs == [Msg::Answer(false)] => {
-                        msgs.push(Msg::NextField);
-                        Reply::Send(msgs)
-                    }
-                    reply => reply,
-                },
-                EmployerField::PermitDate => date(vec![Msg::NextField]),
-                EmployerField::Invitation => match yes_no(Some(employer.invitation)) {
-                    Reply::Send(mut msgs) if msgs == [Msg::Answer(false)] => {
-                        msgs.push(Msg::Confirm);
-                        Reply::Send(msgs)
-                    }
-                    reply => reply,
-                },
-                EmployerField::InvitationDetail => {
-                    let mut msgs = Vec::new();
-                    if !line.is_empty() {
-                        msgs.push(Msg::Replace(line.to_string()));
-                    }
-                    msgs.push(Msg::Confirm);
-                    Reply::Send(msgs)
-                }
-            }
-        }
         Place::Eligibility { question } => {
             let criterion = &content.guide.eligibility.criteria[question];
             match yes_or_no(app, &lower) {
@@ -468,42 +365,32 @@ pub fn reply(app: &App, line: &str) -> Reply {
             };
             yes_no(Some(current))
         }
-        Place::Passport {
-            field: PassportField::Expiry,
-        } => date(vec![Msg::NextField]),
-        Place::Passport { .. } => date(vec![Msg::Confirm]),
-        Place::Submission { field } => {
-            let submission = &application.submission;
-            match field {
-                SubmissionField::FormCompleted => yes_no(Some(submission.form_completed)),
-                SubmissionField::FeePaid => yes_no(Some(submission.fee_paid)),
-                SubmissionField::FeeAmount => {
+        // A form's field, answered, then on to the next one the form asks (as the app decides,
+        // so a field that a choice makes apply is asked too), or on from the form.
+        Place::Employer { .. } | Place::Passport { .. } | Place::Submission { .. } => {
+            let Some(field) = Field::at(application.place) else {
+                return Reply::Send(vec![Msg::Confirm]);
+            };
+            match field.kind() {
+                Kind::Tick => yes_no(field.ticked(application)),
+                Kind::Date => date(vec![Msg::Advance]),
+                Kind::Text => {
                     let mut msgs = Vec::new();
                     if !line.is_empty() {
                         msgs.push(Msg::Replace(line.to_string()));
                     }
-                    msgs.push(Msg::NextField);
-                    if !submission.fee_paid {
-                        // No date of payment to ask for yet.
-                        msgs.push(Msg::NextField);
-                    }
+                    msgs.push(Msg::Advance);
                     Reply::Send(msgs)
                 }
-                SubmissionField::FeePaidOn => date(vec![Msg::NextField]),
-                SubmissionField::Interview => {
+                Kind::Choice => {
                     let current = Interview::ALL
                         .iter()
-                        .position(|i| *i == submission.interview);
+                        .position(|i| *i == application.submission.interview);
                     match choice(line, current, Interview::ALL.len()) {
-                        Some(option) => {
-                            let dated = Interview::ALL[option] != Interview::NotRequested;
-                            let next = if dated { Msg::NextField } else { Msg::Confirm };
-                            Reply::Send(vec![Msg::Choose(option), next])
-                        }
+                        Some(option) => Reply::Send(vec![Msg::Choose(option), Msg::Advance]),
                         None => invalid_choice(app, Interview::ALL.len()),
                     }
                 }
-                SubmissionField::InterviewDate => date(vec![Msg::Confirm]),
             }
         }
         Place::Review { .. } if line.is_empty() => Reply::Finish,

@@ -463,6 +463,7 @@ pub struct KeyLabels {
     pub read_only: String,
     pub notes: String,
     pub language: String,
+    pub review: String,
     pub retry: String,
     pub quit_anyway: String,
     pub space: String,

@@ -1,4 +1,6 @@
-//! The presentation layer's rules for what it shows. For now one: text from a file or from
-//! typing is shown, never obeyed ([`safe`]).
+//! The presentation layer: what a person reads, built from the rules and the texts, for the
+//! full screen, the line wizard and the reports alike. Text from a file or from typing is shown,
+//! never obeyed ([`safe`]); a form's fields are labelled in one place ([`fields`]).
 
+pub mod fields;
 pub mod safe;

@@ -12,7 +12,7 @@ use crate::present::safe::shown;
 use crate::report;
 use crate::wizard::dates::{self, PassportCheck};
 use crate::wizard::review::{self, Mark};
-use crate::wizard::{EmployerField, Interview, PassportField, SubmissionField};
+use crate::wizard::{EmployerField, Interview, PassportField, SubmissionField, form};
 use ratatui::style::Style;
 
 /// A labelled one-line text field. The value sits on the body's second line.
@@ -182,13 +182,16 @@ pub fn submission(app: &App, frame: &mut Frame, area: Rect, field: SubmissionFie
             &submission.fee_amount,
             Some(&ui.fee_amount_hint),
         ),
-        text_field(
+    ];
+    let fee_date = form::Field::FeePaidOn;
+    if fee_date.applies(&app.application) || fee_date.place() == app.application.place {
+        list.push(text_field(
             SubmissionField::FeePaidOn,
             &ui.fee_paid_on,
             &submission.fee_paid_on,
             Some(&app.content.ui.dates.hint),
-        ),
-    ];
+        ));
+    }
 
     let on_interview = field == SubmissionField::Interview;
     let mut choices = vec![];
@@ -225,7 +228,7 @@ pub fn submission(app: &App, frame: &mut Frame, area: Rect, field: SubmissionFie
         )
         .selected(on_interview),
     );
-    if app.application.interview_date_applies() {
+    if form::Field::InterviewDate.applies(&app.application) {
         list.push(text_field(
             SubmissionField::InterviewDate,
             &ui.interview_date,
@@ -267,28 +270,36 @@ pub fn employer(app: &App, frame: &mut Frame, area: Rect, field: EmployerField) 
         }
         .entry(app, "    ")
     };
-    let list = vec![
+    // The date and the detail show once there is something to date (see `form::Field::applies`).
+    let applies = |field: form::Field| {
+        field.applies(&app.application) || field.place() == app.application.place
+    };
+    let mut list = vec![
         Entry::text(text.intro.as_str()),
         Entry::blank(),
         checkbox_row(EmployerField::Permit, employer.permit, &text.permit),
-        text_field(
+    ];
+    if applies(form::Field::PermitDate) {
+        list.push(text_field(
             EmployerField::PermitDate,
             &text.permit_date,
             &employer.permit_date,
             Some(&app.content.ui.dates.hint),
-        ),
-        Entry::blank(),
-        checkbox_row(
-            EmployerField::Invitation,
-            employer.invitation,
-            &text.invitation,
-        ),
-        text_field(
+        ));
+    }
+    list.push(Entry::blank());
+    list.push(checkbox_row(
+        EmployerField::Invitation,
+        employer.invitation,
+        &text.invitation,
+    ));
+    if applies(form::Field::InvitationDetail) {
+        list.push(text_field(
             EmployerField::InvitationDetail,
             &text.invitation_detail,
             &employer.invitation_detail,
             Some(&text.invitation_hint),
-        ),
-    ];
+        ));
+    }
     render_with_cursor(app, frame, area, &list);
 }

@@ -3,6 +3,7 @@
 
 pub mod dates;
 pub mod flow;
+pub mod form;
 pub mod review;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -341,11 +342,6 @@ impl Application {
         flow::applies(Step::Employer, self)
     }
 
-    /// The interview date matters only once an interview is scheduled or attended.
-    pub fn interview_date_applies(&self) -> bool {
-        self.submission.interview != Interview::NotRequested
-    }
-
     /// Brings a place read from a file (or left by edited content) inside what the content has,
     /// so a shorter list of criteria or documents never leaves the cursor nowhere.
     pub fn clamp_place(&mut self, content: &Content) {
@@ -365,11 +361,13 @@ impl Application {
                     item: item.filter(|i| *i < points),
                 }
             }
-            Place::Submission {
-                field: SubmissionField::InterviewDate,
-            } if !self.interview_date_applies() => Place::Submission {
-                field: SubmissionField::Interview,
-            },
+            // A field that no longer applies (an interview no longer scheduled, say): the one
+            // before it.
+            place if form::Field::at(place).is_some_and(|f| !f.applies(self)) => {
+                form::Field::at(place)
+                    .and_then(|f| form::neighbour_applying(f, self))
+                    .map_or(Place::start_of(place.step()), form::Field::place)
+            }
             Place::Review { row } => Place::Review {
                 row: row.min(review::rows(self, content, None).len().saturating_sub(1)),
             },

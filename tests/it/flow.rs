@@ -457,7 +457,7 @@ fn unticking_everything_leaves_no_entry_behind() {
 #[test]
 fn passport_result_shows_when_both_dates_are_valid_and_a_second_enter_goes_on() {
     let mut app = app_after(TO_PASSPORT);
-    assert_eq!(app.mode(), Mode::PassportField);
+    assert_eq!(app.mode(), Mode::FormText);
     press(&mut app, "2031-03-31 <Enter>");
     assert_eq!(app.application.place, passport(PassportField::EndOfStay));
     press(&mut app, "2030-09-30");
@@ -510,7 +510,7 @@ fn a_bad_date_keeps_its_text_and_enter_does_not_leave_the_step() {
     assert_eq!(app.application.place, passport(PassportField::EndOfStay));
     press(&mut app, "<Enter>");
     assert_eq!(app.application.place, passport(PassportField::EndOfStay));
-    assert_eq!(app.mode(), Mode::PassportField);
+    assert_eq!(app.mode(), Mode::FormText);
 
     press(&mut app, "<Bs> 1 <Enter>");
     assert_eq!(app.application.place, passport(PassportField::Result));
@@ -584,9 +584,9 @@ fn the_fee_amount_is_free_text_and_the_fee_date_a_date() {
         app.application.place,
         submission(SubmissionField::FormCompleted)
     );
-    assert_eq!(app.mode(), Mode::Submission);
+    assert_eq!(app.mode(), Mode::FormTick);
     press(&mut app, "<Down> <Down>");
-    assert_eq!(app.mode(), Mode::SubmissionText);
+    assert_eq!(app.mode(), Mode::FormText);
     // Letters that are keys elsewhere (q, j, k, ?, space) are typed here.
     press(
         &mut app,
@@ -618,7 +618,13 @@ fn the_fee_amount_is_free_text_and_the_fee_date_a_date() {
     press(&mut app, "<C-k> 8 0");
     assert_eq!(app.application.submission.fee_amount, "80");
 
-    press(&mut app, "<Down> 2030-01-32");
+    // The date paid is asked once the fee is paid.
+    press(&mut app, "<Down>");
+    assert_eq!(
+        app.application.place,
+        submission(SubmissionField::Interview)
+    );
+    press(&mut app, "<Up> <Up> <Space> <Down> <Down> 2030-01-32");
     assert_eq!(
         app.application.place,
         submission(SubmissionField::FeePaidOn)
@@ -658,7 +664,7 @@ fn the_interview_cycles_and_its_date_is_reachable_only_once_scheduled() {
         app.application.place,
         submission(SubmissionField::InterviewDate)
     );
-    assert_eq!(app.mode(), Mode::SubmissionText);
+    assert_eq!(app.mode(), Mode::FormText);
     press(&mut app, "2030-02-01 <Up>");
     assert_eq!(app.application.place, interview);
 
@@ -939,15 +945,13 @@ fn the_tour_visits_every_mode_of_the_wizard() {
         Mode::Welcome,
         Mode::Route,
         Mode::RouteOutcome,
-        Mode::Employer,
-        Mode::EmployerText,
+        Mode::FormTick,
+        Mode::FormText,
+        Mode::FormChoice,
         Mode::Question,
         Mode::EligibilityResult,
         Mode::Documents,
-        Mode::PassportField,
         Mode::PassportResult,
-        Mode::Submission,
-        Mode::SubmissionText,
         Mode::Review,
     ] {
         assert!(modes.contains(&mode), "{mode:?} is not on the tour");
@@ -1112,7 +1116,7 @@ fn the_faq_filter_narrows_then_esc_clears_it_and_a_second_esc_returns_to_the_fie
     press(&mut app, "<Esc>");
     assert!(app.faq.is_none());
     assert_eq!(app.application.place, place);
-    assert_eq!(app.mode(), Mode::PassportField);
+    assert_eq!(app.mode(), Mode::FormText);
     assert_eq!(
         (app.focused_text().map(String::as_str), app.cursor),
         (Some("2031-03"), 5)
