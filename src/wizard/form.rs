@@ -171,7 +171,7 @@ impl Field {
 
     /// Whether a tick field is ticked.
     pub fn ticked(self, app: &Application) -> Option<bool> {
-        self.tick_ref(app).map(|t| *t)
+        self.tick_ref(app).copied()
     }
 
     pub fn set_ticked(self, app: &mut Application, ticked: bool) {
