@@ -1019,6 +1019,10 @@ impl App {
             return;
         }
         match msg {
+            // What follows arrival is read on the review; Enter opens its sourced notes.
+            Msg::Confirm if rows.get(row) == Some(&ReviewRow::AfterArrival) => {
+                self.notes = Some(NotesView::default());
+            }
             Msg::Confirm => {
                 if let Some(target) = rows.get(row).map(ReviewRow::place) {
                     self.go(target);

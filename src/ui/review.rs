@@ -58,16 +58,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
         let marker = Line::from(vec![pointer(is_selected), Span::styled(symbol, style)]);
         list.push(Entry::new(marker, body).selected(is_selected));
     }
-    let after_arrival = &content.steps.after_arrival;
-    list.push(Entry::blank());
-    list.push(Entry::text(Line::styled(
-        after_arrival.title.as_str(),
-        theme.heading(),
-    )));
-    list.push(Entry::new(
-        Span::raw("  "),
-        Line::raw(after_arrival.text.as_str()),
-    ));
     entries::render(frame, area, &list);
 }
 
@@ -81,6 +71,7 @@ enum Section {
     Documents,
     Passport,
     Submission,
+    AfterArrival,
 }
 
 impl Section {
@@ -94,6 +85,7 @@ impl Section {
             ReviewRow::Document(_) => Section::Documents,
             ReviewRow::Passport => Section::Passport,
             ReviewRow::Form | ReviewRow::Fee | ReviewRow::Interview => Section::Submission,
+            ReviewRow::AfterArrival => Section::AfterArrival,
         }
     }
 
@@ -111,6 +103,7 @@ impl Section {
             Section::Documents => &ui.documents,
             Section::Passport => &ui.passport,
             Section::Submission => &ui.submission,
+            Section::AfterArrival => &app.content.steps.after_arrival.title,
         };
         title.to_string()
     }

@@ -82,6 +82,8 @@ pub enum ReviewRow {
     Form,
     Fee,
     Interview,
+    /// What follows arrival: the last row, so the review can be read to its end with the keys.
+    AfterArrival,
 }
 
 /// Whether the employer's work permit was obtained: ticked, or its date entered (a permit has an
@@ -242,6 +244,7 @@ pub fn rows(app: &Application, content: &Content, today: Option<NaiveDate>) -> V
             Step::Welcome | Step::EligibilityResult | Step::Review => {}
         }
     }
+    rows.push(ReviewRow::AfterArrival);
     rows
 }
 
@@ -413,6 +416,8 @@ impl ReviewRow {
             ReviewRow::Interview => Place::Submission {
                 field: SubmissionField::Interview,
             },
+            // Read where it is; Enter there opens its notes (see `App`).
+            ReviewRow::AfterArrival => Place::start_of(Step::Review),
         }
     }
 }
@@ -546,6 +551,7 @@ impl ReviewRow {
                 }
                 (done(submission.fee_paid), text)
             }
+            ReviewRow::AfterArrival => (Mark::Action, content.steps.after_arrival.text.clone()),
             ReviewRow::Interview => {
                 let submission = &app.submission;
                 let name = match submission.interview {

@@ -178,6 +178,7 @@ fn the_whole_wizard_from_welcome_to_review() {
         ReviewRow::Form,
         ReviewRow::Fee,
         ReviewRow::Interview,
+        ReviewRow::AfterArrival,
     ]);
     assert_eq!(rows(&app), expected);
 }
@@ -871,11 +872,11 @@ fn review_rows_stop_at_both_ends() {
         press(&mut app, "j");
     }
     assert_eq!(app.application.place, Place::Review { row: last });
+    // The last row is what follows arrival, read to its end; Enter opens its sourced notes.
+    assert_eq!(rows(&app)[last], ReviewRow::AfterArrival);
     press(&mut app, "<Enter>");
-    assert_eq!(
-        app.application.place,
-        submission(SubmissionField::Interview)
-    );
+    assert!(app.notes.is_some(), "the notes of after arrival open");
+    assert_eq!(app.application.place, Place::Review { row: last });
 }
 
 #[test]

@@ -304,6 +304,23 @@ fn review() {
     );
 }
 
+/// The review's last line, the duty to notify after arrival, is reached with ↓, End and PgDn
+/// at every size from 80x24 up (the cursor used to stop at the interview with more below).
+#[test]
+fn the_review_scrolls_to_its_very_last_line() {
+    for (width, height) in [(80, 24), (100, 30), (120, 40)] {
+        for keys in ["<End>", &"<PgDn> ".repeat(5), &"<Down> ".repeat(40)] {
+            let mut app = completed();
+            press(&mut app, keys);
+            let screen = rows(&draw(&app, width, height)).join("\n");
+            assert!(
+                screen.contains("every time you enter."),
+                "{width}x{height} after {keys}: the last line is not on screen\n{screen}"
+            );
+        }
+    }
+}
+
 // --- The FAQ ------------------------------------------------------------------------------------
 
 /// The filter's cursor is a block on the character it is at, or past the end, and moves the
