@@ -10,9 +10,10 @@ use unicode_width::UnicodeWidthStr;
 use crate::content::{AFTER_ARRIVAL, Content, SUBMISSION_STEPS, fill};
 use crate::error::Error;
 use crate::lang::Lang;
+use crate::present::InWords;
 use crate::present::safe::shown;
 use crate::store::{Listing, ReadOnly, Record};
-use crate::ui::theme::Theme;
+use crate::theme::Theme;
 use crate::wizard::form::{self, Field, Kind};
 use crate::wizard::review::{self, ReviewRow};
 use crate::wizard::{
@@ -68,6 +69,27 @@ pub enum Msg {
     Advance,
     /// The date today, from the shell's clock: at start and when the day changes.
     Today(chrono::NaiveDate),
+    // What the shell's effects found, reported back: the app changes only here.
+    /// An application was opened: resume it where it was left.
+    Opened {
+        name: String,
+        application: Box<Application>,
+        read_only: Option<ReadOnly>,
+    },
+    /// The selected application is open in another kzvisa: offer to read it.
+    OpenLocked,
+    /// The folder's application files, newest first, none read yet; the selection kept on
+    /// `select`.
+    Listed {
+        files: Vec<PathBuf>,
+        select: Option<PathBuf>,
+    },
+    /// Rows of the start screen read, by row number (see [`App::unread_files`]).
+    RowsRead(Vec<(usize, Listing)>),
+    /// A problem to show, or `None` to clear the last one.
+    Notice(Option<String>),
+    /// The texts of another language, loaded.
+    TextsLoaded(Texts),
     /// How the save the shell carried out went: the error in words if it failed.
     Saved(Result<(), String>),
     /// The save found the file changed by another program, so it left it and saved the answers
@@ -97,6 +119,36 @@ pub enum Edit {
     DeleteToEnd,
     /// The word before the cursor and the spaces after it (Ctrl+W).
     DeleteWord,
+}
+
+/// Texts loaded by the shell. Two are equal when they are the same texts (the same `Arc`).
+#[derive(Debug, Clone)]
+pub struct Texts(pub Arc<Content>);
+
+impl PartialEq for Texts {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for Texts {}
+
+impl Msg {
+    /// Whether the message reports what the shell did rather than what the person did.
+    fn is_report(&self) -> bool {
+        matches!(
+            self,
+            Msg::Saved(_)
+                | Msg::SavedAsNew { .. }
+                | Msg::Today(_)
+                | Msg::Opened { .. }
+                | Msg::OpenLocked
+                | Msg::Listed { .. }
+                | Msg::RowsRead(_)
+                | Msg::Notice(_)
+                | Msg::TextsLoaded(_)
+        )
+    }
 }
 
 /// What the shell must do after an update: the IO the pure core asks for.
@@ -494,11 +546,41 @@ impl App {
     /// Handles one message; `Effect::Save` whenever the saved part changed.
     pub fn update(&mut self, msg: Msg) -> Effect {
         // A save's report follows the paste it saved: the notice stays for the key after.
-        if !matches!(msg, Msg::Saved(_) | Msg::SavedAsNew { .. }) {
+        if !msg.is_report() {
             self.pasted_cut = false;
         }
         let before = self.application.clone();
         match msg {
+            Msg::Opened {
+                name,
+                application,
+                read_only,
+            } => {
+                self.resume(name, *application, read_only);
+                return Effect::None;
+            }
+            Msg::OpenLocked => {
+                self.report_locked();
+                return Effect::None;
+            }
+            Msg::Listed { files, select } => {
+                self.show_files(files, select.as_deref());
+                return Effect::None;
+            }
+            Msg::RowsRead(rows) => {
+                for (row, listing) in rows {
+                    self.read_listing(row, listing);
+                }
+                return Effect::None;
+            }
+            Msg::Notice(notice) => {
+                self.notice = notice;
+                return Effect::None;
+            }
+            Msg::TextsLoaded(Texts(content)) => {
+                self.set_content(content);
+                return Effect::None;
+            }
             Msg::Saved(result) => return self.saved(result),
             Msg::SavedAsNew { name, notice } => {
                 self.name = name;
@@ -509,7 +591,10 @@ impl App {
             msg if self.quitting => return self.update_quitting(msg),
             Msg::Quit if self.unsaved() => self.quitting = true,
             Msg::Quit => return Effect::Quit,
-            Msg::Today(today) => self.today = Some(today),
+            Msg::Today(today) => {
+                self.today = Some(today);
+                return Effect::None;
+            }
             Msg::SwitchLanguage if self.faq.is_none() && self.notes.is_none() => {
                 return Effect::SwitchLanguage(self.content.lang.next());
             }

@@ -14,5 +14,6 @@ pub mod present;
 pub mod report;
 pub mod settings;
 pub mod store;
+pub mod theme;
 pub mod ui;
 pub mod wizard;

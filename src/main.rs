@@ -11,6 +11,7 @@ use clap::Parser;
 
 use kzvisa::content::Content;
 use kzvisa::lang::Lang;
+use kzvisa::present::InWords;
 use kzvisa::present::safe;
 use kzvisa::settings;
 use kzvisa::store::{self, Store};

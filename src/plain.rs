@@ -125,7 +125,7 @@ fn place_prompt(app: &App) -> Prompt {
             }
             let mut question = format!("{} [1/2/3]", route.question);
             if let Some(chosen) = application.route {
-                let title = &content.route_option(chosen).title;
+                let title = &content.route_option(chosen.index()).title;
                 question.push_str(&format!(" ({})", fill(&ui.plain.keep, &[("value", title)])));
             }
             Prompt { context, question }
@@ -133,7 +133,7 @@ fn place_prompt(app: &App) -> Prompt {
         Place::RouteOutcome => Prompt {
             context: application
                 .route
-                .map(|r| content.route_option(r).outcome.clone())
+                .map(|r| content.route_option(r.index()).outcome.clone())
                 .into_iter()
                 .collect(),
             question: ui.plain.press_enter.clone(),

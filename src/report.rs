@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::content::{Confidence, Content, Note, Source, fill};
+use crate::present::InWords;
 use crate::present::safe::shown;
 use crate::store::Listing;
 use crate::wizard::dates::PassportCheck;
@@ -210,7 +211,7 @@ pub fn review(content: &Content, app: &Application, today: Option<NaiveDate>) ->
                 ]));
             }
             Step::Documents => {
-                blocks.push(Block::Heading(review::documents_heading(
+                blocks.push(Block::Heading(crate::present::review::documents_heading(
                     app, content, today,
                 )));
                 blocks.push(Block::Checklist(
@@ -300,7 +301,7 @@ pub fn passport_outcome(
         )),
         _ => None,
     };
-    let (_, verdict) = review::passport_verdict(content, check);
+    let (_, verdict) = crate::present::review::passport_verdict(content, check);
     required.into_iter().chain([verdict]).collect()
 }
 
@@ -431,7 +432,7 @@ pub fn list_table(content: &Content, listings: &[Listing], today: Option<NaiveDa
                 let (done, total) = review::progress(app, content, today);
                 rows.push([
                     shown(&record.name).into_owned(),
-                    content.step_name(app.place.step()).to_string(),
+                    crate::present::step_name(content, app.place.step()).to_string(),
                     format!("{done}/{total}"),
                     review::blockers(app, content, today).len().to_string(),
                     record.updated.format("%Y-%m-%d %H:%M").to_string(),

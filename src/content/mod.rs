@@ -12,7 +12,6 @@ use serde::de::DeserializeOwned;
 
 use crate::error::{Error, Result};
 use crate::lang::Lang;
-use crate::wizard::{Route, Step};
 
 pub use compare::placeholders;
 pub use data::*;
@@ -70,6 +69,8 @@ impl AnswerKeys {
 }
 
 pub const AFTER_ARRIVAL: &str = "after_arrival";
+/// The routes' ids, in the order the route question lists them (`wizard::Route` is these).
+pub const ROUTE_IDS: [&str; 3] = ["eaeu", "visa_free", "work_visa"];
 /// The document the passport check is about: never ready while the check fails.
 pub const PASSPORT_DOCUMENT: &str = "passport";
 /// The submission steps a note can belong to: `submission:ID`.
@@ -214,7 +215,7 @@ impl Content {
             .iter()
             .map(|o| o.id.as_str())
             .collect();
-        let expected: Vec<&str> = Route::ALL.iter().map(|r| r.id()).collect();
+        let expected: Vec<&str> = ROUTE_IDS.to_vec();
         if ids != expected {
             return Err(Error::invalid(
                 path,
@@ -316,17 +317,14 @@ impl Content {
                 .find(|f| f.id == id)
                 .map(|f| f.question.as_str()),
             "step" if id == AFTER_ARRIVAL => Some(&self.steps.after_arrival.title),
-            "step" => Step::ALL
-                .iter()
-                .find(|s| s.id() == id)
-                .map(|s| self.step_name(*s)),
+            "step" => self.step_name(id),
             _ => None,
         }
     }
 
-    pub fn route_option(&self, route: Route) -> &RouteOption {
-        // Validated on load: one option per route, in order.
-        &self.steps.route.options[route.index()]
+    /// The `index`-th route option, in the order of [`ROUTE_IDS`] (validated on load).
+    pub fn route_option(&self, index: usize) -> &RouteOption {
+        &self.steps.route.options[index.min(self.steps.route.options.len().saturating_sub(1))]
     }
 
     fn validate(&self, guide_path: &Path, faq_path: &Path) -> Result<()> {
@@ -408,19 +406,21 @@ impl Content {
         }
     }
 
-    pub fn step_name(&self, step: Step) -> &str {
+    /// The name of the step with this id (see [`STEP_IDS`]).
+    pub fn step_name(&self, id: &str) -> Option<&str> {
         let names = &self.ui.steps;
-        match step {
-            Step::Welcome => &names.welcome,
-            Step::Route => &names.route,
-            Step::Eligibility => &names.eligibility,
-            Step::EligibilityResult => &names.eligibility_result,
-            Step::Employer => &names.employer,
-            Step::Documents => &names.documents,
-            Step::Passport => &names.passport,
-            Step::Submission => &names.submission,
-            Step::Review => &names.review,
-        }
+        Some(match id {
+            "welcome" => &names.welcome,
+            "route" => &names.route,
+            "eligibility" => &names.eligibility,
+            "eligibility_result" => &names.eligibility_result,
+            "employer" => &names.employer,
+            "documents" => &names.documents,
+            "passport" => &names.passport,
+            "submission" => &names.submission,
+            "review" => &names.review,
+            _ => return None,
+        })
     }
 
     /// Indices of the FAQ entries whose question or answer contains `query`, ignoring case and

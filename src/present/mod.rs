@@ -1,6 +1,16 @@
 //! The presentation layer: what a person reads, built from the rules and the texts, for the
 //! full screen, the line wizard and the reports alike. Text from a file or from typing is shown,
-//! never obeyed ([`safe`]); a form's fields are labelled in one place ([`fields`]).
+//! never obeyed ([`safe`]); a form's fields are labelled in one place ([`fields`]); errors are told in words
+//! ([`errors`]).
 
+pub use errors::InWords;
+
+pub mod errors;
 pub mod fields;
+pub mod review;
 pub mod safe;
+
+/// A step's name in the language of `content`.
+pub fn step_name(content: &crate::content::Content, step: crate::wizard::Step) -> &str {
+    content.step_name(step.id()).unwrap_or(step.id())
+}

@@ -8,6 +8,7 @@ use clap::CommandFactory;
 
 use kzvisa::content::{Content, fill};
 use kzvisa::error::Error;
+use kzvisa::present::InWords;
 use kzvisa::present::safe::shown;
 use kzvisa::report;
 use kzvisa::store::Store;

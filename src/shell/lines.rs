@@ -7,6 +7,7 @@ use std::sync::Arc;
 use kzvisa::app::{App, Effect, Msg};
 use kzvisa::content::{Content, fill};
 use kzvisa::plain::{self, Reply};
+use kzvisa::present::InWords;
 use kzvisa::present::safe;
 use kzvisa::report;
 use kzvisa::store::{self, Access, Listing, ReadOnly, Store};
@@ -72,7 +73,7 @@ impl<R: BufRead, W: Write> Lines<R, W> {
                         i + 1,
                         safe::shown(&record.name),
                         ui.start.step,
-                        content.step_name(app.place.step()),
+                        kzvisa::present::step_name(content, app.place.step()),
                         ui.start.progress
                     )
                 }
@@ -136,11 +137,11 @@ impl<R: BufRead, W: Write> Lines<R, W> {
         mut session: Session,
     ) -> Result<(), String> {
         let mut app = App::new(content, Application::default(), Theme { color: false });
-        app.resume(
-            session.record.name.clone(),
-            session.record.application.clone(),
-            None,
-        );
+        app.update(Msg::Opened {
+            name: session.record.name.clone(),
+            application: Box::new(session.record.application.clone()),
+            read_only: None,
+        });
         app.update(Msg::Today(now().date_naive()));
         let mut shown: Option<Place> = None;
         loop {
@@ -165,21 +166,25 @@ impl<R: BufRead, W: Write> Lines<R, W> {
                         if effect != Effect::Save {
                             continue;
                         }
-                        let saved = session.save(store, &app.application);
-                        app.update(Msg::Saved(
-                            saved.as_ref().map(drop).map_err(|e| app.words(e)),
-                        ));
-                        let said = match saved {
-                            Ok(Saved::InPlace) => continue,
-                            Ok(Saved::Moved { from, to, name }) => {
-                                let text = moved_text(&app.content, &from, &to, &name);
-                                app.name = name;
-                                text
+                        // Told to the app as the full screen tells it, then said.
+                        let said = match session.save(store, &app.application) {
+                            Ok(Saved::InPlace) => {
+                                app.update(Msg::Saved(Ok(())));
+                                continue;
                             }
-                            Err(error) => fill(
-                                &app.content.ui.saving.failed,
-                                &[("error", &app.words(&error))],
-                            ),
+                            Ok(Saved::Moved { from, to, name }) => {
+                                let notice = moved_text(&app.content, &from, &to, &name);
+                                app.update(Msg::SavedAsNew {
+                                    name,
+                                    notice: notice.clone(),
+                                });
+                                notice
+                            }
+                            Err(error) => {
+                                let words = app.words(&error);
+                                app.update(Msg::Saved(Err(words.clone())));
+                                fill(&app.content.ui.saving.failed, &[("error", &words)])
+                            }
                         };
                         self.say(&said)?;
                     }

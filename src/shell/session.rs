@@ -7,6 +7,7 @@ use chrono::{DateTime, FixedOffset, Local, Timelike};
 
 use kzvisa::content::{Content, fill};
 use kzvisa::error::Error;
+use kzvisa::present::InWords;
 use kzvisa::store::{self, Access, Listing, Lock, OnDisk, ReadOnly, Record, Store};
 use kzvisa::wizard::Application;
 

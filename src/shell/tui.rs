@@ -10,7 +10,7 @@ use std::time::Duration;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 
-use kzvisa::app::{App, Effect, Msg};
+use kzvisa::app::{App, Effect, Msg, ROWS_PER_STEP, Texts};
 use kzvisa::content::{Content, fill};
 use kzvisa::error::Error;
 use kzvisa::keymap;
@@ -40,11 +40,11 @@ pub fn run(
         Opening::Choose => (App::start_reading(Arc::clone(&content), theme), None),
         Opening::Wizard { session, read_only } => {
             let mut app = App::new(Arc::clone(&content), Application::default(), theme);
-            app.resume(
-                session.record.name.clone(),
-                session.record.application.clone(),
+            app.update(Msg::Opened {
+                name: session.record.name.clone(),
+                application: Box::new(session.record.application.clone()),
                 read_only,
-            );
+            });
             (app, Some(*session))
         }
     };
@@ -302,20 +302,28 @@ impl Shell {
 
     /// Carries out an effect; the effect of the report it gave back, if any.
     fn carry_out(&mut self, effect: Effect, app: &mut App) -> Effect {
-        app.notice = None;
+        app.update(Msg::Notice(None));
         match effect {
             Effect::None | Effect::Quit | Effect::Suspend => {}
             Effect::Save => return self.report_save(app),
             Effect::Open(path) => match store::access(&path) {
                 Ok(Access::Write(lock)) => self.open(app, path, Ok(lock)),
-                Ok(Access::ReadOnly(ReadOnly::Locked)) => app.report_locked(),
+                Ok(Access::ReadOnly(ReadOnly::Locked)) => {
+                    app.update(Msg::OpenLocked);
+                }
                 Ok(Access::ReadOnly(why)) => self.open(app, path, Err(why)),
-                Err(error) => app.notice = Some(app.words(&error)),
+                Err(error) => {
+                    app.update(Msg::Notice(Some(app.words(&error))));
+                }
             },
             Effect::OpenReadOnly(path) => self.open(app, path, Err(ReadOnly::Locked)),
             Effect::Create(name) => {
                 let path = self.store.new_path(&name);
-                app.resume(name.clone(), Application::default(), None);
+                app.update(Msg::Opened {
+                    name: name.clone(),
+                    application: Box::default(),
+                    read_only: None,
+                });
                 // The first save takes the lock and creates the file, so it is listed at once.
                 self.session = Some(Session::unsaved(name, Some(path)));
                 return self.report_save(app);
@@ -339,17 +347,19 @@ impl Shell {
                     {
                         *texts = CrashTexts::of(&content);
                     }
-                    app.set_content(content);
+                    app.update(Msg::TextsLoaded(Texts(content)));
                     if let Some(path) = &self.languages.settings {
                         let chosen = settings::Settings {
                             language: Some(lang),
                         };
                         if let Err(error) = settings::write(path, &chosen) {
-                            app.notice = Some(app.words(&error));
+                            app.update(Msg::Notice(Some(app.words(&error))));
                         }
                     }
                 }
-                Err(problem) => app.notice = Some(problem),
+                Err(problem) => {
+                    app.update(Msg::Notice(Some(problem)));
+                }
             },
             Effect::Trash(path) => {
                 let trashed = self.with_unlocked(&path, |path| self.store.trash(path).map(drop));
@@ -420,25 +430,38 @@ impl Shell {
             Ok(files) => (files, None),
             Err(error) => (Vec::new(), Some(error)),
         };
-        app.show_files(files, select);
+        app.update(Msg::Listed {
+            files,
+            select: select.map(Path::to_path_buf),
+        });
         self.read_folder(app);
-        app.notice = problem.or(unreadable).map(|e| app.words(&e));
+        let notice = problem.or(unreadable).map(|e| app.words(&e));
+        app.update(Msg::Notice(notice));
     }
 
-    /// One step of reading the start screen's folder (see [`App::read_next_rows`]); in the first
+    /// One step of reading the start screen's folder (the rows of [`App::unread_files`]); in the first
     /// step, which files the folder holds as well (a few milliseconds for a thousand), so no row
     /// shows unread that need not.
     fn read_folder(&self, app: &mut App) {
         if app.folder_unlisted() {
-            match self.store.scan() {
-                Ok(files) => app.show_files(files, None),
-                Err(error) => {
-                    app.show_files(Vec::new(), None);
-                    app.notice = Some(app.words(&error));
-                }
+            let (files, problem) = match self.store.scan() {
+                Ok(files) => (files, None),
+                Err(error) => (Vec::new(), Some(app.words(&error))),
+            };
+            app.update(Msg::Listed {
+                files,
+                select: None,
+            });
+            if problem.is_some() {
+                app.update(Msg::Notice(problem));
             }
         }
-        app.read_next_rows(Listing::read);
+        let read = app
+            .unread_files(ROWS_PER_STEP)
+            .into_iter()
+            .map(|(row, file)| (row, Listing::read(file)))
+            .collect();
+        app.update(Msg::RowsRead(read));
     }
 
     /// Opens an application for writing with its lock, or read-only for the reason given.
@@ -449,7 +472,11 @@ impl Shell {
                     Ok(lock) => (Some(lock), None),
                     Err(why) => (None, Some(why)),
                 };
-                app.resume(record.name.clone(), record.application.clone(), read_only);
+                app.update(Msg::Opened {
+                    name: record.name.clone(),
+                    application: Box::new(record.application.clone()),
+                    read_only,
+                });
                 self.session = Some(Session::opened(path, record, bytes, lock));
             }
             Err(error) => self.refresh(app, Some(&path), Some(error)),

@@ -105,11 +105,12 @@ pub fn passport(app: &App, frame: &mut Frame, area: Rect, field: PassportField) 
         check => {
             let mut lines = report::passport_outcome(&app.content, &app.application, app.today);
             let verdict = lines.pop().unwrap_or_default();
-            let (symbol, style) = match review::passport_verdict(&app.content, check).0 {
-                Mark::Done => ("✓", theme.good()),
-                Mark::Open => ("!", Style::new()),
-                _ => ("✗", theme.bad()),
-            };
+            let (symbol, style) =
+                match crate::present::review::passport_verdict(&app.content, check).0 {
+                    Mark::Done => ("✓", theme.good()),
+                    Mark::Open => ("!", Style::new()),
+                    _ => ("✗", theme.bad()),
+                };
             let mut text: Vec<Line> = lines.into_iter().map(Line::raw).collect();
             text.push(Line::styled(format!("{symbol} {verdict}"), style));
             Text::from(text)

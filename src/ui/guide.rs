@@ -224,7 +224,7 @@ pub fn route_outcome(app: &App, frame: &mut Frame, area: Rect) {
     let content = &app.content;
     let mut list = Vec::new();
     if let Some(route) = app.application.route {
-        let option = content.route_option(route);
+        let option = content.route_option(route.index());
         list.push(Entry::text(Line::styled(
             option.title.as_str(),
             theme.heading(),

@@ -7,7 +7,8 @@ mod guide;
 mod notes;
 mod review;
 mod start;
-pub mod theme;
+/// The theme is the app's (it chooses colours from the environment); views read it from there.
+pub use crate::theme;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -126,7 +127,7 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect) {
     } else if on_start {
         app.content.ui.start.title.as_str()
     } else {
-        app.content.step_name(step)
+        crate::present::step_name(&app.content, step)
     };
     let mut gauge = area;
     let mut title = cut_top(&mut gauge, 1);

@@ -92,7 +92,11 @@ impl Section {
     fn title(self, app: &App) -> String {
         let ui = &app.content.ui.review;
         if self == Section::Documents {
-            return review::documents_heading(&app.application, &app.content, app.today);
+            return crate::present::review::documents_heading(
+                &app.application,
+                &app.content,
+                app.today,
+            );
         }
         let title: &str = match self {
             Section::Blockers => &ui.blockers,

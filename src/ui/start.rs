@@ -13,6 +13,7 @@ use unicode_width::UnicodeWidthChar;
 use super::entries::{self, Entry, pointer};
 use crate::app::{App, Prompt, Row, StartView};
 use crate::content::fill;
+use crate::present::InWords;
 use crate::present::safe::shown;
 use crate::store::Listing;
 use crate::wizard::Step;
@@ -34,7 +35,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, start: &StartView) {
     // As wide as the longest step name in this language, so no name is cut in most of them.
     let step_width = Step::ALL
         .iter()
-        .map(|step| Span::raw(app.content.step_name(*step)).width())
+        .map(|step| Span::raw(crate::present::step_name(&app.content, *step)).width())
         .chain([Span::raw(ui.step.as_str()).width()])
         .max()
         .unwrap_or(0)
@@ -91,7 +92,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, start: &StartView) {
                 listing: Listing::Ready { record, .. },
                 progress: (done, total),
             } => {
-                let step = app.content.step_name(record.application.place.step());
+                let step = crate::present::step_name(&app.content, record.application.place.step());
                 let updated = record
                     .updated
                     .with_timezone(&Local)

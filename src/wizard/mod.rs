@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::content::Content;
+use crate::content::{Content, ROUTE_IDS};
 
 /// What a person answered and where they were: exactly what gets saved.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -44,12 +44,9 @@ pub enum Route {
 impl Route {
     pub const ALL: [Route; 3] = [Route::Eaeu, Route::VisaFree, Route::WorkVisa];
 
+    /// The route's id in files and content, from the content's one list of them.
     pub fn id(self) -> &'static str {
-        match self {
-            Route::Eaeu => "eaeu",
-            Route::VisaFree => "visa_free",
-            Route::WorkVisa => "work_visa",
-        }
+        ROUTE_IDS[self.index()]
     }
 
     pub fn index(self) -> usize {

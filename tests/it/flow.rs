@@ -781,7 +781,7 @@ fn the_routes_without_a_work_visa_explain_and_skip_the_employers_permit() {
         );
         let (_, text) = ReviewRow::Route.describe(&app.application, &app.content, app.today);
         assert!(
-            text.contains(&app.content.route_option(route).title),
+            text.contains(&app.content.route_option(route.index()).title),
             "{text}"
         );
     }
