@@ -270,7 +270,7 @@ fn passport_lines(content: &Content, app: &Application, today: Option<NaiveDate>
         if text.trim().is_empty() {
             ui.export.not_entered.clone()
         } else {
-            content.typed_date(text)
+            crate::present::typed_date(content, text)
         }
     };
     let passport = &app.passport;

@@ -13,6 +13,8 @@ mod flow;
 mod hostile;
 #[path = "it/languages.rs"]
 mod languages;
+#[path = "it/model.rs"]
+mod model;
 #[path = "it/output.rs"]
 mod output;
 #[path = "it/pty.rs"]

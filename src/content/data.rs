@@ -49,7 +49,7 @@ pub struct Steps {
 pub struct RouteText {
     pub intro: String,
     pub question: String,
-    /// In the order of [`crate::wizard::Route::ALL`], checked by id when loading.
+    /// In the order of [`super::ROUTE_IDS`], checked by id when loading.
     pub options: Vec<RouteOption>,
 }
 

@@ -384,14 +384,6 @@ impl Content {
         )
     }
 
-    /// A date as typed in a field: written out when it is one, shown as typed when it is not.
-    pub fn typed_date(&self, text: &str) -> String {
-        match crate::wizard::dates::parse(text) {
-            Some(date) => self.date(date),
-            None => crate::present::safe::shown(text.trim()).into_owned(),
-        }
-    }
-
     /// The letters that answer yes and no in this language (see [`AnswerKeys`]).
     pub fn answer_keys(&self) -> AnswerKeys {
         let first = |word: &str, latin: char| {

@@ -14,3 +14,12 @@ pub mod safe;
 pub fn step_name(content: &crate::content::Content, step: crate::wizard::Step) -> &str {
     content.step_name(step.id()).unwrap_or(step.id())
 }
+
+/// A date as typed in a field: written out in the content's language when it is one, shown as
+/// typed when it is not.
+pub fn typed_date(content: &crate::content::Content, text: &str) -> String {
+    match crate::wizard::dates::parse(text) {
+        Some(date) => content.date(date),
+        None => safe::shown(text.trim()).into_owned(),
+    }
+}

@@ -64,9 +64,10 @@ impl Action {
             Action::AttendInterview { date } if date.trim().is_empty() => {
                 ui.attend_interview_undated.clone()
             }
-            Action::AttendInterview { date } => {
-                fill(&ui.attend_interview, &[("date", &content.typed_date(date))])
-            }
+            Action::AttendInterview { date } => fill(
+                &ui.attend_interview,
+                &[("date", &crate::present::typed_date(content, date))],
+            ),
         }
     }
 }
@@ -98,7 +99,7 @@ impl ReviewRow {
                 let employer = &app.employer;
                 let mut text = content.steps.employer.permit.clone();
                 if permit_obtained(app) && !employer.permit_date.trim().is_empty() {
-                    let date = content.typed_date(&employer.permit_date);
+                    let date = crate::present::typed_date(content, &employer.permit_date);
                     text = format!(
                         "{text}: {}",
                         fill(&ui.employer.permit_on, &[("date", &date)])
@@ -191,7 +192,7 @@ impl ReviewRow {
                 }
                 let paid_on = submission.fee_paid_on.trim();
                 if submission.fee_paid && !paid_on.is_empty() {
-                    let date = content.typed_date(paid_on);
+                    let date = crate::present::typed_date(content, paid_on);
                     details.push(fill(&ui.review.fee_paid_on, &[("date", &date)]));
                 }
                 let mut text = content.guide.submission.visa_fee.title.clone();
@@ -217,7 +218,10 @@ impl ReviewRow {
                         &ui.review.interview_on,
                         &[
                             ("status", name),
-                            ("date", &content.typed_date(&submission.interview_date)),
+                            (
+                                "date",
+                                &crate::present::typed_date(content, &submission.interview_date),
+                            ),
                         ],
                     )
                 };
