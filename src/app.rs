@@ -751,12 +751,13 @@ impl App {
                 _ => {}
             },
             Place::Documents { document, item } => self.update_documents(document, item, msg),
-            Place::Employer { .. } | Place::Passport { .. } | Place::Submission { .. } => {
-                if let Some(field) = Field::at(self.application.place) {
+            Place::Review { row } => self.update_review(row, msg),
+            // Every form, whatever its step: as `wizard::form` declares its fields.
+            place => {
+                if let Some(field) = Field::at(place) {
                     self.update_form(field, msg);
                 }
             }
-            Place::Review { row } => self.update_review(row, msg),
         }
     }
 

@@ -226,8 +226,13 @@ fn place_prompt(app: &App) -> Prompt {
             },
             question: ui.plain.press_enter.clone(),
         },
-        Place::Employer { .. } | Place::Passport { .. } | Place::Submission { .. } => {
-            let Some(field) = Field::at(application.place) else {
+        Place::Review { .. } => Prompt {
+            context: review_text(app),
+            question: ui.plain.finish.clone(),
+        },
+        // Every form's field, whatever its step: as `wizard::form` declares it.
+        place => {
+            let Some(field) = Field::at(place) else {
                 return Prompt {
                     context: vec![],
                     question: ui.plain.press_enter.clone(),
@@ -259,10 +264,6 @@ fn place_prompt(app: &App) -> Prompt {
                 question,
             }
         }
-        Place::Review { .. } => Prompt {
-            context: review_text(app),
-            question: ui.plain.finish.clone(),
-        },
     }
 }
 
@@ -367,8 +368,10 @@ pub fn reply(app: &App, line: &str) -> Reply {
         }
         // A form's field, answered, then on to the next one the form asks (as the app decides,
         // so a field that a choice makes apply is asked too), or on from the form.
-        Place::Employer { .. } | Place::Passport { .. } | Place::Submission { .. } => {
-            let Some(field) = Field::at(application.place) else {
+        Place::Review { .. } if line.is_empty() => Reply::Finish,
+        Place::Review { .. } => Reply::Invalid(ui.plain.finish.clone()),
+        place => {
+            let Some(field) = Field::at(place) else {
                 return Reply::Send(vec![Msg::Confirm]);
             };
             match field.kind() {
@@ -393,8 +396,6 @@ pub fn reply(app: &App, line: &str) -> Reply {
                 }
             }
         }
-        Place::Review { .. } if line.is_empty() => Reply::Finish,
-        Place::Review { .. } => Reply::Invalid(ui.plain.finish.clone()),
     }
 }
 
