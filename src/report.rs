@@ -254,7 +254,8 @@ pub fn review(content: &Content, app: &Application, today: Option<NaiveDate>) ->
                     )));
                 }
             }
-            Step::Welcome | Step::EligibilityResult | Step::Review => {}
+            // Steps with no rows of their own.
+            _ => {}
         }
     }
     let after_arrival = &content.steps.after_arrival;

@@ -8,6 +8,7 @@ use super::entries::{self, Entry, pointer};
 use super::guide::checkbox;
 use crate::app::App;
 use crate::content::fill;
+use crate::present::fields;
 use crate::present::safe::shown;
 use crate::report;
 use crate::wizard::dates::{self, PassportCheck};
@@ -302,5 +303,49 @@ pub fn employer(app: &App, frame: &mut Frame, area: Rect, field: EmployerField) 
             Some(&text.invitation_hint),
         ));
     }
+    render_with_cursor(app, frame, area, &list);
+}
+
+/// Any form drawn from its declaration alone (`wizard::form`): each field that applies, by its
+/// kind, with its label and hint. The steps with a layout of their own have their own views;
+/// a new form step needs none.
+pub fn form(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = app.theme;
+    let application = &app.application;
+    let step = application.place.step();
+    let list: Vec<Entry> = form::fields(step, application)
+        .map(|field| {
+            let focused = field.place() == application.place;
+            let label = fields::label(field, &app.content);
+            match field.kind() {
+                form::Kind::Tick | form::Kind::Choice => {
+                    let ticked = field.ticked(application).unwrap_or(false);
+                    let mut body = Text::from(Line::raw(label.to_string()));
+                    if focused {
+                        body = body.patch_style(theme.selected());
+                    }
+                    let marker = Line::from(vec![pointer(focused), checkbox(ticked)]);
+                    Entry::new(marker, body).selected(focused)
+                }
+                kind => {
+                    let value = field.text(application).map_or("", String::as_str);
+                    let is_date = kind == form::Kind::Date;
+                    Field {
+                        label,
+                        value,
+                        focused,
+                        error: if is_date {
+                            date_error(app, value, focused)
+                        } else {
+                            None
+                        },
+                        hint: fields::hint(field, &app.content),
+                        width: if is_date { 12 } else { 24 },
+                    }
+                    .entry(app, "    ")
+                }
+            }
+        })
+        .collect();
     render_with_cursor(app, frame, area, &list);
 }

@@ -70,6 +70,9 @@ pub fn view(app: &App, frame: &mut Frame) {
         Place::Passport { field } => fields::passport(app, frame, body, field),
         Place::Submission { field } => fields::submission(app, frame, body, field),
         Place::Review { row } => review::render(app, frame, body, row),
+        // A form step with no layout of its own.
+        #[allow(unreachable_patterns)]
+        _ => fields::form(app, frame, body),
     }
 }
 

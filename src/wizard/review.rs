@@ -240,7 +240,8 @@ pub fn rows(app: &Application, content: &Content, today: Option<NaiveDate>) -> V
             Step::Submission => {
                 rows.extend([ReviewRow::Form, ReviewRow::Fee, ReviewRow::Interview]);
             }
-            Step::Welcome | Step::EligibilityResult | Step::Review => {}
+            // Steps with no rows of their own.
+            _ => {}
         }
     }
     rows.push(ReviewRow::AfterArrival);
