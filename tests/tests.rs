@@ -27,3 +27,5 @@ mod screens;
 mod stops;
 #[path = "it/store.rs"]
 mod store;
+#[path = "it/truth.rs"]
+mod truth;

@@ -7,13 +7,15 @@ use super::dates::{self, PassportCheck};
 use super::{
     Application, EmployerField, Interview, PassportField, Place, Step, SubmissionField, flow,
 };
-use crate::content::{Content, DocumentItem, PASSPORT_DOCUMENT, fill};
+use crate::content::{Content, Criterion, DocumentItem, PASSPORT_DOCUMENT, fill};
 use crate::present::safe::shown;
 
 /// How a review row stands, for its symbol and colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mark {
     Blocker,
+    /// Something no source confirms as a rule: to confirm with the employer.
+    Confirm,
     Action,
     Done,
     Failed,
@@ -36,6 +38,124 @@ pub enum Blocker {
     PassportExpired {
         expiry: NaiveDate,
     },
+}
+
+/// What no source confirms as a rule, answered or left in a way the guide would count against
+/// the application: to confirm with the employer, with its note, and never a blocker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirm {
+    /// A "no" to a criterion marked `to_confirm` (the medical examination, the criminal record).
+    Criterion(usize),
+    /// A document marked `to_confirm` (the reference letters) that is not ready.
+    Document(usize),
+}
+
+/// How a criterion's answer stands, the same on the result screen, in the line wizard, the
+/// review and the exports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    Met,
+    /// A "no" to what sources confirm: it blocks.
+    NotMet,
+    /// A "no" to what no source confirms: to confirm with the employer.
+    ToConfirm,
+    Unanswered,
+}
+
+/// Whether a "no" to the criterion blocks: never when no source confirms it as a rule (the
+/// content marks it `to_confirm`, and the loader requires that where all its notes are low).
+pub fn can_block(criterion: &Criterion) -> bool {
+    !criterion.to_confirm
+}
+
+pub fn answer(app: &Application, criterion: &Criterion) -> Answer {
+    match app.answer(&criterion.id) {
+        Some(true) => Answer::Met,
+        Some(false) if can_block(criterion) => Answer::NotMet,
+        Some(false) => Answer::ToConfirm,
+        None => Answer::Unanswered,
+    }
+}
+
+/// A criterion's answer in one line, for the line wizard: the verdict, the title, and for a
+/// "no" the guide's statement, with the notes when no source confirms it.
+pub fn answer_line(content: &Content, criterion: &Criterion, answer: Answer) -> String {
+    let ui = &content.ui;
+    match answer {
+        Answer::Met => format!("{}: {}", ui.eligibility.met, criterion.title),
+        Answer::NotMet => format!(
+            "{}: {}. {}",
+            ui.eligibility.not_met, criterion.title, criterion.not_met
+        ),
+        Answer::ToConfirm => {
+            let mut line = format!(
+                "{}: {}. {}",
+                ui.eligibility.to_confirm, criterion.title, criterion.not_met
+            );
+            for note in content.notes_at(&format!("criterion:{}", criterion.id)) {
+                line.push_str(&format!(" ⓘ {}", note.text.trim()));
+            }
+            line
+        }
+        Answer::Unanswered => format!("{}: {}", ui.not_answered, criterion.title),
+    }
+}
+
+/// What to confirm with the employer: the criteria answered "no" and the documents not ready
+/// that no source confirms, in the guide's order.
+pub fn to_confirm(app: &Application, content: &Content, today: Option<NaiveDate>) -> Vec<Confirm> {
+    let guide = &content.guide;
+    let criteria = guide
+        .eligibility
+        .criteria
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| answer(app, c) == Answer::ToConfirm)
+        .map(|(i, _)| Confirm::Criterion(i));
+    let documents = guide
+        .documents
+        .items
+        .iter()
+        .enumerate()
+        .filter(|(d, document)| document.to_confirm && !document_ready(app, content, *d, today))
+        .map(|(d, _)| Confirm::Document(d));
+    criteria.chain(documents).collect()
+}
+
+impl Confirm {
+    /// Where its note belongs: `criterion:ID` or `document:ID`.
+    pub fn at(self, content: &Content) -> String {
+        let guide = &content.guide;
+        match self {
+            Confirm::Criterion(i) => format!("criterion:{}", guide.eligibility.criteria[i].id),
+            Confirm::Document(d) => format!("document:{}", guide.documents.items[d].id),
+        }
+    }
+
+    pub fn place(self) -> Place {
+        match self {
+            Confirm::Criterion(question) => Place::Eligibility { question },
+            Confirm::Document(document) => Place::Documents {
+                document,
+                item: None,
+            },
+        }
+    }
+
+    /// "Medical examination: Ask your employer which health papers apply. ...": its title and
+    /// its note.
+    pub fn text(self, content: &Content) -> String {
+        let guide = &content.guide;
+        let title = match self {
+            Confirm::Criterion(i) => &guide.eligibility.criteria[i].title,
+            Confirm::Document(d) => &guide.documents.items[d].title,
+        };
+        let at = self.at(content);
+        match content.notes_at(&at).next() {
+            Some(note) => format!("{title}: {}", note.text.trim()),
+            None => title.clone(),
+        }
+    }
 }
 
 /// One thing left to do, in the order it should be done.
@@ -72,6 +192,7 @@ pub enum Action {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReviewRow {
     Blocker(Blocker),
+    Confirm(Confirm),
     Action(Action),
     Route,
     Criterion(usize),
@@ -130,7 +251,7 @@ pub fn blockers(app: &Application, content: &Content, today: Option<NaiveDate>) 
         .criteria
         .iter()
         .enumerate()
-        .filter(|(_, c)| app.answer(&c.id) == Some(false))
+        .filter(|(_, c)| answer(app, c) == Answer::NotMet)
         .map(|(i, _)| Blocker::CriterionNotMet(i))
         .collect();
     match passport(app, today) {
@@ -172,7 +293,8 @@ pub fn actions(app: &Application, content: &Content, today: Option<NaiveDate>) -
         todo.push(Action::AskInvitation);
     }
     for (d, document) in guide.documents.items.iter().enumerate() {
-        if document_ready(app, content, d, today) {
+        // What no source confirms is to confirm with the employer (see [`to_confirm`]).
+        if document.to_confirm || document_ready(app, content, d, today) {
             continue;
         }
         if !app.has_document(&document.id) {
@@ -220,6 +342,11 @@ pub fn rows(app: &Application, content: &Content, today: Option<NaiveDate>) -> V
         .into_iter()
         .map(ReviewRow::Blocker)
         .collect();
+    rows.extend(
+        to_confirm(app, content, today)
+            .into_iter()
+            .map(ReviewRow::Confirm),
+    );
     rows.extend(
         next_actions(app, content, today)
             .into_iter()
@@ -390,6 +517,7 @@ impl ReviewRow {
     pub fn place(&self) -> Place {
         match self {
             ReviewRow::Blocker(blocker) => blocker.place(),
+            ReviewRow::Confirm(confirm) => confirm.place(),
             ReviewRow::Action(action) => action.place(),
             ReviewRow::Route => Place::start_of(Step::Route),
             ReviewRow::Criterion(question) => Place::Eligibility {
@@ -429,6 +557,7 @@ impl ReviewRow {
         let done = |done: bool| if done { Mark::Done } else { Mark::Open };
         match self {
             ReviewRow::Blocker(blocker) => (Mark::Blocker, blocker.text(content)),
+            ReviewRow::Confirm(confirm) => (Mark::Confirm, confirm.text(content)),
             ReviewRow::Action(action) => (Mark::Action, action.text(content)),
             ReviewRow::Route => match app.route {
                 Some(route) => (
@@ -462,10 +591,14 @@ impl ReviewRow {
             }
             ReviewRow::Criterion(i) => {
                 let criterion = &content.guide.eligibility.criteria[*i];
-                let (mark, answer) = match app.answer(&criterion.id) {
-                    Some(true) => (Mark::Done, &ui.yes),
-                    Some(false) => (Mark::Failed, &ui.no),
-                    None => (Mark::Unanswered, &ui.not_answered),
+                let (mark, answer) = match answer(app, criterion) {
+                    Answer::Met => (Mark::Done, ui.yes.clone()),
+                    Answer::NotMet => (Mark::Failed, ui.no.clone()),
+                    Answer::ToConfirm => (
+                        Mark::Open,
+                        format!("{} ({})", ui.no, ui.eligibility.to_confirm),
+                    ),
+                    Answer::Unanswered => (Mark::Unanswered, ui.not_answered.clone()),
                 };
                 (mark, format!("{}: {answer}", criterion.title))
             }
