@@ -142,6 +142,16 @@ impl Confirm {
         }
     }
 
+    /// "Medical examination: Ask your employer which health papers apply.": its title and the
+    /// first sentence of its note (what to do), for the review's row.
+    pub fn short_text(self, content: &Content) -> String {
+        let text = self.text(content);
+        match text.find(". ") {
+            Some(end) => text[..=end].to_string(),
+            None => text,
+        }
+    }
+
     /// "Medical examination: Ask your employer which health papers apply. ...": its title and
     /// its note.
     pub fn text(self, content: &Content) -> String {
@@ -557,7 +567,7 @@ impl ReviewRow {
         let done = |done: bool| if done { Mark::Done } else { Mark::Open };
         match self {
             ReviewRow::Blocker(blocker) => (Mark::Blocker, blocker.text(content)),
-            ReviewRow::Confirm(confirm) => (Mark::Confirm, confirm.text(content)),
+            ReviewRow::Confirm(confirm) => (Mark::Confirm, confirm.short_text(content)),
             ReviewRow::Action(action) => (Mark::Action, action.text(content)),
             ReviewRow::Route => match app.route {
                 Some(route) => (

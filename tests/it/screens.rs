@@ -432,7 +432,8 @@ fn a_scheduled_interview_without_a_date_reads_as_a_sentence() {
     let app = app_after(&format!(
         "{TO_SUBMISSION} <Down> <Down> <Down> <Down> <Right> <Enter>"
     ));
-    let text = rows(&draw(&app, 120, 40)).join("\n");
+    // Tall enough for the interview's row below what to confirm with the employer.
+    let text = rows(&draw(&app, 120, 60)).join("\n");
     assert!(text.contains("scheduled"), "{text}");
     assert!(!text.contains("on ."), "{text}");
     assert!(!text.contains("()"), "{text}");
