@@ -22,6 +22,7 @@ fn main() {
             ui: read(&dir, "ui.yaml"),
             steps: read(&dir, "steps.yaml"),
             notes: read(&dir, "notes.yaml"),
+            countries: read(&dir, "countries.yaml"),
         };
         let bytes = postcard::to_allocvec(&files)
             .unwrap_or_else(|e| panic!("{}: cannot be stored: {e}", dir.display()));
@@ -29,6 +30,46 @@ fn main() {
         std::fs::write(&target, bytes)
             .unwrap_or_else(|e| panic!("{}: cannot be written: {e}", target.display()));
     }
+    country_names(Path::new(&out));
+}
+
+/// The names of every ISO 3166-1 country in English, Russian and Kazakh, with the other names
+/// and codes people type, from keshvar's CLDR translations; a country whose Kazakh name CLDR
+/// lacks keeps the English one there. Stored as [`data::CountryName`]s.
+fn country_names(out: &Path) {
+    let mut names: Vec<data::CountryName> = keshvar::CountryIterator::new()
+        .map(|country| {
+            let translations = country.translations();
+            let name = |lang: &str| {
+                translations
+                    .get(lang)
+                    .map_or_else(|| country.iso_short_name().to_string(), |n| n.to_string())
+            };
+            let mut other: Vec<String> = country
+                .unofficial_name_list()
+                .iter()
+                .map(|n| n.to_string())
+                .chain([
+                    country.iso_short_name().to_string(),
+                    country.alpha3().to_string(),
+                ])
+                .collect();
+            other.sort();
+            other.dedup();
+            data::CountryName {
+                code: country.alpha2().to_string(),
+                en: name("en"),
+                ru: name("ru"),
+                kk: name("kk"),
+                other,
+            }
+        })
+        .collect();
+    names.sort_by(|a, b| a.code.cmp(&b.code));
+    let bytes = postcard::to_allocvec(&names).expect("country names can be stored");
+    let target = out.join("countries.postcard");
+    std::fs::write(&target, bytes)
+        .unwrap_or_else(|e| panic!("{}: cannot be written: {e}", target.display()));
 }
 
 fn read<T: serde::de::DeserializeOwned>(dir: &Path, name: &str) -> T {

@@ -933,7 +933,9 @@ impl App {
             .notes
             .iter()
             .enumerate()
-            .filter(|(_, note)| targets.contains(&note.at))
+            .filter(|(_, note)| {
+                targets.contains(&note.at) && note.for_route(self.application.route.map(Route::id))
+            })
             .map(|(i, _)| i)
             .collect()
     }

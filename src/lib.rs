@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod content;
+pub mod countries;
 pub mod error;
 pub mod keymap;
 pub mod lang;

@@ -97,6 +97,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Some(Command::Faq { query }) => return commands::faq(&content, &query),
         Some(Command::Notes { format }) => return commands::notes(&content, format),
+        Some(Command::Route { country }) => return commands::route(&content, &country),
         Some(Command::Completions { .. } | Command::Man) => return Ok(ExitCode::SUCCESS),
     };
     let opening = session::opening(target, file, &store, &content)?;

@@ -166,16 +166,11 @@ fn place_prompt(app: &App) -> Prompt {
             let mut context = vec![ui.eligibility.result_intro.clone()];
             let mut all_met = true;
             for criterion in &guide.eligibility.criteria {
-                let answer = application.answer(&criterion.id);
-                all_met &= answer == Some(true);
-                context.push(match answer {
-                    Some(true) => format!("{}: {}", ui.eligibility.met, criterion.title),
-                    Some(false) => format!(
-                        "{}: {}. {}",
-                        ui.eligibility.not_met, criterion.title, criterion.not_met
-                    ),
-                    None => format!("{}: {}", ui.not_answered, criterion.title),
-                });
+                let answer = crate::wizard::review::answer(application, criterion);
+                all_met &= answer == crate::wizard::review::Answer::Met;
+                context.push(crate::present::review::answer_line(
+                    content, criterion, answer,
+                ));
             }
             context.push(if all_met {
                 ui.eligibility.all_met.clone()

@@ -10,7 +10,7 @@ use crate::present::InWords;
 use crate::present::safe::shown;
 use crate::store::Listing;
 use crate::wizard::dates::PassportCheck;
-use crate::wizard::review::{self, Mark, ReviewRow};
+use crate::wizard::review::{self, Action, Mark, ReviewRow};
 use crate::wizard::{Application, Interview, Step, flow};
 
 /// A piece of a printed document, independent of its format.
@@ -60,10 +60,7 @@ pub fn applicable_notes<'a>(content: &'a Content, app: &Application) -> Vec<&'a 
     content
         .notes
         .iter()
-        .filter(|note| match note.at.strip_prefix("route:") {
-            Some(route) => app.route.is_none_or(|r| r.id() == route),
-            None => true,
-        })
+        .filter(|note| Content::note_on_route(note, app.route.map(|r| r.id())))
         .collect()
 }
 
@@ -173,6 +170,13 @@ pub fn review(content: &Content, app: &Application, today: Option<NaiveDate>) ->
     } else {
         Block::Bullets(blockers.iter().map(|b| b.text(content)).collect())
     });
+    let confirm = review::to_confirm(app, content, today);
+    if !confirm.is_empty() {
+        blocks.push(Block::Heading(ui.review.to_confirm.clone()));
+        blocks.push(Block::Bullets(
+            confirm.iter().map(|c| c.text(content)).collect(),
+        ));
+    }
     blocks.push(Block::Heading(ui.review.next_actions.clone()));
     let next = review::next_actions(app, content, today);
     blocks.push(if next.is_empty() {
@@ -261,7 +265,23 @@ pub fn review(content: &Content, app: &Application, today: Option<NaiveDate>) ->
     let after_arrival = &content.steps.after_arrival;
     blocks.push(Block::Heading(after_arrival.title.clone()));
     blocks.push(Block::Paragraph(after_arrival.text.clone()));
+    let notes = after_arrival_notes(content, app);
+    if !notes.is_empty() {
+        blocks.push(Block::Bullets(
+            notes.iter().map(|n| n.text.trim().to_string()).collect(),
+        ));
+    }
     blocks
+}
+
+/// The notes of what follows arrival that concern the application's route.
+pub fn after_arrival_notes<'a>(content: &'a Content, app: &Application) -> Vec<&'a Note> {
+    let at = format!("step:{}", crate::content::AFTER_ARRIVAL);
+    content
+        .notes
+        .iter()
+        .filter(|note| note.at == at && Content::note_on_route(note, app.route.map(|r| r.id())))
+        .collect()
 }
 
 /// The passport rule, both dates as entered and what follows from them.
@@ -310,11 +330,14 @@ pub fn passport_outcome(
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Check {
     pub blockers: Vec<String>,
+    /// What no source confirms, to ask the employer: listed, but `check` does not fail on it.
+    pub to_confirm: Vec<String>,
     pub to_do: Vec<String>,
 }
 
 impl Check {
-    /// Ready: nothing blocks, and nothing the route asks for is left to do.
+    /// Ready: nothing blocks, and nothing the route asks for is left to do. What is only to
+    /// confirm with the employer does not count: no source makes it a rule.
     pub fn ready(&self) -> bool {
         self.blockers.is_empty() && self.to_do.is_empty()
     }
@@ -322,14 +345,26 @@ impl Check {
 
 pub fn check(content: &Content, app: &Application, today: Option<NaiveDate>) -> Check {
     let blockers = review::blockers(app, content, today);
-    // The first actions only repeat the blockers as things to do.
+    // The actions that only repeat the blockers as things to do are left out (wherever they
+    // are: the employer's permit comes before them).
     let to_do = review::actions(app, content, today)
         .into_iter()
-        .skip(blockers.len())
+        .filter(|a| {
+            !matches!(
+                a,
+                Action::ResolveCriterion(_)
+                    | Action::RenewPassport { .. }
+                    | Action::RenewExpiredPassport
+            )
+        })
         .map(|a| a.text(content))
         .collect();
     Check {
         blockers: blockers.iter().map(|b| b.text(content)).collect(),
+        to_confirm: review::to_confirm(app, content, today)
+            .iter()
+            .map(|c| c.text(content))
+            .collect(),
         to_do,
     }
 }
@@ -346,6 +381,13 @@ pub fn check_text(content: &Content, name: &str, check: &Check) -> String {
         out.push('\n');
         for blocker in &check.blockers {
             out.push_str(&format!("  ✗ {blocker}\n"));
+        }
+    }
+    if !check.to_confirm.is_empty() {
+        out.push_str(&ui.to_confirm);
+        out.push('\n');
+        for item in &check.to_confirm {
+            out.push_str(&format!("  ? {item}\n"));
         }
     }
     if check.to_do.is_empty() && check.blockers.is_empty() {

@@ -29,3 +29,5 @@ mod screens;
 mod stops;
 #[path = "it/store.rs"]
 mod store;
+#[path = "it/truth.rs"]
+mod truth;

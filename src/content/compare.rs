@@ -10,7 +10,19 @@ use serde_yaml::{Mapping, Value};
 use crate::lang::{Lang, PLURAL_CATEGORIES};
 
 /// Keys whose values are data, not text: a translation keeps them exactly.
-const DATA_KEYS: [&str; 7] = ["id", "at", "url", "date", "checked", "confidence", "faq"];
+const DATA_KEYS: [&str; 8] = [
+    "id",
+    "at",
+    "url",
+    "date",
+    "checked",
+    "confidence",
+    "faq",
+    "route",
+];
+
+/// Lists whose items are data (route ids, country codes): a translation keeps them exactly.
+const DATA_LISTS: [&str; 3] = ["routes", "not_on_routes", "countries"];
 
 /// Lists of words a translation may make longer or shorter (what a person may type).
 const WORD_LISTS: [&str; 2] = ["advice", "words"];
@@ -243,6 +255,7 @@ fn text(en: &str, tr: &str, path: &[Seg]) -> Option<Problem> {
             DATA_KEYS.contains(&key.as_str()) && !matches!(parent, Seg::Key(_))
         }
         [Seg::Key(key)] => DATA_KEYS.contains(&key.as_str()),
+        [.., Seg::Key(key), Seg::Index(_)] => DATA_LISTS.contains(&key.as_str()),
         _ => false,
     };
     if data && en != tr {

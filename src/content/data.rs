@@ -89,6 +89,9 @@ pub struct Note {
     /// Where it belongs: `step:ID`, `route:ID`, `criterion:ID`, `document:ID`,
     /// `submission:ID` or `faq:ID`.
     pub at: String,
+    /// The routes (by id) it concerns; every route when empty.
+    #[serde(default)]
+    pub routes: Vec<String>,
     pub text: String,
     pub sources: Vec<Source>,
     pub checked: NaiveDate,
@@ -100,7 +103,7 @@ pub struct Note {
 pub struct Source {
     pub title: String,
     pub url: String,
-    /// `YYYY-MM-DD`, `YYYY-MM`, or `undated`.
+    /// `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, or `undated`.
     pub date: String,
 }
 
@@ -146,6 +149,11 @@ pub struct Criterion {
     /// The FAQ entry that answers the question behind this criterion, if there is one.
     #[serde(default)]
     pub faq: Option<String>,
+    /// No source confirms it as a rule for work visas: a "no" is something to confirm with the
+    /// employer, shown with its notes, never a blocker. Required where every note on it is of
+    /// low confidence (checked on load).
+    #[serde(default)]
+    pub to_confirm: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -165,6 +173,10 @@ pub struct Document {
     /// Points the document must cover, ticked one by one.
     #[serde(default)]
     pub items: Vec<DocumentItem>,
+    /// No source confirms what it must be: while it is not ready it is something to confirm
+    /// with the employer, with its notes, not a thing left to do (see [`Criterion::to_confirm`]).
+    #[serde(default)]
+    pub to_confirm: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -283,10 +295,21 @@ pub struct NotesText {
     pub low: String,
     pub none: String,
     pub checked_content: String,
-    /// The words a low-confidence note may start with: it may only advise.
+    /// The words of advice a low-confidence note must open its first sentence with, or end it
+    /// with (see `advice_place`): it may only advise.
     pub advice: Vec<String>,
+    /// Where the language puts the advice verb: at the start (English "Ask ...", Russian
+    /// "Спросите ..."), or at the end of the first sentence (Kazakh "... сұраңыз.").
+    pub advice_place: AdvicePlace,
     pub sources: String,
     pub plain_marker: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AdvicePlace {
+    Start,
+    End,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -296,6 +319,16 @@ pub struct RouteUiText {
     pub chosen: String,
     pub not_chosen: String,
     pub choose: String,
+    /// Asked before the route question: the citizenship, in any of the three languages.
+    pub country_prompt: String,
+    /// After what the sources say of {country}: the route it suggests, {route}.
+    pub country_route: String,
+    /// A country the sources kzvisa keeps say nothing of: {country}.
+    pub country_no_data: String,
+    /// A name kzvisa does not know as a country: {query}.
+    pub country_unknown: String,
+    /// Said with every country answer.
+    pub lists_change: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -338,6 +371,8 @@ pub struct CommandText {
     pub nothing_blocks: String,
     pub blocks: String,
     pub still_to_do: String,
+    /// Over what to confirm with the employer, which does not make `check` fail.
+    pub to_confirm: String,
     pub all_done: String,
     pub no_applications: String,
     pub no_such_application: String,
@@ -484,6 +519,8 @@ pub struct EligibilityText {
     pub related_faq: String,
     pub met: String,
     pub not_met: String,
+    /// A "no" that no source confirms as a rule: to confirm with the employer.
+    pub to_confirm: String,
     pub result_intro: String,
     pub all_met: String,
     pub go_on_anyway: String,
@@ -531,6 +568,8 @@ pub struct SubmissionText {
 pub struct ReviewText {
     pub blockers: String,
     pub no_blockers: String,
+    /// The heading over what no source confirms: to ask the employer, never a blocker.
+    pub to_confirm: String,
     pub next_actions: String,
     pub all_done: String,
     pub eligibility: String,
@@ -567,4 +606,38 @@ pub struct Files {
     pub ui: UiText,
     pub steps: Steps,
     pub notes: Vec<Note>,
+    pub countries: Vec<Regime>,
+}
+
+/// What the sources say of the citizens of some countries: the route it suggests, how long
+/// they may stay without a visa. `countries.yaml`, in every language (only `text` is translated).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Regime {
+    pub id: String,
+    /// The route it suggests, by id: `eaeu`, `visa_free` or `work_visa`.
+    pub route: String,
+    /// ISO 3166-1 alpha-2 codes.
+    pub countries: Vec<String>,
+    /// The days of a stay without a visa, where a source gives them.
+    #[serde(default)]
+    pub days: Option<u32>,
+    /// What the sources say: `{country}` and `{days}` are filled in.
+    pub text: String,
+    pub sources: Vec<Source>,
+    pub checked: NaiveDate,
+    pub confidence: Confidence,
+}
+
+/// One country's names, built from CLDR by `build.rs` (see `src/countries.rs`).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+pub struct CountryName {
+    /// ISO 3166-1 alpha-2.
+    pub code: String,
+    pub en: String,
+    pub ru: String,
+    pub kk: String,
+    /// Other names people write (official long names, short ones, in other languages) and the
+    /// alpha-3 code.
+    pub other: Vec<String>,
 }

@@ -22,6 +22,7 @@ const FAQ: &str = "faq.yaml";
 const UI: &str = "ui.yaml";
 const STEPS: &str = "steps.yaml";
 const NOTES: &str = "notes.yaml";
+const COUNTRIES: &str = "countries.yaml";
 
 /// The built-in files of `lang`: `content/` as `build.rs` read it into [`Files`] and stored it
 /// with postcard, so a start decodes it instead of parsing YAML.
@@ -41,6 +42,8 @@ pub struct Content {
     pub ui: UiText,
     pub steps: Steps,
     pub notes: Vec<Note>,
+    /// What the sources say of citizens by country (read by the `countries` module).
+    pub countries: Vec<Regime>,
     /// Each FAQ entry's question and answer, folded for search (see [`fold`]).
     faq_folded: Vec<String>,
 }
@@ -78,6 +81,7 @@ pub const SUBMISSION_STEPS: [&str; 3] = ["application_form", "visa_fee", "interv
 
 fn is_source_date(date: &str) -> bool {
     date == "undated"
+        || (date.len() == 4 && date.chars().all(|c| c.is_ascii_digit()))
         || NaiveDate::parse_from_str(date, "%Y-%m-%d").is_ok()
         || NaiveDate::parse_from_str(&format!("{date}-01"), "%Y-%m-%d").is_ok()
 }
@@ -163,12 +167,14 @@ impl Content {
         let ui = load(UI)?;
         let steps = load(STEPS)?;
         let notes = load(NOTES)?;
+        let countries = load(COUNTRIES)?;
         let files = Files {
             guide: typed(&guide)?,
             faq: typed(&faq)?,
             ui: typed(&ui)?,
             steps: typed(&steps)?,
             notes: typed(&notes)?,
+            countries: typed(&countries)?,
         };
         Self::checked(lang, files, |name| folder(dir, lang, name))
     }
@@ -184,11 +190,14 @@ impl Content {
             ui: files.ui,
             steps: files.steps,
             notes: files.notes,
+            countries: files.countries,
         };
         content.set_faq(files.faq);
         content.validate(&path(GUIDE), &path(FAQ))?;
         content.validate_steps(&path(STEPS))?;
         content.validate_notes(&path(NOTES))?;
+        content.validate_to_confirm(&path(GUIDE))?;
+        content.validate_countries(&path(COUNTRIES))?;
         Ok(content)
     }
 
@@ -243,36 +252,130 @@ impl Content {
             if self.note_subject(&note.at).is_none() {
                 return problem(format!("'at: {}' points at nothing that exists", note.at));
             }
-            if note.sources.is_empty() {
-                return problem("has no source".into());
-            }
-            for source in &note.sources {
-                if !(source.url.starts_with("https://") || source.url.starts_with("http://")) {
-                    return problem(format!(
-                        "the source's url '{}' is not a web address",
-                        source.url
-                    ));
-                }
-                if !is_source_date(&source.date) {
-                    return problem(format!(
-                        "the source's date '{}' is not YYYY-MM-DD, YYYY-MM or undated",
-                        source.date
-                    ));
-                }
-            }
-            let advice = &self.ui.notes.advice;
-            if note.confidence == Confidence::Low
-                && !advice
-                    .iter()
-                    .any(|word| note.text.trim_start().starts_with(word.as_str()))
+            if let Some(route) = note
+                .routes
+                .iter()
+                .find(|r| !ROUTE_IDS.contains(&r.as_str()))
             {
+                return problem(format!("'routes' names '{route}', which is not a route"));
+            }
+            if let Some(message) = sources_problem(&note.sources) {
+                return problem(message);
+            }
+            let notes = &self.ui.notes;
+            if note.confidence == Confidence::Low && !self.advises(&note.text) {
+                let place = match notes.advice_place {
+                    AdvicePlace::Start => "start",
+                    AdvicePlace::End => "end its first sentence",
+                };
                 return problem(format!(
-                    "its confidence is low, so it may only advise: start it with {}",
-                    advice.join(" or ")
+                    "its confidence is low, so it may only advise: {place} with {}",
+                    notes.advice.join(" or ")
                 ));
             }
         }
         Ok(())
+    }
+
+    /// Whether a note's text opens with advice, where the language puts the advice verb: its
+    /// first word (English, Russian) or the last word of its first sentence or clause (Kazakh puts
+    /// the verb last).
+    pub fn advises(&self, text: &str) -> bool {
+        let notes = &self.ui.notes;
+        let text = text.trim();
+        match notes.advice_place {
+            AdvicePlace::Start => notes
+                .advice
+                .iter()
+                .any(|word| text.starts_with(word.as_str())),
+            AdvicePlace::End => {
+                let first = text.split(['.', '?', '!', ':']).next().unwrap_or_default();
+                let last = first.split_whitespace().last().unwrap_or_default();
+                let last = last
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase();
+                notes.advice.iter().any(|word| word.to_lowercase() == last)
+            }
+        }
+    }
+
+    /// What no source confirms is never a blocker: a criterion or a document whose notes are
+    /// all of low confidence must be marked `to_confirm`, and one so marked needs a note to show.
+    fn validate_to_confirm(&self, path: &Path) -> Result<()> {
+        let guide = &self.guide;
+        let requirements = guide
+            .eligibility
+            .criteria
+            .iter()
+            .map(|c| (format!("criterion:{}", c.id), c.to_confirm))
+            .chain(
+                guide
+                    .documents
+                    .items
+                    .iter()
+                    .map(|d| (format!("document:{}", d.id), d.to_confirm)),
+            );
+        for (at, to_confirm) in requirements {
+            let notes: Vec<&Note> = self.notes_at(&at).collect();
+            let only_low =
+                !notes.is_empty() && notes.iter().all(|n| n.confidence == Confidence::Low);
+            if only_low && !to_confirm {
+                return Err(Error::invalid(
+                    path,
+                    format!(
+                        "{at}: its only sources are of low confidence, so it cannot block: \
+                         mark it 'to_confirm: true'"
+                    ),
+                ));
+            }
+            if to_confirm && notes.is_empty() {
+                return Err(Error::invalid(
+                    path,
+                    format!("{at} is to confirm with the employer, but has no note to say why"),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    fn validate_countries(&self, path: &Path) -> Result<()> {
+        unique_ids(path, "countries", self.countries.iter().map(|r| &r.id))?;
+        let mut seen = HashSet::new();
+        for regime in &self.countries {
+            let problem =
+                |message: String| Err(Error::invalid(path, format!("'{}': {message}", regime.id)));
+            if !ROUTE_IDS.contains(&regime.route.as_str()) {
+                return problem(format!("'route: {}' is not a route", regime.route));
+            }
+            for code in &regime.countries {
+                if code.len() != 2 || !code.chars().all(|c| c.is_ascii_uppercase()) {
+                    return problem(format!("'{code}' is not an ISO 3166-1 alpha-2 code"));
+                }
+                if !seen.insert(code) {
+                    return problem(format!("'{code}' is listed twice"));
+                }
+            }
+            if let Some(message) = sources_problem(&regime.sources) {
+                return problem(message);
+            }
+            if regime.confidence == Confidence::Low && !self.advises(&regime.text) {
+                return problem(format!(
+                    "its confidence is low, so it may only advise, with {}",
+                    self.ui.notes.advice.join(" or ")
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether a note concerns an application on the route with id `route` (every note while
+    /// none is chosen): those of another route's option, or limited to other routes, do not.
+    pub fn note_on_route(note: &Note, route: Option<&str>) -> bool {
+        let at_route = note
+            .at
+            .strip_prefix("route:")
+            .is_none_or(|id| route.is_none_or(|route| id == route));
+        at_route && note.for_route(route)
     }
 
     /// The notes that belong at `at` (`criterion:medical`, say), in file order.
@@ -433,6 +536,36 @@ impl Content {
     pub fn faq_entry(&self, id: &str) -> Option<usize> {
         self.faq.iter().position(|entry| entry.id == id)
     }
+}
+
+impl Note {
+    /// Whether the note is limited to other routes than `route` (`routes:`); every note is for
+    /// an application whose route is not chosen yet.
+    pub fn for_route(&self, route: Option<&str>) -> bool {
+        route.is_none_or(|route| self.routes.is_empty() || self.routes.iter().any(|id| id == route))
+    }
+}
+
+/// Why a list of sources is not one: none, an address that is not one, a date of no known form.
+fn sources_problem(sources: &[Source]) -> Option<String> {
+    if sources.is_empty() {
+        return Some("has no source".into());
+    }
+    for source in sources {
+        if !(source.url.starts_with("https://") || source.url.starts_with("http://")) {
+            return Some(format!(
+                "the source's url '{}' is not a web address",
+                source.url
+            ));
+        }
+        if !is_source_date(&source.date) {
+            return Some(format!(
+                "the source's date '{}' is not YYYY-MM-DD, YYYY-MM, YYYY or undated",
+                source.date
+            ));
+        }
+    }
+    None
 }
 
 fn folder(dir: &Path, lang: Lang, name: &str) -> PathBuf {

@@ -3,11 +3,12 @@
 
 use chrono::NaiveDate;
 
-use crate::content::{Content, DocumentItem, PASSPORT_DOCUMENT, fill};
+use crate::content::{Content, Criterion, DocumentItem, PASSPORT_DOCUMENT, fill};
 use crate::present::safe::shown;
 use crate::wizard::dates::PassportCheck;
 use crate::wizard::review::{
-    Action, Blocker, Mark, ReviewRow, document_ready, passport, permit_obtained, point_applies,
+    Action, Answer, Blocker, Confirm, Mark, ReviewRow, answer, document_ready, passport,
+    permit_obtained, point_applies,
 };
 use crate::wizard::{Application, Interview};
 
@@ -29,6 +30,57 @@ impl Blocker {
                 &content.ui.passport.expired,
                 &[("expiry", &content.date(expiry))],
             ),
+        }
+    }
+}
+
+/// A criterion's answer in one line, for the line wizard: the verdict, the title, and for a
+/// "no" the guide's statement, with the notes when no source confirms it.
+pub fn answer_line(content: &Content, criterion: &Criterion, answer: Answer) -> String {
+    let ui = &content.ui;
+    match answer {
+        Answer::Met => format!("{}: {}", ui.eligibility.met, criterion.title),
+        Answer::NotMet => format!(
+            "{}: {}. {}",
+            ui.eligibility.not_met, criterion.title, criterion.not_met
+        ),
+        Answer::ToConfirm => {
+            let mut line = format!(
+                "{}: {}. {}",
+                ui.eligibility.to_confirm, criterion.title, criterion.not_met
+            );
+            for note in content.notes_at(&format!("criterion:{}", criterion.id)) {
+                line.push_str(&format!(" ⓘ {}", note.text.trim()));
+            }
+            line
+        }
+        Answer::Unanswered => format!("{}: {}", ui.not_answered, criterion.title),
+    }
+}
+
+impl Confirm {
+    /// "Medical examination: Ask your employer which health papers apply.": its title and the
+    /// first sentence of its note (what to do), for the review's row.
+    pub fn short_text(self, content: &Content) -> String {
+        let text = self.text(content);
+        match text.find(". ") {
+            Some(end) => text[..=end].to_string(),
+            None => text,
+        }
+    }
+
+    /// "Medical examination: Ask your employer which health papers apply. ...": its title and
+    /// its note.
+    pub fn text(self, content: &Content) -> String {
+        let guide = &content.guide;
+        let title = match self {
+            Confirm::Criterion(i) => &guide.eligibility.criteria[i].title,
+            Confirm::Document(d) => &guide.documents.items[d].title,
+        };
+        let at = self.at(content);
+        match content.notes_at(&at).next() {
+            Some(note) => format!("{title}: {}", note.text.trim()),
+            None => title.clone(),
         }
     }
 }
@@ -84,6 +136,7 @@ impl ReviewRow {
         let done = |done: bool| if done { Mark::Done } else { Mark::Open };
         match self {
             ReviewRow::Blocker(blocker) => (Mark::Blocker, blocker.text(content)),
+            ReviewRow::Confirm(confirm) => (Mark::Confirm, confirm.short_text(content)),
             ReviewRow::Action(action) => (Mark::Action, action.text(content)),
             ReviewRow::Route => match app.route {
                 Some(route) => (
@@ -117,10 +170,14 @@ impl ReviewRow {
             }
             ReviewRow::Criterion(i) => {
                 let criterion = &content.guide.eligibility.criteria[*i];
-                let (mark, answer) = match app.answer(&criterion.id) {
-                    Some(true) => (Mark::Done, &ui.yes),
-                    Some(false) => (Mark::Failed, &ui.no),
-                    None => (Mark::Unanswered, &ui.not_answered),
+                let (mark, answer) = match answer(app, criterion) {
+                    Answer::Met => (Mark::Done, ui.yes.clone()),
+                    Answer::NotMet => (Mark::Failed, ui.no.clone()),
+                    Answer::ToConfirm => (
+                        Mark::Open,
+                        format!("{} ({})", ui.no, ui.eligibility.to_confirm),
+                    ),
+                    Answer::Unanswered => (Mark::Unanswered, ui.not_answered.clone()),
                 };
                 (mark, format!("{}: {answer}", criterion.title))
             }

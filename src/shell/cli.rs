@@ -13,6 +13,7 @@ Examples:
   kzvisa export -o checklist.md   A checklist to print or send to your employer
   kzvisa check && echo ready      Exit status 0 when nothing blocks, 1 when something does
   kzvisa faq family               The FAQ entries about bringing your family
+  kzvisa route Türkiye            What the sources say of citizens of a country
   kzvisa --plain < answers.txt    Answer from a file, one answer per line";
 
 /// A guide through the work visa application for Kazakhstan, step by step. Progress is saved at
@@ -82,6 +83,15 @@ pub enum Command {
     Faq {
         /// Words to look for, ignoring case.
         query: Vec<String>,
+    },
+    /// Print what the sources say of the citizens of a country: the route it suggests, the days
+    /// without a visa, the sources and their dates.
+    ///
+    /// COUNTRY in English, Russian or Kazakh, or its ISO code. Exit status: 0 when the sources
+    /// say something of it, 1 when they do not (answer the route question in the wizard).
+    Route {
+        #[arg(required = true)]
+        country: Vec<String>,
     },
     /// Print every "Good to know" note with its sources, to check them yourself.
     Notes {

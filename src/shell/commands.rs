@@ -103,6 +103,20 @@ pub fn notes(content: &Content, format: ListFormat) -> Result<ExitCode, String> 
     print(&text)
 }
 
+/// What the sources say of a country's citizens; status 1 when they say nothing of it.
+pub fn route(content: &Content, country: &[String]) -> Result<ExitCode, String> {
+    let query = country.join(" ");
+    let found = kzvisa::countries::lookup(content, &query);
+    let text = kzvisa::countries::answer_text(content, &query, &found);
+    match found {
+        kzvisa::countries::Lookup::Known { .. } => print(&format!("{text}\n")),
+        _ => {
+            print(&format!("{text}\n"))?;
+            Ok(ExitCode::from(1))
+        }
+    }
+}
+
 /// Like grep: status 1 when nothing matches, so a script can tell.
 pub fn faq(content: &Content, query: &[String]) -> Result<ExitCode, String> {
     let query = query.join(" ");

@@ -2,12 +2,14 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
 
 use super::entries::{self, Entry, pointer};
 use crate::app::App;
 use crate::content::fill;
 use crate::wizard::Place;
+use crate::wizard::review::{self, Answer};
 
 pub fn welcome(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
@@ -94,19 +96,26 @@ pub fn eligibility_result(app: &App, frame: &mut Frame, area: Rect) {
     ];
     let mut all_met = true;
     for criterion in &content.guide.eligibility.criteria {
-        let answer = app.application.answer(&criterion.id);
-        all_met &= answer == Some(true);
+        let answer = review::answer(&app.application, criterion);
+        all_met &= answer == Answer::Met;
         let (marker, status, style) = match answer {
-            Some(true) => ("[✓] ", &ui.eligibility.met, theme.good()),
-            Some(false) => ("[✗] ", &ui.eligibility.not_met, theme.bad()),
-            None => ("[?] ", &ui.not_answered, theme.muted()),
+            Answer::Met => ("[✓] ", &ui.eligibility.met, theme.good()),
+            Answer::NotMet => ("[✗] ", &ui.eligibility.not_met, theme.bad()),
+            Answer::ToConfirm => ("[?] ", &ui.eligibility.to_confirm, Style::new()),
+            Answer::Unanswered => ("[?] ", &ui.not_answered, theme.muted()),
         };
         let mut body = Text::from(Line::from(vec![
             Span::styled(format!("{status}: "), style),
             Span::raw(criterion.title.as_str()),
         ]));
-        if answer == Some(false) {
+        if matches!(answer, Answer::NotMet | Answer::ToConfirm) {
             body.push_line(Line::raw(criterion.not_met.as_str()));
+        }
+        if answer == Answer::ToConfirm {
+            // The guide's statement stays, with what the sources say of it.
+            for note in content.notes_at(&format!("criterion:{}", criterion.id)) {
+                body.push_line(Line::raw(format!("ⓘ {}", note.text.trim())));
+            }
         }
         list.push(Entry::new(Span::styled(marker, style), body));
     }

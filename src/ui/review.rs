@@ -29,7 +29,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
     let mut section = Section::Blockers;
     for (index, row) in rows.iter().enumerate() {
         let row_section = Section::of(row);
-        if section == Section::Blockers && row_section > Section::NextActions {
+        if section < Section::NextActions && row_section > Section::NextActions {
             // Nothing left to do: the section still shows, and says so.
             list.push(Entry::blank());
             list.push(Entry::text(Line::styled(
@@ -64,6 +64,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Section {
     Blockers,
+    ToConfirm,
     NextActions,
     Route,
     Eligibility,
@@ -78,6 +79,7 @@ impl Section {
     fn of(row: &ReviewRow) -> Section {
         match row {
             ReviewRow::Blocker(_) => Section::Blockers,
+            ReviewRow::Confirm(_) => Section::ToConfirm,
             ReviewRow::Action(_) => Section::NextActions,
             ReviewRow::Route => Section::Route,
             ReviewRow::Criterion(_) => Section::Eligibility,
@@ -100,6 +102,7 @@ impl Section {
         }
         let title: &str = match self {
             Section::Blockers => &ui.blockers,
+            Section::ToConfirm => &ui.to_confirm,
             Section::NextActions => &ui.next_actions,
             Section::Route => &app.content.ui.route.title,
             Section::Eligibility => &ui.eligibility,
@@ -119,6 +122,7 @@ fn describe(app: &App, row: &ReviewRow) -> (&'static str, Style, String) {
     let (mark, text) = row.describe(&app.application, &app.content, app.today);
     let (symbol, style) = match mark {
         Mark::Blocker => ("✗ ", theme.bad()),
+        Mark::Confirm => ("? ", Style::new()),
         Mark::Action => ("→ ", Style::new()),
         Mark::Done => ("[✓] ", theme.good()),
         Mark::Failed => ("[✗] ", theme.bad()),

@@ -49,6 +49,10 @@ impl Route {
         ROUTE_IDS[self.index()]
     }
 
+    pub fn from_id(id: &str) -> Option<Route> {
+        Route::ALL.into_iter().find(|route| route.id() == id)
+    }
+
     pub fn index(self) -> usize {
         Route::ALL.iter().position(|r| *r == self).unwrap_or(0)
     }

@@ -7,12 +7,14 @@ use super::dates::{self, PassportCheck};
 use super::{
     Application, EmployerField, Interview, PassportField, Place, Step, SubmissionField, flow,
 };
-use crate::content::{Content, DocumentItem, PASSPORT_DOCUMENT};
+use crate::content::{Content, Criterion, DocumentItem, PASSPORT_DOCUMENT};
 
 /// How a review row stands, for its symbol and colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mark {
     Blocker,
+    /// Something no source confirms as a rule: to confirm with the employer.
+    Confirm,
     Action,
     Done,
     Failed,
@@ -35,6 +37,85 @@ pub enum Blocker {
     PassportExpired {
         expiry: NaiveDate,
     },
+}
+
+/// What no source confirms as a rule, answered or left in a way the guide would count against
+/// the application: to confirm with the employer, with its note, and never a blocker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirm {
+    /// A "no" to a criterion marked `to_confirm` (the medical examination, the criminal record).
+    Criterion(usize),
+    /// A document marked `to_confirm` (the reference letters) that is not ready.
+    Document(usize),
+}
+
+/// How a criterion's answer stands, the same on the result screen, in the line wizard, the
+/// review and the exports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    Met,
+    /// A "no" to what sources confirm: it blocks.
+    NotMet,
+    /// A "no" to what no source confirms: to confirm with the employer.
+    ToConfirm,
+    Unanswered,
+}
+
+/// Whether a "no" to the criterion blocks: never when no source confirms it as a rule (the
+/// content marks it `to_confirm`, and the loader requires that where all its notes are low).
+pub fn can_block(criterion: &Criterion) -> bool {
+    !criterion.to_confirm
+}
+
+pub fn answer(app: &Application, criterion: &Criterion) -> Answer {
+    match app.answer(&criterion.id) {
+        Some(true) => Answer::Met,
+        Some(false) if can_block(criterion) => Answer::NotMet,
+        Some(false) => Answer::ToConfirm,
+        None => Answer::Unanswered,
+    }
+}
+
+/// What to confirm with the employer: the criteria answered "no" and the documents not ready
+/// that no source confirms, in the guide's order.
+pub fn to_confirm(app: &Application, content: &Content, today: Option<NaiveDate>) -> Vec<Confirm> {
+    let guide = &content.guide;
+    let criteria = guide
+        .eligibility
+        .criteria
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| answer(app, c) == Answer::ToConfirm)
+        .map(|(i, _)| Confirm::Criterion(i));
+    let documents = guide
+        .documents
+        .items
+        .iter()
+        .enumerate()
+        .filter(|(d, document)| document.to_confirm && !document_ready(app, content, *d, today))
+        .map(|(d, _)| Confirm::Document(d));
+    criteria.chain(documents).collect()
+}
+
+impl Confirm {
+    /// Where its note belongs: `criterion:ID` or `document:ID`.
+    pub fn at(self, content: &Content) -> String {
+        let guide = &content.guide;
+        match self {
+            Confirm::Criterion(i) => format!("criterion:{}", guide.eligibility.criteria[i].id),
+            Confirm::Document(d) => format!("document:{}", guide.documents.items[d].id),
+        }
+    }
+
+    pub fn place(self) -> Place {
+        match self {
+            Confirm::Criterion(question) => Place::Eligibility { question },
+            Confirm::Document(document) => Place::Documents {
+                document,
+                item: None,
+            },
+        }
+    }
 }
 
 /// One thing left to do, in the order it should be done.
@@ -71,6 +152,7 @@ pub enum Action {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReviewRow {
     Blocker(Blocker),
+    Confirm(Confirm),
     Action(Action),
     Route,
     Criterion(usize),
@@ -131,7 +213,7 @@ pub fn blockers(app: &Application, content: &Content, today: Option<NaiveDate>) 
         .criteria
         .iter()
         .enumerate()
-        .filter(|(_, c)| app.answer(&c.id) == Some(false))
+        .filter(|(_, c)| answer(app, c) == Answer::NotMet)
         .map(|(i, _)| Blocker::CriterionNotMet(i))
         .collect();
     match passport(app, today) {
@@ -173,7 +255,8 @@ pub fn actions(app: &Application, content: &Content, today: Option<NaiveDate>) -
         todo.push(Action::AskInvitation);
     }
     for (d, document) in guide.documents.items.iter().enumerate() {
-        if document_ready(app, content, d, today) {
+        // What no source confirms is to confirm with the employer (see [`to_confirm`]).
+        if document.to_confirm || document_ready(app, content, d, today) {
             continue;
         }
         if !app.has_document(&document.id) {
@@ -221,6 +304,11 @@ pub fn rows(app: &Application, content: &Content, today: Option<NaiveDate>) -> V
         .into_iter()
         .map(ReviewRow::Blocker)
         .collect();
+    rows.extend(
+        to_confirm(app, content, today)
+            .into_iter()
+            .map(ReviewRow::Confirm),
+    );
     rows.extend(
         next_actions(app, content, today)
             .into_iter()
@@ -337,6 +425,7 @@ impl ReviewRow {
     pub fn place(&self) -> Place {
         match self {
             ReviewRow::Blocker(blocker) => blocker.place(),
+            ReviewRow::Confirm(confirm) => confirm.place(),
             ReviewRow::Action(action) => action.place(),
             ReviewRow::Route => Place::start_of(Step::Route),
             ReviewRow::Criterion(question) => Place::Eligibility {

@@ -410,12 +410,13 @@ struct Folder {
     dir: tempfile::TempDir,
 }
 
-const FILES: [&str; 5] = [
+const FILES: [&str; 6] = [
     "guide.yaml",
     "faq.yaml",
     "ui.yaml",
     "steps.yaml",
     "notes.yaml",
+    "countries.yaml",
 ];
 
 impl Folder {
@@ -667,8 +668,8 @@ fn a_note_without_a_checked_date_is_refused() {
     let folder = Folder::new();
     folder.replace(
         "notes.yaml",
-        "  checked: 2026-11-25\n  confidence: high\n\n- id: visa_name_disputed",
-        "  confidence: high\n\n- id: visa_name_disputed",
+        "  checked: 2026-12-01\n  confidence: medium\n\n- id: route_depends_on_citizenship",
+        "  confidence: medium\n\n- id: route_depends_on_citizenship",
     );
     let error = folder.load_error().to_string();
     assert!(error.contains("checked"), "{error}");
@@ -713,7 +714,10 @@ fn the_shipped_notes_cover_every_simplification_and_low_ones_only_advise() {
     assert!(text("step:employer").contains("15 days"));
     assert!(text("criterion:job_offer").contains("permit first"));
     assert!(text("document:educational_certificates").contains("apostille"));
-    assert!(text("document:educational_certificates").contains("notarised translation"));
+    assert!(
+        text("document:educational_certificates")
+            .contains("notarised Kazakh or Russian translation")
+    );
     assert!(text("step:passport").contains("3 or 6 months"));
     assert!(text("step:after_arrival").contains("3 business days"));
     assert!(text("submission:application_form").contains("not a work route"));
@@ -855,4 +859,31 @@ fn a_missing_id_in_a_translation_points_where_it_belongs() {
         "faq.yaml:{line}: [ru] [family]: the id 'family' is missing (after 'processing_time')"
     );
     assert!(error.contains(&expected), "{error}");
+}
+
+#[test]
+fn a_requirement_whose_only_sources_are_low_cannot_be_a_blocker() {
+    let folder = Folder::new();
+    folder.replace(
+        "guide.yaml",
+        "      # Sources conflict on their form (low confidence): to confirm with the employer.\n      to_confirm: true\n",
+        "",
+    );
+    let error = folder.load_error().to_string();
+    assert!(error.contains("document:reference_letters"), "{error}");
+    assert!(error.contains("to_confirm"), "{error}");
+}
+
+#[test]
+fn a_kazakh_low_note_must_end_its_first_sentence_with_the_advice_verb() {
+    let folder = Folder::new();
+    folder.replace_in(
+        Lang::Kk,
+        "notes.yaml",
+        "жұмыс берушіңізден сұраңыз. Жұмыс",
+        "жұмыс берушіңізден біліңіз. Жұмыс",
+    );
+    let error = folder.load_error_in(Lang::Kk).to_string();
+    assert!(error.contains("medical_ask_employer"), "{error}");
+    assert!(error.contains("end its first sentence"), "{error}");
 }

@@ -46,6 +46,11 @@ fn answers(app: &App) -> Application {
     }
 }
 
+/// The review's rows of what to confirm with the employer, above the next actions.
+fn confirm_rows(app: &App) -> usize {
+    review::to_confirm(&app.application, &app.content, app.today).len()
+}
+
 fn blockers(app: &App) -> Vec<Blocker> {
     review::blockers(&app.application, &app.content, app.today)
 }
@@ -260,18 +265,18 @@ fn changing_an_earlier_answer_recomputes_the_blockers() {
     assert!(blockers(&app).is_empty());
     assert_eq!(app.application.place, Place::Review { row: 0 });
 
-    // And a no elsewhere adds one.
+    // And a no elsewhere adds one (the second question: sources confirm it).
     let at = rows(&app)
         .iter()
-        .position(|r| *r == ReviewRow::Criterion(2))
-        .expect("a row for the third question");
+        .position(|r| *r == ReviewRow::Criterion(1))
+        .expect("a row for the second question");
     press(&mut app, &"<Down> ".repeat(at));
     press(&mut app, "<Enter> n");
     assert_eq!(app.application.place, Place::Review { row: at });
-    assert_eq!(blockers(&app), [Blocker::CriterionNotMet(2)]);
+    assert_eq!(blockers(&app), [Blocker::CriterionNotMet(1)]);
     assert_eq!(
         rows(&app)[0],
-        ReviewRow::Blocker(Blocker::CriterionNotMet(2))
+        ReviewRow::Blocker(Blocker::CriterionNotMet(1))
     );
     assert!(!rows(&app).contains(&ReviewRow::Blocker(Blocker::CriterionNotMet(0))));
 }
@@ -796,7 +801,9 @@ fn a_missing_permit_is_the_first_next_action_and_ticking_it_lifts_it() {
         "Ask your employer about the work permit."
     );
     // Enter on it goes to the employer's part; a tick there lifts it, the invitation stays.
-    press(&mut app, "<Enter>");
+    // (The reference letters, to confirm with the employer, come first.)
+    let confirm = "<Down> ".repeat(confirm_rows(&app));
+    press(&mut app, &format!("{confirm}<Enter>"));
     assert_eq!(app.application.place, employer(EmployerField::Permit));
     assert_eq!(press(&mut app, "<Space>"), [Effect::Save]);
     press(&mut app, "<Down> 2026-13-01 <Enter>");
@@ -805,7 +812,9 @@ fn a_missing_permit_is_the_first_next_action_and_ticking_it_lifts_it() {
     press(&mut app, "<Bs> <Bs> <Bs> <Bs> <Bs> 02-01 <Enter>");
     assert_eq!(
         app.application.place,
-        Place::Review { row: 0 },
+        Place::Review {
+            row: confirm_rows(&app)
+        },
         "back on its row"
     );
     let todo = review::actions(&app.application, &app.content, app.today);
@@ -855,7 +864,8 @@ fn enter_on_an_action_for_a_point_opens_its_document() {
         next_actions(&app)[2].text(&app.content),
         "Make sure your contract states your salary."
     );
-    press(&mut app, "<Down> <Down> <Enter>");
+    let confirm = "<Down> ".repeat(confirm_rows(&app));
+    press(&mut app, &format!("{confirm}<Down> <Down> <Enter>"));
     assert_eq!(app.application.place, document(1, Some(0)));
     assert!(app.expanded.contains(&1));
     press(&mut app, "<Space>");

@@ -64,9 +64,12 @@ fn whole_wizard(lang: Lang, locale: &str) {
     screens.push(term.press("31.08.2028", &required));
     screens.push(term.press(ENTER, &ui.passport.continue_hint));
     screens.push(term.press(ENTER, &c.guide.submission.application_form.title));
-    let review = term.press(ENTER, &ui.review.blockers);
+    // The "no" to the medical examination is to confirm with the employer, under its own
+    // heading after what blocks.
+    let review = term.press(ENTER, &ui.review.to_confirm);
+    assert!(review.contains(&ui.review.blockers), "{review}");
     assert!(
-        review.contains(&c.guide.eligibility.criteria[2].title),
+        review.contains(&format!("? {}", c.guide.eligibility.criteria[2].title)),
         "{review}"
     );
     assert!(review.contains(&c.date(date("2029-02-27"))), "{review}");

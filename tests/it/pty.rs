@@ -620,9 +620,9 @@ fn the_notes_open_from_the_documents_and_esc_returns_to_the_same_row() {
     through_eligibility(&mut term);
     term.press(DOWN, "› ▸ [ ] Employment contract");
     let screen = term.press(DOWN, "› ▸ [ ] Educational certificates");
-    assert!(screen.contains("ⓘ Good to know (4)"), "{screen}");
+    assert!(screen.contains("ⓘ Good to know (5)"), "{screen}");
     assert!(screen.contains("i/F2 notes"), "{screen}");
-    let notes = term.press("i", "Checked on 25 November 2026");
+    let notes = term.press("i", "Checked on 1 December 2026");
     assert!(notes.contains("› Educational certificates"), "{notes}");
     assert!(notes.contains("1961 Hague Apostille"), "{notes}");
     assert!(notes.contains("Source: "), "{notes}");
