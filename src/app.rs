@@ -892,6 +892,13 @@ impl App {
             .unwrap_or(0);
         let content = Arc::clone(&self.content);
         let doc = &content.guide.documents.items[document];
+        // Home, End and the page keys, as every list answers them.
+        if matches!(msg, Msg::First | Msg::Last | Msg::PageUp | Msg::PageDown)
+            && let Some(to) = moved_in_list(at, rows.len(), &msg)
+        {
+            self.go_document_row(rows[to]);
+            return;
+        }
         match msg {
             Msg::Up => self.go_document_row(rows[at.saturating_sub(1)]),
             Msg::Down => self.go_document_row(rows[(at + 1).min(rows.len() - 1)]),

@@ -156,6 +156,10 @@ const ELIGIBILITY_RESULT: &[Binding] =
 const DOCUMENTS: &[Binding] = &[
     UP,
     DOWN,
+    FIRST,
+    LAST,
+    PAGE_UP,
+    PAGE_DOWN,
     bind(&[Char(' ')], Msg::Toggle, SPACE, Label::Toggle),
     bind(&[Right, Char('l')], Msg::Expand, "→←", Label::Expand),
     hidden(&[Left, Char('h')], Msg::Collapse),
@@ -277,6 +281,9 @@ const NOTES_OUTSIDE_FIELDS: &[Binding] = &[bind(
     Label::Notes,
 )];
 const NOTES_IN_FIELDS: &[Binding] = &[bind(&[F(2)], Msg::OpenNotes, "F2", Label::Notes)];
+/// In a text field q is a letter: the footer names Ctrl+C, which quits everywhere (it is read
+/// before the tables, so the binding has no keys of its own).
+const IN_FIELDS: &[Binding] = &[bind(&[], Msg::Quit, "Ctrl+C", Label::Quit)];
 /// Keys that work wherever no text field has focus (in a field they are typed).
 const OUTSIDE_FIELDS: &[Binding] = &[
     hidden(&[Char('?')], Msg::OpenFaq),
@@ -326,8 +333,10 @@ pub fn takes_text(mode: Mode) -> bool {
 pub fn bindings(mode: Mode) -> impl Iterator<Item = &'static Binding> {
     // The quit question wants an answer: only its own keys.
     let modal = mode == Mode::ConfirmQuit;
-    let outside = if takes_text(mode) || modal {
+    let outside = if modal {
         &[][..]
+    } else if takes_text(mode) {
+        IN_FIELDS
     } else {
         OUTSIDE_FIELDS
     };

@@ -29,7 +29,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, start: &StartView) {
     let ui = &app.content.ui.start;
     let prompt_height = if start.prompt.is_some() { 5 } else { 0 };
     let mut list_area = area;
-    let prompt_area = super::cut_bottom(&mut list_area, prompt_height);
+    let mut prompt_area = super::cut_bottom(&mut list_area, prompt_height);
+    prompt_area.width = prompt_area.width.min(super::theme::MAX_TEXT_WIDTH);
 
     // As wide as the longest step name in this language, so no name is cut in most of them.
     let step_width = Step::ALL
@@ -58,13 +59,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, start: &StartView) {
     // The heading stays in place when the list scrolls under it.
     let heading_area = super::cut_top(&mut list_area, 1);
     frame.render_widget(
-        Line::from(vec![pointer(false), Span::styled(heading, theme.muted())]),
+        Line::from(vec![
+            pointer(theme, false),
+            Span::styled(heading, theme.muted()),
+        ]),
         heading_area,
     );
     let mut list = Vec::with_capacity(start.rows.len() + 1);
     if !start.listed {
         list.push(Entry::new(
-            pointer(false),
+            pointer(theme, false),
             Line::styled(ui.reading.as_str(), theme.muted()),
         ));
     }
@@ -107,7 +111,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, start: &StartView) {
                 listing: Listing::Broken { path, error },
                 ..
             } => Text::from(vec![
-                Line::styled(format!("✗ {}", file_name(path, true)), theme.bad()),
+                Line::styled(
+                    format!("{} {}", theme.glyphs.cross, file_name(path, true)),
+                    theme.bad(),
+                ),
                 Line::raw(fill(
                     &ui.cannot_read,
                     &[("error", &error.in_words(&app.content.ui.errors))],
@@ -117,11 +124,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, start: &StartView) {
         if selected {
             body = body.patch_style(theme.selected());
         }
-        let entry = Entry::new(pointer(selected), body).selected(selected);
+        let entry = Entry::new(pointer(theme, selected), body).selected(selected);
         // A broken row wraps: what is wrong with the file is read in full.
         list.push(if broken { entry } else { entry.cut() });
     }
-    entries::render(frame, list_area, &list);
+    entries::render(app.theme, frame, list_area, &list);
 
     if let Some(prompt) = &start.prompt {
         render_prompt(app, frame, prompt_area, start, prompt);
@@ -137,7 +144,9 @@ fn render_prompt(app: &App, frame: &mut Frame, area: Rect, start: &StartView, pr
         (None, Some(row)) => shown(&row.path().display().to_string()).into_owned(),
         (None, None) => String::new(),
     };
-    let block = Block::bordered().border_style(theme.key());
+    let block = Block::bordered()
+        .border_set(theme.glyphs.border)
+        .border_style(theme.key());
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let (question, field) = match prompt {
