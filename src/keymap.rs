@@ -251,6 +251,11 @@ const START: &[Binding] = &[
     bind(&[Char('d')], Msg::Delete, "d", Label::Delete),
     LANGUAGE,
 ];
+/// Nothing listed: only what can be done without an application.
+const START_EMPTY: &[Binding] = &[
+    bind(&[Char('n')], Msg::NewApplication, "n", Label::New),
+    LANGUAGE,
+];
 const START_NAME: &[Binding] = &[
     bind(&[Enter], Msg::Confirm, "Enter", Label::Confirm),
     bind(&[Esc], Msg::Back, "Esc", Label::Cancel),
@@ -313,6 +318,7 @@ fn table(mode: Mode) -> &'static [Binding] {
         Mode::StartName => START_NAME,
         Mode::StartConfirmDelete => START_CONFIRM_DELETE,
         Mode::StartLocked => START_LOCKED,
+        Mode::StartEmpty => START_EMPTY,
         Mode::ConfirmQuit => CONFIRM_QUIT,
     }
 }
@@ -345,7 +351,11 @@ pub fn bindings(mode: Mode) -> impl Iterator<Item = &'static Binding> {
     let everywhere = if overlay { &[][..] } else { EVERYWHERE };
     let on_start = matches!(
         mode,
-        Mode::Start | Mode::StartName | Mode::StartConfirmDelete | Mode::StartLocked
+        Mode::Start
+            | Mode::StartEmpty
+            | Mode::StartName
+            | Mode::StartConfirmDelete
+            | Mode::StartLocked
     );
     let notes = match (overlay || on_start, takes_text(mode)) {
         (true, _) => &[][..],

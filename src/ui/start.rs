@@ -56,6 +56,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, start: &StartView) {
         pad(&ui.progress, 7),
         ui.updated
     );
+    if start.listed && start.rows.is_empty() {
+        frame.render_widget(
+            Paragraph::new(ui.empty.as_str()).wrap(Wrap { trim: true }),
+            list_area,
+        );
+        if let Some(prompt) = &start.prompt {
+            render_prompt(app, frame, prompt_area, start, prompt);
+        }
+        return;
+    }
     // The heading stays in place when the list scrolls under it.
     let heading_area = super::cut_top(&mut list_area, 1);
     frame.render_widget(

@@ -602,6 +602,78 @@ pub(crate) mod start {
         }
     }
 
+    /// With nothing left to list, the screen says so and offers only what works: no table
+    /// heading, no Enter, r or d.
+    #[test]
+    fn an_empty_folder_shows_the_empty_state_and_only_the_keys_that_work() {
+        let app = App::start(content(), vec![], Theme::PLAIN);
+        let text = screen(&app, 80, 24);
+        assert!(
+            text.contains("No saved applications. Press n to start one."),
+            "{text}"
+        );
+        for absent in ["Last updated", "Enter", "r rename", "d delete"] {
+            assert!(!text.contains(absent), "{absent:?}\n{text}");
+        }
+        assert!(text.contains("n new"), "{text}");
+        snap(
+            "start_empty",
+            "No application saved: what to do, and only the keys that work.",
+            &app,
+        );
+    }
+
+    /// Renaming to a name another application has is refused, as `kzvisa new` refuses it; so
+    /// is a new application of that name.
+    #[test]
+    fn a_name_in_use_is_refused_when_renaming_or_creating() {
+        let mut app = start();
+        let effects = press(&mut app, "<Down> r <C-u> anna <Enter>");
+        assert!(
+            !effects
+                .iter()
+                .any(|e| matches!(e, kzvisa::app::Effect::Rename(..))),
+            "{effects:?}"
+        );
+        let text = screen(&app, 80, 24);
+        assert!(text.contains("exists already"), "{text}");
+        assert!(text.contains("New name:"), "the prompt stays open\n{text}");
+        // Its own name is no other's: renaming Anna to ANNA goes ahead.
+        let mut app = start();
+        let effects = press(&mut app, "r <C-u> ANNA <Enter>");
+        assert!(
+            effects
+                .iter()
+                .any(|e| matches!(e, kzvisa::app::Effect::Rename(..)))
+        );
+        let mut app = start();
+        let effects = press(&mut app, "n Anna <Enter>");
+        assert!(
+            !effects
+                .iter()
+                .any(|e| matches!(e, kzvisa::app::Effect::Create(..))),
+            "{effects:?}"
+        );
+    }
+
+    /// Enter on a file that cannot be read says why, and where the file is.
+    #[test]
+    fn enter_on_an_unreadable_row_says_why_and_where() {
+        let mut app = start();
+        let effects = press(&mut app, "<End> <Enter>");
+        assert!(
+            !effects
+                .iter()
+                .any(|e| matches!(e, kzvisa::app::Effect::Open(..)))
+        );
+        let text = screen(&app, 80, 24);
+        let status: Vec<&str> = text.lines().filter(|l| l.contains(" ! ")).collect();
+        assert!(
+            status.iter().any(|l| l.contains("/apps/broken.yaml")),
+            "{text}"
+        );
+    }
+
     /// A table row is cut at the edge, never wrapped: the name gives way to the other columns.
     #[test]
     fn a_long_name_is_cut_to_keep_its_row_on_one_line() {
