@@ -108,7 +108,7 @@ fn fill_rows(bencher: divan::Bencher, applications: usize) {
     let files = store.scan().expect("the folder is readable");
     bencher
         .with_inputs(|| {
-            let mut app = App::start_reading(support::content(), Theme { color: false });
+            let mut app = App::start_reading(support::content(), Theme::PLAIN);
             app.show_files(files.clone(), None);
             let read: HashMap<PathBuf, Listing> = listings
                 .iter()

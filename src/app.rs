@@ -199,6 +199,8 @@ pub enum Mode {
     StartName,
     StartConfirmDelete,
     StartLocked,
+    /// The start screen with no application to list: only new, language, quit.
+    StartEmpty,
     /// Quitting while the last change is not saved: retry saving, or quit anyway.
     ConfirmQuit,
 }
@@ -510,6 +512,7 @@ impl App {
         }
         if let Screen::Start(start) = &self.screen {
             return match start.prompt {
+                None if start.listed && start.rows.is_empty() => Mode::StartEmpty,
                 None => Mode::Start,
                 Some(Prompt::NewName(_) | Prompt::Rename(_)) => Mode::StartName,
                 Some(Prompt::ConfirmDelete) => Mode::StartConfirmDelete,
@@ -685,6 +688,20 @@ impl App {
         }
         match (&mut start.prompt, msg) {
             (None, Msg::Confirm) if !broken => return path.map_or(Effect::None, Effect::Open),
+            // A file that cannot be read is not opened: say why, and where it is.
+            (None, Msg::Confirm) => {
+                if let Some(Row::Read {
+                    listing: Listing::Broken { error, .. },
+                    ..
+                }) = selected
+                {
+                    let error = error.in_words(&self.content.ui.errors);
+                    self.notice = Some(fill(
+                        &self.content.ui.start.cannot_read,
+                        &[("error", &error)],
+                    ));
+                }
+            }
             (None, Msg::NewApplication) => {
                 self.cursor = 0;
                 start.prompt = Some(Prompt::NewName(String::new()));
@@ -697,10 +714,23 @@ impl App {
             }
             (None, Msg::Delete) if path.is_some() => start.prompt = Some(Prompt::ConfirmDelete),
             (Some(Prompt::NewName(name) | Prompt::Rename(name)), Msg::Edit(edit)) => {
+                self.notice = None;
                 edit_text(name, &mut self.cursor, edit);
             }
             (Some(Prompt::NewName(name) | Prompt::Rename(name)), Msg::Paste(text)) => {
                 self.pasted_cut = paste_into(name, &mut self.cursor, &text);
+            }
+            // A name another application has is refused, as `kzvisa new` refuses it: two of
+            // one name could no longer be told apart by `resume` or `check`.
+            (Some(Prompt::NewName(name)), Msg::Confirm) if name_taken(&start.rows, None, name) => {
+                let name = name.trim().to_string();
+                self.notice = Some(fill(&self.content.ui.commands.exists, &[("name", &name)]));
+            }
+            (Some(Prompt::Rename(name)), Msg::Confirm)
+                if name_taken(&start.rows, Some(start.selected), name) =>
+            {
+                let name = name.trim().to_string();
+                self.notice = Some(fill(&self.content.ui.commands.exists, &[("name", &name)]));
             }
             (Some(Prompt::NewName(name)), Msg::Confirm) if !name.trim().is_empty() => {
                 let name = name.trim().to_string();
@@ -1018,6 +1048,13 @@ impl App {
             .unwrap_or(0);
         let content = Arc::clone(&self.content);
         let doc = &content.guide.documents.items[document];
+        // Home, End and the page keys, as every list answers them.
+        if matches!(msg, Msg::First | Msg::Last | Msg::PageUp | Msg::PageDown)
+            && let Some(to) = moved_in_list(at, rows.len(), &msg)
+        {
+            self.go_document_row(rows[to]);
+            return;
+        }
         match msg {
             Msg::Up => self.go_document_row(rows[at.saturating_sub(1)]),
             Msg::Down => self.go_document_row(rows[(at + 1).min(rows.len() - 1)]),
@@ -1256,6 +1293,18 @@ pub const ROWS_PER_STEP: usize = 24;
 pub const PAGE_ROWS: usize = 10;
 
 /// Where a move key takes the selection of a list of `len` rows, if `msg` is one.
+/// Whether an application (other than the row `except`, the one being renamed) is called
+/// `name`, case aside, as [`crate::store::named`] compares names.
+fn name_taken(rows: &[Row], except: Option<usize>, name: &str) -> bool {
+    let wanted = name.trim().to_lowercase();
+    rows.iter().enumerate().any(|(i, row)| {
+        Some(i) != except
+            && row
+                .record()
+                .is_some_and(|record| record.name.trim().to_lowercase() == wanted)
+    })
+}
+
 fn moved_in_list(selected: usize, len: usize, msg: &Msg) -> Option<usize> {
     let to = match msg {
         Msg::Up => selected.saturating_sub(1),

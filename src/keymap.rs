@@ -187,6 +187,10 @@ const ELIGIBILITY_RESULT: &[Binding] =
 const DOCUMENTS: &[Binding] = &[
     UP,
     DOWN,
+    FIRST,
+    LAST,
+    PAGE_UP,
+    PAGE_DOWN,
     bind(&[Char(' ')], Msg::Toggle, SPACE, Label::Toggle),
     bind(&[Right, Char('l')], Msg::Expand, "→←", Label::Expand),
     hidden(&[Left, Char('h')], Msg::Collapse),
@@ -251,6 +255,11 @@ const START: &[Binding] = &[
     bind(&[Char('d')], Msg::Delete, "d", Label::Delete),
     LANGUAGE,
 ];
+/// Nothing listed: only what can be done without an application.
+const START_EMPTY: &[Binding] = &[
+    bind(&[Char('n')], Msg::NewApplication, "n", Label::New),
+    LANGUAGE,
+];
 const START_NAME: &[Binding] = &[
     bind(&[Enter], Msg::Confirm, "Enter", Label::Confirm),
     bind(&[Esc], Msg::Back, "Esc", Label::Cancel),
@@ -289,6 +298,9 @@ const REVIEW_OUTSIDE_FIELDS: &[Binding] = &[bind(
     Label::Review,
 )];
 const REVIEW_IN_FIELDS: &[Binding] = &[bind(&[F(3)], Msg::OpenReview, "F3", Label::Review)];
+/// In a text field q is a letter: the footer names Ctrl+C, which quits everywhere (it is read
+/// before the tables, so the binding has no keys of its own).
+const IN_FIELDS: &[Binding] = &[bind(&[], Msg::Quit, "Ctrl+C", Label::Quit)];
 /// Keys that work wherever no text field has focus (in a field they are typed).
 const OUTSIDE_FIELDS: &[Binding] = &[
     hidden(&[Char('?')], Msg::OpenFaq),
@@ -316,6 +328,7 @@ fn table(mode: Mode) -> &'static [Binding] {
         Mode::StartName => START_NAME,
         Mode::StartConfirmDelete => START_CONFIRM_DELETE,
         Mode::StartLocked => START_LOCKED,
+        Mode::StartEmpty => START_EMPTY,
         Mode::ConfirmQuit => CONFIRM_QUIT,
     }
 }
@@ -329,8 +342,10 @@ pub fn takes_text(mode: Mode) -> bool {
 pub fn bindings(mode: Mode) -> impl Iterator<Item = &'static Binding> {
     // The quit question wants an answer: only its own keys.
     let modal = mode == Mode::ConfirmQuit;
-    let outside = if takes_text(mode) || modal {
+    let outside = if modal {
         &[][..]
+    } else if takes_text(mode) {
+        IN_FIELDS
     } else {
         OUTSIDE_FIELDS
     };
@@ -339,7 +354,11 @@ pub fn bindings(mode: Mode) -> impl Iterator<Item = &'static Binding> {
     let everywhere = if overlay { &[][..] } else { EVERYWHERE };
     let on_start = matches!(
         mode,
-        Mode::Start | Mode::StartName | Mode::StartConfirmDelete | Mode::StartLocked
+        Mode::Start
+            | Mode::StartEmpty
+            | Mode::StartName
+            | Mode::StartConfirmDelete
+            | Mode::StartLocked
     );
     let notes = match (overlay || on_start, takes_text(mode)) {
         (true, _) => &[][..],

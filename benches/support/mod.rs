@@ -56,7 +56,7 @@ pub const START_LISTINGS: usize = 20;
 
 /// An app on this content, with the FAQ open and `filter` typed into its filter.
 pub fn faq_app(content: Arc<Content>, filter: &str, filtering: bool) -> App {
-    let mut app = App::new(content, Application::default(), Theme { color: false });
+    let mut app = App::new(content, Application::default(), Theme::PLAIN);
     app.set_faq(FaqView {
         filter: filter.into(),
         filtering,
@@ -303,7 +303,7 @@ pub fn start_screen(n: usize) -> (TempDir, App) {
 /// The start screen listing the applications saved in `dir`.
 pub fn start_app(dir: &Path) -> App {
     let listings = Store::new(dir).list().expect("the folder is readable");
-    let app = App::start(content(), listings, Theme { color: false });
+    let app = App::start(content(), listings, Theme::PLAIN);
     assert_eq!(mode_name(&app), "Start", "the start screen did not open");
     app
 }

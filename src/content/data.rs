@@ -433,6 +433,8 @@ pub struct StartText {
     pub cannot_read: String,
     /// Shown until the folder's files are known (a moment, even for a thousand of them).
     pub reading: String,
+    /// Shown when the folder holds no application (the last one was just deleted, say).
+    pub empty: String,
     pub new_name: String,
     pub rename: String,
     pub confirm_delete: String,

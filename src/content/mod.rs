@@ -474,6 +474,8 @@ impl Content {
     }
 
     /// A date as the content's language writes it: "31 March 2031".
+    /// A date written out in the language ("30 December 2030"), its words joined by no-break
+    /// spaces so that no line is broken inside it ("until 30" / "December 2030").
     pub fn date(&self, date: NaiveDate) -> String {
         let dates = &self.ui.dates;
         let month = &dates.months[date.month0() as usize];
@@ -485,6 +487,7 @@ impl Content {
                 ("year", &date.year().to_string()),
             ],
         )
+        .replace(' ', "\u{a0}")
     }
 
     /// The letters that answer yes and no in this language (see [`AnswerKeys`]).

@@ -2,6 +2,7 @@
 //! full screen, the line wizard and the reports alike. Text from a file or from typing is shown,
 //! never obeyed ([`safe`]); a form's fields are labelled in one place ([`fields`]); errors are told in words
 //! ([`errors`]).
+//! Dates keep together on screen ([`plain_spaces`] undoes that for pipes and files).
 
 pub use errors::InWords;
 
@@ -21,5 +22,16 @@ pub fn typed_date(content: &crate::content::Content, text: &str) -> String {
     match crate::wizard::dates::parse(text) {
         Some(date) => content.date(date),
         None => safe::shown(text.trim()).into_owned(),
+    }
+}
+
+/// The no-break spaces the presentation puts inside dates, as plain spaces: for text that
+/// leaves for a pipe, a file or the line wizard, which other programs search and wrap; only the
+/// full screen wraps them itself.
+pub fn plain_spaces(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains('\u{a0}') {
+        text.replace('\u{a0}', " ").into()
+    } else {
+        text.into()
     }
 }

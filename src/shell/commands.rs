@@ -150,6 +150,7 @@ pub fn man() -> Result<ExitCode, String> {
 /// Standard output, where a closed pipe (`kzvisa faq | head`) is not an error worth a message.
 fn print(text: &str) -> Result<ExitCode, String> {
     let mut out = std::io::stdout().lock();
+    let text = kzvisa::present::plain_spaces(text);
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => Ok(ExitCode::SUCCESS),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
@@ -239,7 +240,7 @@ fn write_whole(path: &Path, text: &str) -> std::io::Result<()> {
         .prefix(".kzvisa-export-")
         .suffix(".tmp")
         .tempfile_in(dir)?;
-    temp.write_all(text.as_bytes())?;
+    temp.write_all(kzvisa::present::plain_spaces(text).as_bytes())?;
     temp.as_file().sync_all()?;
     match std::fs::symlink_metadata(path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {

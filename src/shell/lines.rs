@@ -136,7 +136,7 @@ impl<R: BufRead, W: Write> Lines<R, W> {
         store: &Store,
         mut session: Session,
     ) -> Result<(), String> {
-        let mut app = App::new(content, Application::default(), Theme { color: false });
+        let mut app = App::new(content, Application::default(), Theme::PLAIN);
         app.update(Msg::Opened {
             name: session.record.name.clone(),
             application: Box::new(session.record.application.clone()),
@@ -216,12 +216,14 @@ impl<R: BufRead, W: Write> Lines<R, W> {
     }
 
     fn say(&mut self, text: &str) -> Result<(), String> {
+        let text = kzvisa::present::plain_spaces(text);
         writeln!(self.output, "{text}").map_err(|e| e.to_string())
     }
 
     /// Asks a question, again after a line that is not text; `None` at the end of the input.
     fn ask(&mut self, question: &str, not_text: &str) -> Result<Option<String>, String> {
         loop {
+            let question = kzvisa::present::plain_spaces(question);
             write!(self.output, "{question} ").map_err(|e| e.to_string())?;
             self.output.flush().map_err(|e| e.to_string())?;
             // Read as bytes: a line in another encoding (a pasted Windows-1251 name, say) is

@@ -390,6 +390,15 @@ impl Shell {
     /// came of it on standard error. A lost terminal's stderr may fail too: nothing to do then.
     fn after_leaving(&mut self, app: &App, signalled: bool) {
         if !app.unsaved() {
+            // As the line wizard ends: where the answers are, for the next time.
+            if let Some(session) = &self.session
+                && app.read_only.is_none()
+                && matches!(app.screen, kzvisa::app::Screen::Wizard)
+            {
+                let file = session.saved_in(&self.store).display().to_string();
+                let said = fill(&app.content.ui.commands.saved, &[("file", &file)]);
+                let _ = writeln!(std::io::stderr(), "{said}");
+            }
             return;
         }
         let problem = if app.quitting && !signalled {

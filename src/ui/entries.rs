@@ -6,6 +6,8 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap};
 
+use super::theme::{MAX_TEXT_WIDTH, Theme};
+
 #[derive(Debug, Clone, Default)]
 pub struct Entry<'a> {
     pub marker: Line<'a>,
@@ -13,6 +15,9 @@ pub struct Entry<'a> {
     pub selected: bool,
     /// Each line of the body stays one screen line, cut at the edge: a row of a table.
     pub cut: bool,
+    /// Shown with the selected entry when there is room: what the selection just brought up
+    /// (the date field a choice adds).
+    pub keep_in_view: bool,
 }
 
 impl<'a> Entry<'a> {
@@ -22,6 +27,7 @@ impl<'a> Entry<'a> {
             body: body.into(),
             selected: false,
             cut: false,
+            keep_in_view: false,
         }
     }
 
@@ -36,6 +42,11 @@ impl<'a> Entry<'a> {
 
     pub fn selected(mut self, selected: bool) -> Self {
         self.selected = selected;
+        self
+    }
+
+    pub fn keep_in_view(mut self) -> Self {
+        self.keep_in_view = true;
         self
     }
 
@@ -78,33 +89,35 @@ impl<'a> Entry<'a> {
 }
 
 /// The pointer that marks the selected row, readable without colour.
-pub fn pointer(selected: bool) -> Span<'static> {
-    Span::raw(if selected { "› " } else { "  " })
+pub fn pointer(theme: Theme, selected: bool) -> Span<'static> {
+    let pointer = theme.glyphs.pointer;
+    if selected {
+        Span::raw(format!("{pointer} "))
+    } else {
+        Span::raw(" ".repeat(Span::raw(pointer).width() + 1))
+    }
+}
+
+/// The columns the entries' text takes in `area`. The last column is the scrollbar's and one
+/// more keeps text off it, whether the list scrolls or not: text wraps the same before and after
+/// a change makes it scroll, and nothing jumps. On a wide terminal lines stop at a readable
+/// width; the scrollbar stays at the edge.
+pub fn text_width(area: Rect) -> u16 {
+    if area.width > 2 {
+        area.width - 2
+    } else {
+        area.width
+    }
+    .min(MAX_TEXT_WIDTH)
 }
 
 /// Draws the entries into `area`, scrolled so the selected one shows. Returns where the selected
 /// entry's body landed on screen, for a caller that places the text cursor in it.
-pub fn render(frame: &mut Frame, area: Rect, entries: &[Entry]) -> Option<Rect> {
-    let mut width = area.width;
-    // Wrapping is most of a frame's work: at the full width, entries are measured only until
-    // it is clear the list scrolls, and then all of them again beside the scrollbar.
-    let mut heights = Vec::with_capacity(entries.len());
-    let mut total: u32 = 0;
-    for entry in entries {
-        let height = entry.height(width);
-        heights.push(height);
-        total += u32::from(height);
-        if total > u32::from(area.height) && width > 1 {
-            break;
-        }
-    }
+pub fn render(theme: Theme, frame: &mut Frame, area: Rect, entries: &[Entry]) -> Option<Rect> {
+    let width = text_width(area);
+    let heights: Vec<u16> = entries.iter().map(|e| e.height(width)).collect();
+    let total: u32 = heights.iter().map(|h| u32::from(*h)).sum();
     let scrolls = total > u32::from(area.height);
-    if scrolls && width > 1 {
-        // Leave the last column to the scrollbar, and one more so text never touches it.
-        width = width.saturating_sub(2).max(1);
-        heights = entries.iter().map(|e| e.height(width)).collect();
-        total = heights.iter().map(|h| u32::from(*h)).sum();
-    }
     let offset = scroll_offset(entries, &heights, area.height);
 
     let mut selected_body = None;
@@ -140,7 +153,7 @@ pub fn render(frame: &mut Frame, area: Rect, entries: &[Entry]) -> Option<Rect> 
         let mut state = ScrollbarState::new(total.saturating_sub(u32::from(area.height)) as usize)
             .position(offset as usize);
         frame.render_stateful_widget(
-            Scrollbar::new(ScrollbarOrientation::VerticalRight),
+            Scrollbar::new(ScrollbarOrientation::VerticalRight).symbols(theme.glyphs.scrollbar()),
             area,
             &mut state,
         );
@@ -156,7 +169,12 @@ fn scroll_offset(entries: &[Entry], heights: &[u16], area_height: u16) -> u16 {
     };
     let top: u32 = heights[..selected].iter().map(|h| u32::from(*h)).sum();
     // Keep the entries just above in view too when there is room (a section's heading).
-    let bottom = top + u32::from(heights[selected]);
+    let mut bottom = top + u32::from(heights[selected]);
+    for (at, entry) in entries.iter().enumerate().skip(selected + 1) {
+        if entry.keep_in_view {
+            bottom = heights[..=at].iter().map(|h| u32::from(*h)).sum();
+        }
+    }
     let area = u32::from(area_height);
     let offset = bottom.saturating_sub(area);
     u16::try_from(offset.min(top)).unwrap_or(u16::MAX)

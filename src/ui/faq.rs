@@ -68,27 +68,46 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         let entry = &content.faq[index];
         let selected = position == faq.selected;
         let open = faq.expanded.contains(&index);
-        let mut body = Text::from(Line::styled(entry.question.as_str(), theme.heading()));
-        if selected {
-            body = body.patch_style(theme.selected());
-        }
+        // Only the question is highlighted: an open answer reads as text, not as a block.
+        let question = if selected {
+            theme.heading().patch(theme.selected())
+        } else {
+            theme.heading()
+        };
+        let mut body = Text::from(Line::styled(entry.question.as_str(), question));
         if open {
             body.push_line(Line::raw(entry.answer.as_str()));
             // Where sources say otherwise, right under the answer they qualify.
             for note in content.notes_at(&format!("faq:{}", entry.id)) {
                 body.push_line(Line::styled(
-                    format!("ⓘ {}: {}", content.ui.notes.title, note.text.trim()),
+                    format!(
+                        "{} {}: {}",
+                        theme.glyphs.info,
+                        content.ui.notes.title,
+                        note.text.trim()
+                    ),
                     theme.heading(),
                 ));
-                body.extend(super::notes::sourcing(app, note));
+                body.extend(super::notes::sourcing(
+                    app,
+                    note,
+                    entries::text_width(area).saturating_sub(4),
+                ));
             }
             body.push_line(Line::default());
         }
         let marker = Line::from(vec![
-            pointer(selected),
-            Span::raw(if open { "▾ " } else { "▸ " }),
+            pointer(theme, selected),
+            Span::raw(format!(
+                "{} ",
+                if open {
+                    theme.glyphs.open
+                } else {
+                    theme.glyphs.closed
+                }
+            )),
         ]);
         list.push(Entry::new(marker, body).selected(selected));
     }
-    entries::render(frame, area, &list);
+    entries::render(app.theme, frame, area, &list);
 }

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span, Text};
 
 use super::entries::{self, Entry, pointer};
-use super::guide::checkbox;
+use super::guide::{checkbox, chosen_mark};
 use crate::app::App;
 use crate::content::fill;
 use crate::present::fields;
@@ -44,18 +44,21 @@ impl<'a> Field<'a> {
             Line::styled(format!("{value}{}", " ".repeat(padding)), theme.field()),
         ]);
         if let Some(error) = &self.error {
-            body.push_line(Line::styled(format!("✗ {error}"), theme.bad()));
+            body.push_line(Line::styled(
+                format!("{} {error}", theme.glyphs.cross),
+                theme.bad(),
+            ));
         } else if let Some(hint) = self.hint.filter(|_| self.focused) {
             body.push_line(Line::styled(hint.to_string(), theme.muted()));
         }
-        let marker = Line::from(vec![pointer(self.focused), Span::raw(indent)]);
+        let marker = Line::from(vec![pointer(theme, self.focused), Span::raw(indent)]);
         Entry::new(marker, body).selected(self.focused)
     }
 }
 
 /// Draws the entries and puts the terminal cursor into the focused field, if one has focus.
 fn render_with_cursor(app: &App, frame: &mut Frame, area: Rect, list: &[Entry]) {
-    let body = entries::render(frame, area, list);
+    let body = entries::render(app.theme, frame, area, list);
     if let (Some(body), Some(text)) = (body, app.focused_text()) {
         let before: String = shown(text).chars().take(app.cursor).collect();
         if let Some(position) = entries::cursor_at(body, 1, &before) {
@@ -108,9 +111,9 @@ pub fn passport(app: &App, frame: &mut Frame, area: Rect, field: PassportField) 
             let verdict = lines.pop().unwrap_or_default();
             let (symbol, style) =
                 match crate::present::review::passport_verdict(&app.content, check).0 {
-                    Mark::Done => ("✓", theme.good()),
+                    Mark::Done => (theme.glyphs.check, theme.good()),
                     Mark::Open => ("!", Style::new()),
-                    _ => ("✗", theme.bad()),
+                    _ => (theme.glyphs.cross, theme.bad()),
                 };
             let mut text: Vec<Line> = lines.into_iter().map(Line::raw).collect();
             text.push(Line::styled(format!("{symbol} {verdict}"), style));
@@ -118,7 +121,7 @@ pub fn passport(app: &App, frame: &mut Frame, area: Rect, field: PassportField) 
         }
     };
     let on_result = field == PassportField::Result;
-    list.push(Entry::new(pointer(on_result), result).selected(on_result));
+    list.push(Entry::new(pointer(theme, on_result), result).selected(on_result));
     if on_result {
         list.push(Entry::blank());
         list.push(Entry::text(Line::styled(
@@ -137,12 +140,13 @@ pub fn submission(app: &App, frame: &mut Frame, area: Rect, field: SubmissionFie
     let submission = &app.application.submission;
     let checklist = |this: SubmissionField, ticked: bool, title: &str, explanation: &str| {
         let selected = field == this;
-        let mut body = Text::from(Line::raw(title.to_string()));
+        let mut title = Line::raw(title.to_string());
         if selected {
-            body = body.patch_style(theme.selected());
+            title = title.patch_style(theme.selected());
         }
+        let mut body = Text::from(title);
         body.push_line(Line::styled(explanation.to_string(), theme.muted()));
-        let marker = Line::from(vec![pointer(selected), checkbox(ticked)]);
+        let marker = Line::from(vec![pointer(theme, selected), checkbox(ticked)]);
         Entry::new(marker, body).selected(selected)
     };
     let text_field = |this: SubmissionField, label: &str, value: &str, hint: Option<&str>| {
@@ -204,7 +208,7 @@ pub fn submission(app: &App, frame: &mut Frame, area: Rect, field: SubmissionFie
             Interview::Attended => &ui.attended,
         };
         let chosen = submission.interview == choice;
-        choices.push(Span::raw(if chosen { "(•) " } else { "( ) " }));
+        choices.push(chosen_mark(theme, chosen));
         choices.push(Span::styled(
             format!("{name}   "),
             if chosen {
@@ -214,10 +218,11 @@ pub fn submission(app: &App, frame: &mut Frame, area: Rect, field: SubmissionFie
             },
         ));
     }
-    let mut title = Text::from(Line::raw(steps.interview.title.as_str()));
+    let mut heading = Line::raw(steps.interview.title.as_str());
     if on_interview {
-        title = title.patch_style(theme.selected());
+        heading = heading.patch_style(theme.selected());
     }
+    let mut title = Text::from(heading);
     title.push_line(Line::styled(
         steps.interview.explanation.as_str(),
         theme.muted(),
@@ -225,18 +230,26 @@ pub fn submission(app: &App, frame: &mut Frame, area: Rect, field: SubmissionFie
     title.push_line(Line::from(choices));
     list.push(
         Entry::new(
-            Line::from(vec![pointer(on_interview), Span::raw("    ")]),
+            // A step of its own, marked as the two above it are: done once attended.
+            Line::from(vec![
+                pointer(theme, on_interview),
+                checkbox(submission.interview == Interview::Attended),
+            ]),
             title,
         )
         .selected(on_interview),
     );
     if form::Field::InterviewDate.applies(&app.application) {
-        list.push(text_field(
-            SubmissionField::InterviewDate,
-            &ui.interview_date,
-            &submission.interview_date,
-            Some(&app.content.ui.dates.hint),
-        ));
+        // Choosing "scheduled" brings the date field up: it shows with the choice.
+        list.push(
+            text_field(
+                SubmissionField::InterviewDate,
+                &ui.interview_date,
+                &submission.interview_date,
+                Some(&app.content.ui.dates.hint),
+            )
+            .keep_in_view(),
+        );
     }
     render_with_cursor(app, frame, area, &list);
 }
@@ -252,7 +265,7 @@ pub fn employer(app: &App, frame: &mut Frame, area: Rect, field: EmployerField) 
         if selected {
             body = body.patch_style(theme.selected());
         }
-        let marker = Line::from(vec![pointer(selected), checkbox(ticked)]);
+        let marker = Line::from(vec![pointer(theme, selected), checkbox(ticked)]);
         Entry::new(marker, body).selected(selected)
     };
     let text_field = |this: EmployerField, label: &str, value: &str, hint: Option<&str>| {
@@ -324,7 +337,7 @@ pub fn form(app: &App, frame: &mut Frame, area: Rect) {
                     if focused {
                         body = body.patch_style(theme.selected());
                     }
-                    let marker = Line::from(vec![pointer(focused), checkbox(ticked)]);
+                    let marker = Line::from(vec![pointer(theme, focused), checkbox(ticked)]);
                     Entry::new(marker, body).selected(focused)
                 }
                 kind => {

@@ -6,6 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
 
 use super::entries::{self, Entry, pointer};
+use super::theme::Theme;
 use crate::app::App;
 use crate::content::fill;
 use crate::wizard::Place;
@@ -34,7 +35,7 @@ pub fn welcome(app: &App, frame: &mut Frame, area: Rect) {
     }
     list.push(Entry::blank());
     list.push(Entry::text(Line::styled(ui.start.as_str(), theme.key())));
-    entries::render(frame, area, &list);
+    entries::render(app.theme, frame, area, &list);
 }
 
 pub fn question(app: &App, frame: &mut Frame, area: Rect, question: usize) {
@@ -83,7 +84,7 @@ pub fn question(app: &App, frame: &mut Frame, area: Rect, question: usize) {
         list.insert(0, Entry::text(content.guide.eligibility.intro.as_str()));
         list.insert(1, Entry::blank());
     }
-    entries::render(frame, area, &list);
+    entries::render(app.theme, frame, area, &list);
 }
 
 pub fn eligibility_result(app: &App, frame: &mut Frame, area: Rect) {
@@ -99,10 +100,18 @@ pub fn eligibility_result(app: &App, frame: &mut Frame, area: Rect) {
         let answer = review::answer(&app.application, criterion);
         all_met &= answer == Answer::Met;
         let (marker, status, style) = match answer {
-            Answer::Met => ("[✓] ", &ui.eligibility.met, theme.good()),
-            Answer::NotMet => ("[✗] ", &ui.eligibility.not_met, theme.bad()),
-            Answer::ToConfirm => ("[?] ", &ui.eligibility.to_confirm, Style::new()),
-            Answer::Unanswered => ("[?] ", &ui.not_answered, theme.muted()),
+            Answer::Met => (
+                format!("[{}] ", theme.glyphs.check),
+                &ui.eligibility.met,
+                theme.good(),
+            ),
+            Answer::NotMet => (
+                format!("[{}] ", theme.glyphs.cross),
+                &ui.eligibility.not_met,
+                theme.bad(),
+            ),
+            Answer::ToConfirm => ("[?] ".to_string(), &ui.eligibility.to_confirm, Style::new()),
+            Answer::Unanswered => ("[?] ".to_string(), &ui.not_answered, theme.muted()),
         };
         let mut body = Text::from(Line::from(vec![
             Span::styled(format!("{status}: "), style),
@@ -125,7 +134,7 @@ pub fn eligibility_result(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         ui.eligibility.go_on_anyway.as_str()
     }));
-    entries::render(frame, area, &list);
+    entries::render(app.theme, frame, area, &list);
 }
 
 pub fn documents(app: &App, frame: &mut Frame, area: Rect) {
@@ -161,16 +170,24 @@ pub fn documents(app: &App, frame: &mut Frame, area: Rect) {
             );
             title.push(Span::styled(format!("  ({count})"), theme.muted()));
         }
-        let mut body = Text::from(Line::from(title));
+        let mut title = Line::from(title);
         if selected {
-            body = body.patch_style(theme.selected());
+            title = title.patch_style(theme.selected());
         }
+        let mut body = Text::from(title);
         if expanded {
             body.push_line(Line::styled(document.must_show.as_str(), theme.muted()));
         }
         let marker = Line::from(vec![
-            pointer(selected),
-            Span::raw(if expanded { "▾ " } else { "▸ " }),
+            pointer(theme, selected),
+            Span::raw(format!(
+                "{} ",
+                if expanded {
+                    theme.glyphs.open
+                } else {
+                    theme.glyphs.closed
+                }
+            )),
             checkbox(have),
         ]);
         list.push(Entry::new(marker, body).selected(selected));
@@ -182,7 +199,7 @@ pub fn documents(app: &App, frame: &mut Frame, area: Rect) {
                         item: Some(i),
                     };
                 let marker = Line::from(vec![
-                    pointer(selected),
+                    pointer(theme, selected),
                     Span::raw("    "),
                     checkbox(application.covers(&document.id, &point.id)),
                 ]);
@@ -194,11 +211,20 @@ pub fn documents(app: &App, frame: &mut Frame, area: Rect) {
             }
         }
     }
-    entries::render(frame, area, &list);
+    entries::render(app.theme, frame, area, &list);
 }
 
 pub fn checkbox(ticked: bool) -> Span<'static> {
     Span::raw(if ticked { "[x] " } else { "[ ] " })
+}
+
+/// The mark of an option of a choice: chosen or not.
+pub fn chosen_mark(theme: Theme, chosen: bool) -> Span<'static> {
+    Span::raw(if chosen {
+        format!("({}) ", theme.glyphs.chosen)
+    } else {
+        "( ) ".to_string()
+    })
 }
 
 /// The route by citizenship: three options, chosen with the arrows and Enter or with 1-3.
@@ -219,12 +245,12 @@ pub fn route(app: &App, frame: &mut Frame, area: Rect, option: usize) {
             body = body.patch_style(theme.selected());
         }
         let marker = Line::from(vec![
-            pointer(selected),
-            Span::raw(if chosen == Some(i) { "(•) " } else { "( ) " }),
+            pointer(theme, selected),
+            chosen_mark(theme, chosen == Some(i)),
         ]);
         list.push(Entry::new(marker, body).selected(selected));
     }
-    entries::render(frame, area, &list);
+    entries::render(app.theme, frame, area, &list);
 }
 
 /// What the chosen route means, for the routes without a work visa.
@@ -246,5 +272,5 @@ pub fn route_outcome(app: &App, frame: &mut Frame, area: Rect) {
         content.ui.passport.continue_hint.as_str(),
         theme.key(),
     )));
-    entries::render(frame, area, &list);
+    entries::render(app.theme, frame, area, &list);
 }

@@ -32,9 +32,7 @@ pub fn view(app: &App, frame: &mut Frame) {
     let footer = footer(app, area.width);
     let footer_height = u16::try_from(footer.lines.len()).unwrap_or(1).min(3);
     let status = status(app);
-    let status_height = status.as_ref().map_or(0, |s| {
-        u16::try_from(s.line_count(area.width)).unwrap_or(1).min(3)
-    });
+    let status_height = status_height(&status, area.width);
     let mut body = area;
     let header = cut_top(&mut body, 2);
     cut_top(&mut body, 1); // a blank line under the header
@@ -42,9 +40,7 @@ pub fn view(app: &App, frame: &mut Frame) {
     let status_area = cut_bottom(&mut body, status_height);
     render_header(app, frame, header);
     frame.render_widget(footer, footer_area);
-    if let Some(status) = status {
-        frame.render_widget(status, status_area);
-    }
+    render_status(app, frame, status_area, &status);
 
     let body = body.inner(ratatui::layout::Margin::new(1, 0));
     if app.notes.is_some() {
@@ -87,14 +83,18 @@ fn notes_marker(app: &App) -> Option<Span<'static>> {
     }
     let ui = &app.content.ui.notes;
     Some(Span::styled(
-        format!(" ⓘ {} ", fill(&ui.marker, &[("count", &count.to_string())])),
+        format!(
+            " {} {} ",
+            app.theme.glyphs.info,
+            fill(&ui.marker, &[("count", &count.to_string())])
+        ),
         app.theme.heading(),
     ))
 }
 
 /// Lines above the footer: a paste that was cut, then whether saving failed (asking what to do
 /// when quitting) or the application is read-only.
-fn status(app: &App) -> Option<Paragraph<'static>> {
+fn status(app: &App) -> Vec<String> {
     let saving = &app.content.ui.saving;
     let text = match (&app.save_error, &app.notice, app.read_only) {
         (Some(error), _, _) if app.quitting => {
@@ -107,16 +107,39 @@ fn status(app: &App) -> Option<Paragraph<'static>> {
         (None, None, Some(ReadOnly::Protected)) => Some(saving.read_only_protected.clone()),
         (None, None, None) => None,
     };
-    let lines: Vec<Line> = app
-        .cut_notice()
-        .into_iter()
-        .chain(text)
-        .map(|text| Line::styled(format!(" ! {text}"), app.theme.bad()))
-        .collect();
-    if lines.is_empty() {
-        return None;
+    app.cut_notice().into_iter().chain(text).collect()
+}
+
+/// The mark before each status message; a message wraps under its text, not under the mark.
+const STATUS_MARK: &str = " ! ";
+
+fn status_paragraph(text: &str) -> Paragraph<'_> {
+    Paragraph::new(text).wrap(Wrap { trim: true })
+}
+
+fn status_height(status: &[String], width: u16) -> u16 {
+    let width = width.saturating_sub(STATUS_MARK.len() as u16).max(1);
+    let lines: usize = status
+        .iter()
+        .map(|text| status_paragraph(text).line_count(width))
+        .sum();
+    u16::try_from(lines).unwrap_or(u16::MAX).min(3)
+}
+
+fn render_status(app: &App, frame: &mut Frame, mut area: Rect, status: &[String]) {
+    let style = app.theme.bad();
+    let mark = STATUS_MARK.len() as u16;
+    for text in status {
+        let paragraph = status_paragraph(text).style(style);
+        let width = area.width.saturating_sub(mark).max(1);
+        let height = u16::try_from(paragraph.line_count(width)).unwrap_or(u16::MAX);
+        let mut rows = cut_top(&mut area, height);
+        let mark_area = Rect { height: 1, ..rows };
+        frame.render_widget(Span::styled(STATUS_MARK, style), mark_area);
+        rows.x += mark.min(rows.width);
+        rows.width = rows.width.saturating_sub(mark);
+        frame.render_widget(paragraph, rows);
     }
-    Some(Paragraph::new(lines).wrap(Wrap { trim: false }))
 }
 
 fn render_header(app: &App, frame: &mut Frame, area: Rect) {
@@ -134,16 +157,40 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect) {
     };
     let mut gauge = area;
     let mut title = cut_top(&mut gauge, 1);
-    let mut title_line = Line::from(vec![
-        Span::styled(" kzvisa", theme.title()),
-        Span::raw(" · "),
-        Span::raw(app.content.guide.title.as_str()),
-    ]);
-    if !on_start && !app.name.is_empty() {
-        title_line.push_span(Span::raw(" · "));
-        title_line.push_span(Span::styled(shown(&app.name).into_owned(), theme.heading()));
+    let glyphs = theme.glyphs;
+    const KZVISA: &str = " kzvisa";
+    // The screen's title keeps its place on the right, with a gap before it; on the left the
+    // name gives way first, then the guide's title, each cut with an ellipsis.
+    let screen = shorten(
+        screen,
+        usize::from(title.width).saturating_sub(KZVISA.len() + HEADER_GAP + 1),
+        glyphs.ellipsis,
+    );
+    let right = cut_right(&mut title, Span::raw(screen.as_ref()).width() as u16 + 1);
+    let room = usize::from(title.width).saturating_sub(HEADER_GAP);
+    let separator = format!(" {} ", glyphs.separator);
+    let name = if on_start {
+        "".into()
+    } else {
+        shown(&app.name)
+    };
+    let (guide_title, name) = header_parts(
+        room.saturating_sub(KZVISA.len()),
+        &separator,
+        &app.content.guide.title,
+        &name,
+        glyphs.ellipsis,
+    );
+    let mut title_line = Line::from(Span::styled(KZVISA, theme.title()));
+    if !guide_title.is_empty() {
+        title_line.push_span(Span::raw(separator.clone()));
+        title_line.push_span(Span::raw(guide_title));
     }
-    let right = cut_right(&mut title, Span::raw(screen).width() as u16 + 1);
+    if !name.is_empty() {
+        title_line.push_span(Span::raw(separator));
+        title_line.push_span(Span::styled(name, theme.heading()));
+    }
+    title.width = title.width.min(room as u16);
     frame.render_widget(title_line, title);
     frame.render_widget(Span::styled(screen, theme.heading()), right);
 
@@ -164,6 +211,8 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect) {
         LineGauge::default()
             .ratio(number as f64 / total as f64)
             .label(Span::raw(format!(" {label}")))
+            .filled_symbol(glyphs.gauge.0)
+            .unfilled_symbol(glyphs.gauge.1)
             .filled_style(theme.gauge())
             .unfilled_style(theme.muted()),
         gauge,
@@ -177,6 +226,9 @@ fn footer(app: &App, width: u16) -> Text<'_> {
     let mut lines: Vec<Line> = vec![];
     let answers = app.content.answer_keys();
     for (keys, label) in keymap::footer(app.mode(), &app.content.ui.keys, &answers) {
+        let keys = keys
+            .replace("↑↓", theme.glyphs.up_down)
+            .replace("→←", theme.glyphs.right_left);
         let label = format!(" {label}");
         let entry_width = Span::raw(keys.as_str()).width() + Span::raw(label.as_str()).width();
         let fits = lines
@@ -192,6 +244,75 @@ fn footer(app: &App, width: u16) -> Text<'_> {
         }
     }
     Text::from(lines)
+}
+
+/// The columns kept free between the header's left part and the screen's title.
+const HEADER_GAP: usize = 2;
+/// The fewest columns a name is cut to before the guide's title gives way.
+const MIN_NAME: usize = 12;
+
+/// The guide's title and the application's name as they fit into `room` columns after
+/// "kzvisa", each preceded by `separator`: the name is cut first (down to [`MIN_NAME`]), then the
+/// title, then the name further; a part cut to nothing is left out.
+fn header_parts(
+    room: usize,
+    separator: &str,
+    title: &str,
+    name: &str,
+    ellipsis: &str,
+) -> (String, String) {
+    let width = |text: &str| Span::raw(text).width();
+    let sep = width(separator);
+    let part = |text: &str| {
+        if text.is_empty() {
+            0
+        } else {
+            sep + width(text)
+        }
+    };
+    if part(title) + part(name) <= room {
+        return (title.to_string(), name.to_string());
+    }
+    let name_room = room.saturating_sub(part(title) + sep);
+    if name.is_empty() || name_room >= MIN_NAME.min(width(name)) {
+        let name = shorten(name, name_room, ellipsis).into_owned();
+        let title = if part(title) <= room { title } else { "" };
+        let title = shorten(title, room.saturating_sub(sep), ellipsis).into_owned();
+        return (title, name);
+    }
+    let name = shorten(name, MIN_NAME, ellipsis).into_owned();
+    let title_room = room.saturating_sub(part(&name) + sep);
+    let title = shorten(title, title_room, ellipsis).into_owned();
+    if title.is_empty() || title == ellipsis {
+        let name = shorten(&name, room.saturating_sub(sep), ellipsis).into_owned();
+        return (String::new(), name);
+    }
+    (title, name)
+}
+
+/// `text` cut to `columns` with `ellipsis` at the end when it is wider; nothing when not even
+/// one character and the ellipsis fit.
+pub fn shorten<'a>(text: &'a str, columns: usize, ellipsis: &str) -> std::borrow::Cow<'a, str> {
+    use unicode_width::UnicodeWidthChar;
+    if Span::raw(text).width() <= columns {
+        return text.into();
+    }
+    let room = columns.saturating_sub(Span::raw(ellipsis).width());
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > room {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    let out = out.trim_end();
+    if out.is_empty() {
+        return "".into();
+    }
+    format!("{out}{ellipsis}").into()
 }
 
 // Every split of the screen is fixed sizes around one remainder, so it is cut off directly:

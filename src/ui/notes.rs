@@ -34,20 +34,34 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             body.push_line(Line::styled(subject, theme.heading()));
         }
         body.push_line(Line::raw(note.text.trim()));
-        body.extend(sourcing(app, note));
+        body.extend(sourcing(
+            app,
+            note,
+            entries::text_width(area).saturating_sub(2),
+        ));
         body.push_line(Line::default());
-        list.push(Entry::new(pointer(selected), body).selected(selected));
+        list.push(Entry::new(pointer(theme, selected), body).selected(selected));
     }
-    entries::render(frame, area, &list);
+    entries::render(app.theme, frame, area, &list);
 }
 
-/// A note's sources and the date they were checked, quieter than the note itself.
-pub fn sourcing(app: &App, note: &Note) -> Vec<Line<'static>> {
+/// A note's sources and the date they were checked, quieter than the note itself, in `width`
+/// columns. A source's address starts a line of its own and is never broken: one too long for
+/// the line is cut with an ellipsis (the terminal's link, where it has them, keeps all of it).
+pub fn sourcing(app: &App, note: &Note, width: u16) -> Vec<Line<'static>> {
     let content = &app.content;
     let muted = app.theme.muted();
-    note.sources
-        .iter()
-        .map(|source| Line::styled(report::source_line(content, source), muted))
-        .chain([Line::styled(report::checked_text(content, note), muted)])
-        .collect()
+    let mut lines = Vec::new();
+    for source in &note.sources {
+        let line = report::source_line(content, source);
+        let Some((before, after)) = line.split_once(source.url.as_str()) else {
+            lines.push(Line::styled(line, muted));
+            continue;
+        };
+        let url = super::shorten(&source.url, usize::from(width), app.theme.glyphs.ellipsis);
+        lines.push(Line::styled(before.trim_end().to_string(), muted));
+        lines.push(Line::styled(format!("{url}{after}"), muted));
+    }
+    lines.push(Line::styled(report::checked_text(content, note), muted));
+    lines
 }

@@ -22,7 +22,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
     ))];
     if !has_blockers {
         list.push(Entry::new(
-            Span::styled("  ✓ ", theme.good()),
+            Span::styled(format!("  {} ", theme.glyphs.check), theme.good()),
             Line::styled(ui.no_blockers.as_str(), theme.good()),
         ));
     }
@@ -37,7 +37,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
                 theme.heading(),
             )));
             list.push(Entry::new(
-                Span::styled("  ✓ ", theme.good()),
+                Span::styled(format!("  {} ", theme.glyphs.check), theme.good()),
                 Line::styled(ui.all_done.as_str(), theme.good()),
             ));
         }
@@ -55,10 +55,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
         if is_selected {
             body = body.patch_style(theme.selected());
         }
-        let marker = Line::from(vec![pointer(is_selected), Span::styled(symbol, style)]);
+        let marker = Line::from(vec![
+            pointer(theme, is_selected),
+            Span::styled(symbol, style),
+        ]);
         list.push(Entry::new(marker, body).selected(is_selected));
     }
-    entries::render(frame, area, &list);
+    entries::render(app.theme, frame, area, &list);
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -117,17 +120,17 @@ impl Section {
 }
 
 /// A row as a status symbol, its style and its text.
-fn describe(app: &App, row: &ReviewRow) -> (&'static str, Style, String) {
+fn describe(app: &App, row: &ReviewRow) -> (String, Style, String) {
     let theme = app.theme;
     let (mark, text) = row.describe(&app.application, &app.content, app.today);
     let (symbol, style) = match mark {
-        Mark::Blocker => ("✗ ", theme.bad()),
-        Mark::Confirm => ("? ", Style::new()),
-        Mark::Action => ("→ ", Style::new()),
-        Mark::Done => ("[✓] ", theme.good()),
-        Mark::Failed => ("[✗] ", theme.bad()),
-        Mark::Open => ("[ ] ", Style::new()),
-        Mark::Unanswered => ("[ ] ", theme.muted()),
+        Mark::Blocker => (format!("{} ", theme.glyphs.cross), theme.bad()),
+        Mark::Confirm => ("? ".to_string(), Style::new()),
+        Mark::Action => (format!("{} ", theme.glyphs.arrow), Style::new()),
+        Mark::Done => (format!("[{}] ", theme.glyphs.check), theme.good()),
+        Mark::Failed => (format!("[{}] ", theme.glyphs.cross), theme.bad()),
+        Mark::Open => ("[ ] ".to_string(), Style::new()),
+        Mark::Unanswered => ("[ ] ".to_string(), theme.muted()),
     };
     (symbol, style, text)
 }

@@ -30,7 +30,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, start: &StartView) {
     let ui = &app.content.ui.start;
     let prompt_height = if start.prompt.is_some() { 5 } else { 0 };
     let mut list_area = area;
-    let prompt_area = super::cut_bottom(&mut list_area, prompt_height);
+    let mut prompt_area = super::cut_bottom(&mut list_area, prompt_height);
+    prompt_area.width = prompt_area.width.min(super::theme::MAX_TEXT_WIDTH);
 
     // As wide as the longest step name in this language, so no name is cut in most of them.
     let step_width = Step::ALL
@@ -56,16 +57,29 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, start: &StartView) {
         pad(&ui.progress, 7),
         ui.updated
     );
+    if start.listed && start.rows.is_empty() {
+        frame.render_widget(
+            Paragraph::new(ui.empty.as_str()).wrap(Wrap { trim: true }),
+            list_area,
+        );
+        if let Some(prompt) = &start.prompt {
+            render_prompt(app, frame, prompt_area, start, prompt);
+        }
+        return;
+    }
     // The heading stays in place when the list scrolls under it.
     let heading_area = super::cut_top(&mut list_area, 1);
     frame.render_widget(
-        Line::from(vec![pointer(false), Span::styled(heading, theme.muted())]),
+        Line::from(vec![
+            pointer(theme, false),
+            Span::styled(heading, theme.muted()),
+        ]),
         heading_area,
     );
     let mut list = Vec::with_capacity(start.rows.len() + 1);
     if !start.listed {
         list.push(Entry::new(
-            pointer(false),
+            pointer(theme, false),
             Line::styled(ui.reading.as_str(), theme.muted()),
         ));
     }
@@ -108,7 +122,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, start: &StartView) {
                 listing: Listing::Broken { path, error },
                 ..
             } => Text::from(vec![
-                Line::styled(format!("✗ {}", file_name(path, true)), theme.bad()),
+                Line::styled(
+                    format!("{} {}", theme.glyphs.cross, file_name(path, true)),
+                    theme.bad(),
+                ),
                 Line::raw(fill(
                     &ui.cannot_read,
                     &[("error", &error.in_words(&app.content.ui.errors))],
@@ -118,11 +135,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, start: &StartView) {
         if selected {
             body = body.patch_style(theme.selected());
         }
-        let entry = Entry::new(pointer(selected), body).selected(selected);
+        let entry = Entry::new(pointer(theme, selected), body).selected(selected);
         // A broken row wraps: what is wrong with the file is read in full.
         list.push(if broken { entry } else { entry.cut() });
     }
-    entries::render(frame, list_area, &list);
+    entries::render(app.theme, frame, list_area, &list);
 
     if let Some(prompt) = &start.prompt {
         render_prompt(app, frame, prompt_area, start, prompt);
@@ -138,7 +155,9 @@ fn render_prompt(app: &App, frame: &mut Frame, area: Rect, start: &StartView, pr
         (None, Some(row)) => shown(&row.path().display().to_string()).into_owned(),
         (None, None) => String::new(),
     };
-    let block = Block::bordered().border_style(theme.key());
+    let block = Block::bordered()
+        .border_set(theme.glyphs.border)
+        .border_style(theme.key());
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let (question, field) = match prompt {

@@ -39,7 +39,7 @@ pub fn content_in(lang: Lang) -> Arc<Content> {
 
 /// A fresh app on the welcome screen, without colours so screens are the same everywhere.
 pub fn app() -> App {
-    App::new(content(), Application::default(), Theme { color: false })
+    App::new(content(), Application::default(), Theme::PLAIN)
 }
 
 /// Keys as tests write them: tokens split on whitespace; `<Name>` is one named key (`<Enter>`,

@@ -170,9 +170,10 @@ fn the_whole_wizard_from_welcome_to_review() {
             date: "2030-02-01".into()
         }]
     );
+    // Dates are joined by no-break spaces, so a line never breaks inside one.
     assert_eq!(
         todo[0].text(&app.content),
-        "Attend your interview on 1 February 2030."
+        "Attend your interview on 1\u{a0}February\u{a0}2030."
     );
     let mut expected = vec![ReviewRow::Action(todo[0].clone()), ReviewRow::Route];
     expected.extend((0..4).map(ReviewRow::Criterion));
@@ -561,7 +562,7 @@ fn a_failing_passport_is_a_blocker_on_the_review() {
         required: date("2031-03-30"),
     };
     assert_eq!(rows(&app)[0], ReviewRow::Blocker(blocker));
-    let text = blocker.text(&app.content);
+    let text = blocker.text(&app.content).replace('\u{a0}', " ");
     assert!(
         text.contains("31 December 2030") && text.contains("30 March 2031"),
         "{text}"
@@ -822,7 +823,7 @@ fn a_missing_permit_is_the_first_next_action_and_ticking_it_lifts_it() {
     assert!(todo.contains(&Action::AskInvitation));
     let (mark, text) = ReviewRow::Permit.describe(&app.application, &app.content, app.today);
     assert_eq!(mark, review::Mark::Done);
-    assert!(text.contains("1 February 2026"), "{text}");
+    assert!(text.contains("1\u{a0}February\u{a0}2026"), "{text}");
 }
 
 #[test]
@@ -1383,11 +1384,7 @@ fn a_review_row_past_the_end_is_brought_back_on_resume() {
         place: Place::Review { row: 500 },
         ..Application::default()
     };
-    let app = App::new(
-        crate::common::content(),
-        application,
-        Theme { color: false },
-    );
+    let app = App::new(crate::common::content(), application, Theme::PLAIN);
     let Place::Review { row } = app.application.place else {
         panic!("resumed on the review: {:?}", app.application.place);
     };
@@ -1515,11 +1512,7 @@ fn quitting_with_the_last_change_not_saved_asks_to_retry_or_quit_anyway() {
 fn the_quit_question_names_its_keys_in_every_language() {
     for lang in [Lang::En, Lang::Ru, Lang::Kk] {
         let content = content_in(lang);
-        let mut app = App::new(
-            content.clone(),
-            Application::default(),
-            Theme { color: false },
-        );
+        let mut app = App::new(content.clone(), Application::default(), Theme::PLAIN);
         press(&mut app, "<Enter> 3 y");
         save_fails(&mut app, "—");
         press(&mut app, "q");
@@ -1575,18 +1568,14 @@ fn a_paste_cut_at_the_field_limit_says_so_until_the_next_key() {
     let mut app = app_after("<F1> /");
     app.update(Msg::Paste("y".repeat(MAX_FIELD_CHARS + 1)));
     assert_eq!(app.cut_notice().as_deref(), Some(cut.as_str()));
-    let mut app = App::start(crate::common::content(), Vec::new(), Theme { color: false });
+    let mut app = App::start(crate::common::content(), Vec::new(), Theme::PLAIN);
     press(&mut app, "n");
     app.update(Msg::Paste("z".repeat(MAX_FIELD_CHARS + 1)));
     assert!(crate::screens::text_of(&app, 120, 40).contains(&cut));
 
     // In the person's language.
     let content = content_in(Lang::Kk);
-    let mut app = App::new(
-        content.clone(),
-        Application::default(),
-        Theme { color: false },
-    );
+    let mut app = App::new(content.clone(), Application::default(), Theme::PLAIN);
     press(&mut app, TO_PASSPORT);
     app.update(Msg::Paste("x".repeat(MAX_FIELD_CHARS + 1)));
     let kk = content
@@ -1594,4 +1583,24 @@ fn a_paste_cut_at_the_field_limit_says_so_until_the_next_key() {
         .text_cut
         .replace("{limit}", &MAX_FIELD_CHARS.to_string());
     assert!(crate::screens::text_of(&app, 120, 40).contains(&kk));
+}
+
+#[test]
+fn the_documents_list_answers_home_end_and_the_page_keys() {
+    let mut app = app_after(&format!("{TO_DOCUMENTS} <Right>"));
+    let count = app.content.guide.documents.items.len();
+    press(&mut app, "<End>");
+    assert_eq!(app.application.place, document(count - 1, None));
+    press(&mut app, "<Home>");
+    assert_eq!(app.application.place, document(0, None));
+    // The first document is open: its points are rows the page keys pass over.
+    press(&mut app, "<PgDn>");
+    let rows_down = app.application.place;
+    assert_ne!(rows_down, document(0, None));
+    press(&mut app, "<PgUp>");
+    assert_eq!(app.application.place, document(0, None));
+    press(&mut app, "G");
+    assert_eq!(app.application.place, document(count - 1, None));
+    press(&mut app, "g");
+    assert_eq!(app.application.place, document(0, None));
 }

@@ -121,7 +121,7 @@ proptest! {
 
     #[test]
     fn random_input_in_the_wizard_never_breaks_it(inputs in prop::collection::vec(any_input(), 0..500)) {
-        let app = App::new(content(), Default::default(), Theme { color: false });
+        let app = App::new(content(), Default::default(), Theme::PLAIN);
         run(app, inputs)?;
     }
 
@@ -130,7 +130,7 @@ proptest! {
         let app = App::start(
             content(),
             vec![listing("Anna"), crate::common::broken_listing(1), listing("Әлия Нұрланқызы")],
-            Theme { color: true },
+            Theme::PLAIN.with_color(true),
         );
         run(app, inputs)?;
     }

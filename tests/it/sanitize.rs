@@ -256,7 +256,7 @@ fn sanitize_the_full_screen_views_show_escape_sequences_as_text() {
         },
         broken,
     ];
-    let mut app = App::start(crate::common::content(), listings, Theme { color: false });
+    let mut app = App::start(crate::common::content(), listings, Theme::PLAIN);
     let start = screen(&app);
     assert!(start.contains("Evil␛[2J"), "{start}");
     assert!(start.contains("broken␛[31m.yaml"), "{start}");

@@ -431,7 +431,7 @@ fn the_fee_row_says_paid_only_when_paid() {
         "{TO_SUBMISSION} <Down> <Space> <Down> 80 <Space> USD <Enter>"
     ));
     for (app, ticked) in [(unpaid, "[ ]"), (paid_no_date, "[✓]")] {
-        let rows = rows(&draw(&app, 120, 40));
+        let rows = rows(&draw(&app, 120, 80));
         let fee = rows
             .iter()
             .find(|row| row.contains(&format!("{ticked} Pay the visa fee")))
@@ -508,7 +508,7 @@ pub(crate) mod start {
             listing("王小明", UPDATED[1], Place::start_of(Step::Eligibility)),
             broken_listing(5),
         ];
-        App::start(content(), listings, Theme { color: false })
+        App::start(content(), listings, Theme::PLAIN)
     }
 
     /// The screen as text, with the times (shown in the local zone) written as a placeholder of
@@ -567,7 +567,7 @@ pub(crate) mod start {
     /// names for the moment it takes to read them.
     #[test]
     fn start_while_reading() {
-        let mut app = App::start_reading(content(), Theme { color: false });
+        let mut app = App::start_reading(content(), Theme::PLAIN);
         snap("start_reading", "Before the folder is listed.", &app);
         let anna = listing("Anna", UPDATED[0], Place::start_of(Step::Passport));
         let files = vec![
@@ -592,7 +592,7 @@ pub(crate) mod start {
             .map(|i| listing(&format!("Person {i:03}"), UPDATED[0], Place::Welcome))
             .collect();
         for selected in [0, 5, 150, 299] {
-            let mut app = App::start(content(), listings.clone(), Theme { color: false });
+            let mut app = App::start(content(), listings.clone(), Theme::PLAIN);
             for _ in 0..selected {
                 press(&mut app, "<Down>");
             }
@@ -622,6 +622,78 @@ pub(crate) mod start {
         }
     }
 
+    /// With nothing left to list, the screen says so and offers only what works: no table
+    /// heading, no Enter, r or d.
+    #[test]
+    fn an_empty_folder_shows_the_empty_state_and_only_the_keys_that_work() {
+        let app = App::start(content(), vec![], Theme::PLAIN);
+        let text = screen(&app, 80, 24);
+        assert!(
+            text.contains("No saved applications. Press n to start one."),
+            "{text}"
+        );
+        for absent in ["Last updated", "Enter", "r rename", "d delete"] {
+            assert!(!text.contains(absent), "{absent:?}\n{text}");
+        }
+        assert!(text.contains("n new"), "{text}");
+        snap(
+            "start_empty",
+            "No application saved: what to do, and only the keys that work.",
+            &app,
+        );
+    }
+
+    /// Renaming to a name another application has is refused, as `kzvisa new` refuses it; so
+    /// is a new application of that name.
+    #[test]
+    fn a_name_in_use_is_refused_when_renaming_or_creating() {
+        let mut app = start();
+        let effects = press(&mut app, "<Down> r <C-u> anna <Enter>");
+        assert!(
+            !effects
+                .iter()
+                .any(|e| matches!(e, kzvisa::app::Effect::Rename(..))),
+            "{effects:?}"
+        );
+        let text = screen(&app, 80, 24);
+        assert!(text.contains("exists already"), "{text}");
+        assert!(text.contains("New name:"), "the prompt stays open\n{text}");
+        // Its own name is no other's: renaming Anna to ANNA goes ahead.
+        let mut app = start();
+        let effects = press(&mut app, "r <C-u> ANNA <Enter>");
+        assert!(
+            effects
+                .iter()
+                .any(|e| matches!(e, kzvisa::app::Effect::Rename(..)))
+        );
+        let mut app = start();
+        let effects = press(&mut app, "n Anna <Enter>");
+        assert!(
+            !effects
+                .iter()
+                .any(|e| matches!(e, kzvisa::app::Effect::Create(..))),
+            "{effects:?}"
+        );
+    }
+
+    /// Enter on a file that cannot be read says why, and where the file is.
+    #[test]
+    fn enter_on_an_unreadable_row_says_why_and_where() {
+        let mut app = start();
+        let effects = press(&mut app, "<End> <Enter>");
+        assert!(
+            !effects
+                .iter()
+                .any(|e| matches!(e, kzvisa::app::Effect::Open(..)))
+        );
+        let text = screen(&app, 80, 24);
+        let status: Vec<&str> = text.lines().filter(|l| l.contains(" ! ")).collect();
+        assert!(
+            status.iter().any(|l| l.contains("/apps/broken.yaml")),
+            "{text}"
+        );
+    }
+
     /// A table row is cut at the edge, never wrapped: the name gives way to the other columns.
     #[test]
     fn a_long_name_is_cut_to_keep_its_row_on_one_line() {
@@ -634,7 +706,7 @@ pub(crate) mod start {
                     UPDATED[0],
                     Place::start_of(Step::Eligibility),
                 )],
-                Theme { color: false },
+                Theme::PLAIN,
             );
             let text = screen(&app, 80, 24);
             let row = text
@@ -815,5 +887,213 @@ fn every_screen_in_russian_and_kazakh_at_80x24() {
                 text,
             );
         }
+    }
+}
+
+// --- What every screen keeps to: symbols, the header, the width of text ---------------------------
+
+/// Under `TERM=linux` or a locale that is not UTF-8 the screens draw their own symbols in ASCII;
+/// what remains beyond ASCII is the content's letters and its punctuation (quotes, dashes), which
+/// the Linux console's fonts have.
+#[test]
+fn every_screen_in_ascii_mode_draws_only_ascii_symbols() {
+    use kzvisa::ui::theme::Glyphs;
+    const PUNCTUATION: &str = "«»—–…№\u{a0}";
+    for lang in [Lang::En, Lang::Ru, Lang::Kk] {
+        let content = content_in(lang);
+        for (name, mut app) in every_screen() {
+            app.set_content(content.clone());
+            app.theme = app.theme.with_glyphs(Glyphs::ASCII);
+            for (width, height) in SIZES.into_iter().chain([(40, 12)]) {
+                let screen = rows(&draw(&app, width, height)).join("\n");
+                let odd: String = screen
+                    .chars()
+                    .filter(|c| !c.is_ascii() && !c.is_alphabetic() && !PUNCTUATION.contains(*c))
+                    .collect();
+                assert!(
+                    odd.is_empty(),
+                    "{name} in {lang:?} at {width}x{height}: {odd:?}\n{screen}"
+                );
+            }
+        }
+    }
+}
+
+/// With a long name, or in a narrow window, the name is cut first, then the guide's title, and
+/// a gap always stands before the screen's title.
+#[test]
+fn the_header_cuts_the_name_then_the_title_and_keeps_a_gap() {
+    let mut app = app_after("<Enter> 3 y y y y");
+    app.name = "Aigerim Bekova (daughter)".to_string();
+    let title = kzvisa::present::step_name(&app.content, app.application.place.step()).to_string();
+    for width in MIN_WIDTH..=120 {
+        let header = rows(&draw(&app, width, 24)).remove(0);
+        let header = header.trim_end();
+        let left = header
+            .strip_suffix(title.as_str())
+            .unwrap_or_else(|| panic!("{width}: the screen's title is not at the end: {header:?}"));
+        assert!(left.ends_with("  "), "{width}: no gap: {header:?}");
+        assert!(left.starts_with(" kzvisa"), "{width}: {header:?}");
+        let left = left.trim_end();
+        if !left.ends_with("Aigerim Bekova (daughter)") {
+            assert!(
+                left.ends_with('…') || left == " kzvisa",
+                "{width}: cut without an ellipsis: {header:?}"
+            );
+        }
+        // The name gives way before the guide's title does.
+        if !left.contains("Work visa for Kazakhstan") {
+            assert!(!left.contains("(daughter)"), "{width}: {header:?}");
+        }
+    }
+    snap(
+        "eligibility_result_long_name",
+        "A long name in the header: cut before it reaches the screen's title.",
+        &app,
+    );
+    let mut faq = app_after("<F1>");
+    faq.name = "My application".to_string();
+    let header = rows(&draw(&faq, 60, 24)).remove(0);
+    let left = header
+        .trim_end()
+        .strip_suffix("Frequently asked questions")
+        .unwrap_or_else(|| panic!("{header:?}"));
+    assert!(
+        left.ends_with("  ") && left.trim_end().ends_with('…'),
+        "{header:?}"
+    );
+}
+
+/// On a wide terminal the text stops at a readable width, as pages do.
+#[test]
+fn text_stops_at_a_readable_width_on_a_wide_terminal() {
+    use kzvisa::ui::theme::MAX_TEXT_WIDTH;
+    for (name, app) in every_screen() {
+        let rows = rows(&draw(&app, 160, 50));
+        // Between the header and the status and footer lines.
+        for row in &rows[3..rows.len() - 4] {
+            // The scrollbar keeps to the right edge: only the text is measured.
+            let row: String = row.chars().take(159).collect();
+            let text = row
+                .trim_end()
+                .trim_end_matches(['▲', '▼', '█', '║', '^', 'v', '#', '|']);
+            let used = text.trim_end().chars().count();
+            assert!(
+                used <= usize::from(MAX_TEXT_WIDTH) + 1,
+                "{name}: a line of {used} columns\n{}",
+                rows.join("\n")
+            );
+        }
+    }
+}
+
+/// An open answer reads as text: only its question is in reverse video.
+#[test]
+fn an_open_faq_answer_is_not_highlighted_only_its_question() {
+    let app = app_after("<F1> <Enter>");
+    let terminal = draw(&app, 80, 24);
+    let buffer = terminal.backend().buffer();
+    let reversed_rows: Vec<u16> = (0..24)
+        .filter(|&y| (0..80).any(|x| buffer[(x, y)].modifier.contains(Modifier::REVERSED)))
+        .collect();
+    assert_eq!(
+        reversed_rows.len(),
+        1,
+        "{reversed_rows:?}\n{}",
+        rows(&terminal).join("\n")
+    );
+}
+
+/// Choosing "scheduled" brings the date field into view, and the text above it keeps its lines.
+#[test]
+fn a_scheduled_interview_shows_its_date_field_without_reflowing() {
+    let on_interview = format!("{TO_SUBMISSION} <Down> <Down> <Down> <Down>");
+    let before = app_after(&on_interview);
+    let after = app_after(&format!("{on_interview} <Right>"));
+    let label = &after.content.ui.submission.interview_date;
+    for (width, height) in SIZES {
+        let before = rows(&draw(&before, width, height));
+        let after = rows(&draw(&after, width, height));
+        assert!(
+            after.iter().any(|row| row.contains(label.as_str())),
+            "{width}x{height}: the date field is not in view\n{}",
+            after.join("\n")
+        );
+        // Every line of text (without the scrollbar's column) is one drawn before, unchanged.
+        let text = |rows: &[String]| -> Vec<String> {
+            rows[3..rows.len() - 2]
+                .iter()
+                .map(|r| r.chars().take(usize::from(width) - 2).collect::<String>())
+                .map(|r| r.trim_end().to_string())
+                .collect()
+        };
+        let (before, after) = (text(&before), text(&after));
+        let fee = after
+            .iter()
+            .find(|line| line.contains("fee") || line.contains("Fee"))
+            .expect("the fee step shows");
+        assert!(
+            before.contains(fee),
+            "{width}x{height}: {fee:?} moved\n{before:#?}"
+        );
+    }
+}
+
+/// A status line that wraps goes on under its text, not under its mark at column 0.
+#[test]
+fn a_wrapped_status_line_hangs_under_its_text() {
+    let mut app = app_after(TO_PASSPORT);
+    app.read_only = Some(kzvisa::store::ReadOnly::Locked);
+    let rows = rows(&draw(&app, 60, 24));
+    let start = rows
+        .iter()
+        .position(|row| row.starts_with(" ! "))
+        .expect("the read-only line shows");
+    assert!(rows[start + 1].starts_with("   ") && !rows[start + 1].trim().is_empty());
+}
+
+/// A source's address is never broken across lines: whole on its row, or cut with an ellipsis
+/// at the row's end; a date is never broken either.
+#[test]
+fn addresses_and_dates_are_never_broken_across_lines() {
+    let app = app_after(&format!("{TO_DOCUMENTS} <Down> <Down> i"));
+    let urls: Vec<String> = app
+        .content
+        .notes
+        .iter()
+        .flat_map(|note| note.sources.iter().map(|s| s.url.clone()))
+        .collect();
+    for screen in [app, app_after("<F1> <Down> <Down> <Down> <Down> <Enter>")] {
+        for (width, height) in SIZES {
+            let rows = rows(&draw(&screen, width, height));
+            let mut seen = 0;
+            for row in &rows {
+                let Some(at) = row.find("http") else { continue };
+                let word = row[at..].split([' ', '│', '║', '█']).next().unwrap_or("");
+                let whole = urls.iter().any(|url| url == word);
+                let cut = word
+                    .strip_suffix('…')
+                    .is_some_and(|start| urls.iter().any(|url| url.starts_with(start)));
+                assert!(
+                    whole || cut,
+                    "{width}x{height}: {word:?}\n{}",
+                    rows.join("\n")
+                );
+                seen += 1;
+            }
+            assert!(seen > 0, "no address on screen\n{}", rows.join("\n"));
+        }
+    }
+    let fails = app_after(&format!(
+        "{TO_PASSPORT} 2030-12-31 <Tab> 2030-09-30 <Enter>"
+    ));
+    for width in MIN_WIDTH..=120 {
+        let screen = rows(&draw(&fails, width, 40))
+            .join("\n")
+            .replace('\u{a0}', " ");
+        assert!(
+            screen.contains("31 December 2030") && screen.contains("30 March 2031"),
+            "{width}: a date is broken\n{screen}"
+        );
     }
 }

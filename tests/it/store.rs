@@ -358,7 +358,7 @@ proptest! {
 
     #[test]
     fn any_reachable_state_saves_and_loads_as_itself(msgs in prop::collection::vec(any_msg(), 0..120)) {
-        let mut app = App::new(content(), Default::default(), Theme { color: false });
+        let mut app = App::new(content(), Default::default(), Theme::PLAIN);
         for msg in msgs {
             app.update(msg);
         }
@@ -499,7 +499,7 @@ mod start_screen {
     }
 
     fn start() -> App {
-        App::start(content(), listings(), Theme { color: false })
+        App::start(content(), listings(), Theme::PLAIN)
     }
 
     fn typed(app: &mut App, text: &str) {
@@ -637,7 +637,7 @@ mod start_screen {
     /// folder is listed, then listed but not read, then read near the selection first.
     #[test]
     fn a_large_folder_is_shown_at_once_and_read_nearest_the_selection_first() {
-        let mut app = App::start_reading(content(), Theme { color: false });
+        let mut app = App::start_reading(content(), Theme::PLAIN);
         assert_eq!(app.mode(), Mode::Start);
         assert!(app.folder_unlisted() && app.reading_folder());
         let screen = crate::screens::text_of(&app, 80, 24);
@@ -705,7 +705,7 @@ mod start_screen {
 
     #[test]
     fn a_long_list_is_crossed_by_pages_and_to_either_end() {
-        let mut app = App::start_reading(content(), Theme { color: false });
+        let mut app = App::start_reading(content(), Theme::PLAIN);
         let files: Vec<PathBuf> = (0..25)
             .map(|i| PathBuf::from(format!("/apps/a{i:02}.yaml")))
             .collect();
@@ -738,7 +738,7 @@ mod start_screen {
 
     #[test]
     fn a_row_not_read_yet_opens_but_cannot_be_renamed() {
-        let mut app = App::start_reading(content(), Theme { color: false });
+        let mut app = App::start_reading(content(), Theme::PLAIN);
         app.show_files(vec![PathBuf::from("/apps/anna.yaml")], None);
         assert_eq!(app.update(Msg::Rename), Effect::None);
         assert_eq!(app.mode(), Mode::Start);
@@ -754,7 +754,7 @@ mod start_screen {
             PathBuf::from("/apps/anna.yaml"),
             PathBuf::from("/apps/bolat.yaml"),
         ];
-        let mut app = App::start_reading(content(), Theme { color: false });
+        let mut app = App::start_reading(content(), Theme::PLAIN);
         app.show_files(files.clone(), None);
         // A file no longer listed, and a listed file given the number of another's row (the
         // folder was listed afresh while it was read).
