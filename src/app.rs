@@ -319,6 +319,8 @@ pub struct App {
     /// The review row a step was opened from: leaving that step (Enter at its end, Esc) goes
     /// back to the review on that row rather than on through the steps.
     pub back_to_review: Option<usize>,
+    /// Where the review was opened from with its key: Esc on the review goes back there.
+    pub review_opened_from: Option<Place>,
     /// Today, as the shell last said ([`Msg::Today`]): the core has no clock. Until told, no
     /// date is judged against today.
     pub today: Option<chrono::NaiveDate>,
@@ -346,6 +348,7 @@ impl App {
             cursor: 0,
             show_date_errors: false,
             back_to_review: None,
+            review_opened_from: None,
             today: None,
             quitting: false,
             pasted_cut: false,
@@ -388,6 +391,8 @@ impl App {
         self.application = application;
         self.faq = None;
         self.notes = None;
+        self.back_to_review = None;
+        self.review_opened_from = None;
         self.expanded.clear();
         self.go(self.application.place);
     }
@@ -610,7 +615,12 @@ impl App {
             Msg::OpenFaq if self.faq.is_none() => self.set_faq(FaqView::default()),
             _ if self.faq.is_some() => self.update_faq(msg),
             msg if matches!(self.screen, Screen::Start(_)) => return self.update_start(msg),
-            Msg::OpenReview => self.open_review(),
+            Msg::OpenReview => {
+                if !matches!(self.application.place, Place::Review { .. }) {
+                    self.review_opened_from = Some(self.application.place);
+                }
+                self.open_review();
+            }
             // Opened from the review: Esc goes back to it, on the same row.
             Msg::Back if self.back_to_review.is_some() => self.open_review(),
             msg => self.update_step(msg),
@@ -1161,7 +1171,10 @@ impl App {
                     }
                 }
             }
-            Msg::Back => self.go_backward(),
+            Msg::Back => match self.review_opened_from.take() {
+                Some(place) => self.go(place),
+                None => self.go_backward(),
+            },
             _ => {}
         }
     }

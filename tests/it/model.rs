@@ -457,3 +457,28 @@ fn check_on_the_eaeu_route_lists_only_what_applies() {
     }
     assert!(out.contains("Still to do:"), "{out}");
 }
+
+/// The review opens from any step with its key (r, or F3 in a text field), and Esc goes back to
+/// where it was opened; a step opened from the review goes back to the review's row.
+#[test]
+fn the_review_opens_from_any_step_and_esc_returns_there() {
+    let mut app = app();
+    press(&mut app, "<Enter> 3 y");
+    let question = app.application.place;
+    press(&mut app, "r");
+    assert!(matches!(app.application.place, Place::Review { .. }));
+    press(&mut app, "<Esc>");
+    assert_eq!(app.application.place, question);
+
+    // From a text field the letter is typed; F3 opens the review.
+    press(&mut app, "y y y <Enter> <Space> <Down>");
+    let date = app.application.place;
+    assert_eq!(app.mode(), Mode::FormText);
+    press(&mut app, "r");
+    assert_eq!(app.application.place, date, "r is typed into the field");
+    assert_eq!(app.application.employer.permit_date, "r");
+    press(&mut app, "<F3>");
+    assert!(matches!(app.application.place, Place::Review { .. }));
+    press(&mut app, "<Esc>");
+    assert_eq!(app.application.place, date);
+}
