@@ -262,17 +262,14 @@ fn place_prompt(app: &App) -> Prompt {
     }
 }
 
-/// The review as lines, without the underlines that are only for print: a screen reader would
-/// read every dash.
+/// The review as lines to be read aloud (see [`report::text`]).
 fn review_text(app: &App) -> Vec<String> {
-    report::text(
-        &report::review(&app.content, &app.application, app.today),
-        None,
-    )
-    .lines()
-    .filter(|l| !l.trim().is_empty() && !l.chars().all(|c| c == '-'))
-    .map(str::to_string)
-    .collect()
+    let blocks = report::review(&app.content, &app.application, app.today);
+    report::text(&blocks, None)
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// What the typed `line` means at the app's current place.

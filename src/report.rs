@@ -616,8 +616,9 @@ fn escape(text: &str) -> String {
 /// Columns of printed text.
 pub const PRINT_WIDTH: usize = 78;
 
-/// The blocks as plain text, wrapped to `width` columns, or one line per paragraph for `None`
-/// (a screen reader reads a wrapped line as two).
+/// The blocks as plain text to print, wrapped to `width` columns, or to be read aloud for `None`:
+/// one line per paragraph (a screen reader reads a wrapped line as two) and headings without
+/// their underlines (it would read every dash).
 pub fn text(blocks: &[Block], width: Option<usize>) -> String {
     let wrap = |text: &str, first: &str, rest: &str| {
         let mut out = match width {
@@ -635,6 +636,9 @@ pub fn text(blocks: &[Block], width: Option<usize>) -> String {
     let mut out = String::new();
     for block in blocks {
         match block {
+            Block::Title(text) | Block::Heading(text) if width.is_none() => {
+                out.push_str(&format!("{text}\n"));
+            }
             Block::Title(text) | Block::Heading(text) => {
                 let underline = if matches!(block, Block::Title(_)) {
                     "="
