@@ -549,3 +549,62 @@ fn a_full_disk_leaves_the_file_and_its_backup_whole() {
         .count();
     assert_eq!(leftovers, 0, "temporary files left on the full disk");
 }
+
+/// The full screen says why an application is read-only: a link, a write-protected file, or
+/// another kzvisa; and nothing typed there is kept.
+#[test]
+fn the_full_screen_says_why_an_application_is_read_only() {
+    use kzvisa::app::{App, Effect, Msg};
+    let content = crate::common::content();
+    for (why, says) in [
+        (ReadOnly::Link, content.ui.saving.read_only_link.clone()),
+        (
+            ReadOnly::Protected,
+            content.ui.saving.read_only_protected.clone(),
+        ),
+        (ReadOnly::Locked, content.ui.saving.read_only.clone()),
+    ] {
+        let mut app = App::new(
+            content.clone(),
+            kzvisa::wizard::Application::default(),
+            kzvisa::theme::Theme::PLAIN,
+        );
+        app.update(Msg::Opened {
+            name: "Shared".into(),
+            application: Box::default(),
+            read_only: Some(why),
+        });
+        let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 30))
+            .expect("a test terminal");
+        terminal
+            .draw(|frame| kzvisa::ui::view(&app, frame))
+            .expect("drawn");
+        let screen: String = terminal
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .map(|cell| cell.symbol())
+            .collect();
+        let start: String = says
+            .split_whitespace()
+            .take(4)
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            screen
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .contains(&start),
+            "{why:?}: the screen does not say {start:?}"
+        );
+        press_answer(&mut app);
+        assert_eq!(app.application.route, None, "{why:?}: an answer was kept");
+    }
+
+    fn press_answer(app: &mut App) {
+        app.update(Msg::Confirm);
+        assert_eq!(app.update(Msg::Choose(2)), Effect::None);
+    }
+}
