@@ -90,6 +90,8 @@ pub enum Msg {
     Notice(Option<String>),
     /// The texts of another language, loaded.
     TextsLoaded(Texts),
+    /// How far the page of text on screen scrolls at the size drawn (see `ui::view_measured`).
+    ScrollLimit(u16),
     /// How the save the shell carried out went: the error in words if it failed.
     Saved(Result<(), String>),
     /// The save found the file changed by another program, so it left it and saved the answers
@@ -147,6 +149,7 @@ impl Msg {
                 | Msg::RowsRead(_)
                 | Msg::Notice(_)
                 | Msg::TextsLoaded(_)
+                | Msg::ScrollLimit(_)
         )
     }
 }
@@ -319,6 +322,10 @@ pub struct App {
     /// The review row a step was opened from: leaving that step (Enter at its end, Esc) goes
     /// back to the review on that row rather than on through the steps.
     pub back_to_review: Option<usize>,
+    /// How far down a page of text (the welcome, say) is scrolled, and how far it can be at the
+    /// size drawn last (told by the shell, [`Msg::ScrollLimit`]).
+    pub scroll: u16,
+    pub scroll_limit: u16,
     /// Where the review was opened from with its key: Esc on the review goes back there.
     pub review_opened_from: Option<Place>,
     /// Today, as the shell last said ([`Msg::Today`]): the core has no clock. Until told, no
@@ -349,6 +356,8 @@ impl App {
             show_date_errors: false,
             back_to_review: None,
             review_opened_from: None,
+            scroll: 0,
+            scroll_limit: 0,
             today: None,
             quitting: false,
             pasted_cut: false,
@@ -589,6 +598,11 @@ impl App {
                 self.set_content(content);
                 return Effect::None;
             }
+            Msg::ScrollLimit(limit) => {
+                self.scroll_limit = limit;
+                self.scroll = self.scroll.min(limit);
+                return Effect::None;
+            }
             Msg::Saved(result) => return self.saved(result),
             Msg::SavedAsNew { name, notice } => {
                 self.name = name;
@@ -767,6 +781,18 @@ impl App {
     }
 
     fn update_step(&mut self, msg: Msg) {
+        // A page of text scrolls with the list keys, as far as the text goes.
+        if matches!(
+            self.application.place,
+            Place::Welcome | Place::RouteOutcome | Place::EligibilityResult
+        ) && let Some(to) = moved_in_list(
+            usize::from(self.scroll),
+            usize::from(self.scroll_limit) + 1,
+            &msg,
+        ) {
+            self.scroll = u16::try_from(to).unwrap_or(self.scroll_limit);
+            return;
+        }
         match self.application.place {
             Place::Welcome => {
                 if msg == Msg::Confirm {
@@ -1247,6 +1273,7 @@ impl App {
     /// Moves to a place; a text field gets the cursor at the end of what it holds.
     fn go(&mut self, place: Place) {
         self.application.place = place;
+        self.scroll = 0;
         self.show_date_errors = false;
         self.cursor = self.focused_text().map_or(0, |t| t.chars().count());
         if let Place::Documents {

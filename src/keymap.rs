@@ -122,9 +122,18 @@ const NEXT_IF_ANSWERED: Binding = hidden(&[Enter], Msg::Confirm);
 const SPACE: &str = "Space";
 /// The language is switched where no application's texts are in the middle of being read.
 const LANGUAGE: Binding = bind(&[Char('l')], Msg::SwitchLanguage, "l", Label::Language);
+/// A page of text scrolls with the keys of a list.
+const SCROLL_UP: Binding = hidden(&[Up, Char('k')], Msg::Up);
+const SCROLL_DOWN: Binding = hidden(&[Down, Char('j')], Msg::Down);
 const WELCOME: &[Binding] = &[
     bind(&[Enter], Msg::Confirm, "Enter", Label::Start),
     LANGUAGE,
+    SCROLL_UP,
+    SCROLL_DOWN,
+    FIRST,
+    LAST,
+    PAGE_UP,
+    PAGE_DOWN,
 ];
 const ROUTE: &[Binding] = &[
     UP,
@@ -135,7 +144,16 @@ const ROUTE: &[Binding] = &[
     hidden(&[Char('3')], Msg::Choose(2)),
     BACK,
 ];
-const ROUTE_OUTCOME: &[Binding] = &[bind(&[Enter], Msg::Confirm, "Enter", Label::Continue), BACK];
+const ROUTE_OUTCOME: &[Binding] = &[
+    bind(&[Enter], Msg::Confirm, "Enter", Label::Continue),
+    BACK,
+    SCROLL_UP,
+    SCROLL_DOWN,
+    FIRST,
+    LAST,
+    PAGE_UP,
+    PAGE_DOWN,
+];
 // A form's fields, by kind (see `wizard::form`): the same keys on every form.
 const FORM_TICK: &[Binding] = &[
     UP,
@@ -182,8 +200,16 @@ const QUESTION: &[Binding] = &[
     BACK,
 ];
 const QUESTION_WITHOUT_FAQ: &[Binding] = &[YES, NO, NEXT_IF_ANSWERED, BACK];
-const ELIGIBILITY_RESULT: &[Binding] =
-    &[bind(&[Enter], Msg::Confirm, "Enter", Label::Continue), BACK];
+const ELIGIBILITY_RESULT: &[Binding] = &[
+    bind(&[Enter], Msg::Confirm, "Enter", Label::Continue),
+    BACK,
+    SCROLL_UP,
+    SCROLL_DOWN,
+    FIRST,
+    LAST,
+    PAGE_UP,
+    PAGE_DOWN,
+];
 const DOCUMENTS: &[Binding] = &[
     UP,
     DOWN,

@@ -224,7 +224,7 @@ impl Shell {
                 app.update(Msg::Today(today));
             }
             if redraw {
-                drawn = terminal.draw(|frame| ui::view(app, frame))?.area.as_size();
+                drawn = self.draw(terminal, app)?;
             }
             redraw = true;
             // Waking now and then lets SIGTERM and SIGHUP end the loop and restore the terminal.
@@ -285,7 +285,7 @@ impl Shell {
             if effect == Effect::Save {
                 // The answer shows at once; the save (with its fsync) follows, and the frame is
                 // drawn again only if saving changed what it says.
-                drawn = terminal.draw(|frame| ui::view(app, frame))?.area.as_size();
+                drawn = self.draw(terminal, app)?;
                 let said = (app.save_error.clone(), app.notice.clone());
                 // A retry asked for on quitting quits once it saved.
                 if self.carry_out(effect, app) == Effect::Quit {
@@ -298,6 +298,24 @@ impl Shell {
             }
             self.carry_out(effect, app);
         }
+    }
+
+    /// Draws a frame and tells the app how far its page of text scrolls at this size; the size
+    /// it was laid out at.
+    fn draw(
+        &self,
+        terminal: &mut DefaultTerminal,
+        app: &mut App,
+    ) -> std::io::Result<ratatui::layout::Size> {
+        let mut limit = None;
+        let size = terminal
+            .draw(|frame| limit = ui::view_measured(app, frame))?
+            .area
+            .as_size();
+        if let Some(limit) = limit.filter(|l| *l != app.scroll_limit) {
+            app.update(Msg::ScrollLimit(limit));
+        }
+        Ok(size)
     }
 
     /// Carries out an effect; the effect of the report it gave back, if any.

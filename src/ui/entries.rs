@@ -116,13 +116,42 @@ pub fn text_width(area: Rect) -> u16 {
 pub fn render(theme: Theme, frame: &mut Frame, area: Rect, entries: &[Entry]) -> Option<Rect> {
     let width = text_width(area);
     let heights: Vec<u16> = entries.iter().map(|e| e.height(width)).collect();
+    let offset = scroll_offset(entries, &heights, area.height);
+    draw(theme, frame, area, entries, &heights, offset)
+}
+
+/// Draws a page of text scrolled down `scroll` lines (as far as it goes), for a screen with no
+/// selection to follow. Returns how far it can scroll at this size, for the app to know.
+pub fn render_scrolled(
+    theme: Theme,
+    frame: &mut Frame,
+    area: Rect,
+    entries: &[Entry],
+    scroll: u16,
+) -> u16 {
+    let width = text_width(area);
+    let heights: Vec<u16> = entries.iter().map(|e| e.height(width)).collect();
+    let total: u32 = heights.iter().map(|h| u32::from(*h)).sum();
+    let limit = u16::try_from(total.saturating_sub(u32::from(area.height))).unwrap_or(u16::MAX);
+    draw(theme, frame, area, entries, &heights, scroll.min(limit));
+    limit
+}
+
+fn draw(
+    theme: Theme,
+    frame: &mut Frame,
+    area: Rect,
+    entries: &[Entry],
+    heights: &[u16],
+    offset: u16,
+) -> Option<Rect> {
+    let width = text_width(area);
     let total: u32 = heights.iter().map(|h| u32::from(*h)).sum();
     let scrolls = total > u32::from(area.height);
-    let offset = scroll_offset(entries, &heights, area.height);
 
     let mut selected_body = None;
     let mut top: i64 = -i64::from(offset);
-    for (entry, height) in entries.iter().zip(&heights) {
+    for (entry, height) in entries.iter().zip(heights) {
         let height = i64::from(*height);
         if top >= i64::from(area.height) {
             break;

@@ -12,7 +12,8 @@ use crate::content::fill;
 use crate::wizard::Place;
 use crate::wizard::review::{self, Answer};
 
-pub fn welcome(app: &App, frame: &mut Frame, area: Rect) {
+/// The welcome page; returns how far it scrolls (see [`entries::render_scrolled`]).
+pub fn welcome(app: &App, frame: &mut Frame, area: Rect) -> u16 {
     let theme = app.theme;
     let guide = &app.content.guide;
     let ui = &app.content.ui.welcome;
@@ -35,7 +36,7 @@ pub fn welcome(app: &App, frame: &mut Frame, area: Rect) {
     }
     list.push(Entry::blank());
     list.push(Entry::text(Line::styled(ui.start.as_str(), theme.key())));
-    entries::render(app.theme, frame, area, &list);
+    entries::render_scrolled(app.theme, frame, area, &list, app.scroll)
 }
 
 pub fn question(app: &App, frame: &mut Frame, area: Rect, question: usize) {
@@ -87,7 +88,7 @@ pub fn question(app: &App, frame: &mut Frame, area: Rect, question: usize) {
     entries::render(app.theme, frame, area, &list);
 }
 
-pub fn eligibility_result(app: &App, frame: &mut Frame, area: Rect) {
+pub fn eligibility_result(app: &App, frame: &mut Frame, area: Rect) -> u16 {
     let theme = app.theme;
     let content = &app.content;
     let ui = &content.ui;
@@ -134,7 +135,7 @@ pub fn eligibility_result(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         ui.eligibility.go_on_anyway.as_str()
     }));
-    entries::render(app.theme, frame, area, &list);
+    entries::render_scrolled(app.theme, frame, area, &list, app.scroll)
 }
 
 pub fn documents(app: &App, frame: &mut Frame, area: Rect) {
@@ -254,7 +255,7 @@ pub fn route(app: &App, frame: &mut Frame, area: Rect, option: usize) {
 }
 
 /// What the chosen route means, for the routes without a work visa.
-pub fn route_outcome(app: &App, frame: &mut Frame, area: Rect) {
+pub fn route_outcome(app: &App, frame: &mut Frame, area: Rect) -> u16 {
     let theme = app.theme;
     let content = &app.content;
     let mut list = Vec::new();
@@ -272,5 +273,5 @@ pub fn route_outcome(app: &App, frame: &mut Frame, area: Rect) {
         content.ui.passport.continue_hint.as_str(),
         theme.key(),
     )));
-    entries::render(app.theme, frame, area, &list);
+    entries::render_scrolled(app.theme, frame, area, &list, app.scroll)
 }

@@ -24,10 +24,17 @@ use crate::wizard::{Place, flow};
 use theme::{MIN_HEIGHT, MIN_WIDTH};
 
 pub fn view(app: &App, frame: &mut Frame) {
+    view_measured(app, frame);
+}
+
+/// [`view`], saying how far the page on screen scrolls when it is a page of text with no
+/// selection (the welcome, say): the shell tells the app ([`crate::app::Msg::ScrollLimit`]), so its
+/// scroll keys stop where the text does.
+pub fn view_measured(app: &App, frame: &mut Frame) -> Option<u16> {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(app, frame, area);
-        return;
+        return None;
     }
     let footer = footer(app, area.width);
     let footer_height = u16::try_from(footer.lines.len()).unwrap_or(1).min(3);
@@ -45,23 +52,27 @@ pub fn view(app: &App, frame: &mut Frame) {
     let body = body.inner(ratatui::layout::Margin::new(1, 0));
     if app.notes.is_some() {
         notes::render(app, frame, body);
-        return;
+        return None;
     }
     if app.faq.is_some() {
         faq::render(app, frame, body);
-        return;
+        return None;
     }
     if let Screen::Start(start) = &app.screen {
         start::render(app, frame, body, start);
-        return;
+        return None;
     }
     match app.application.place {
-        Place::Welcome => guide::welcome(app, frame, body),
+        Place::Welcome => return Some(guide::welcome(app, frame, body)),
+        Place::RouteOutcome => return Some(guide::route_outcome(app, frame, body)),
+        Place::EligibilityResult => return Some(guide::eligibility_result(app, frame, body)),
+        _ => {}
+    }
+    match app.application.place {
+        Place::Welcome | Place::RouteOutcome | Place::EligibilityResult => {}
         Place::Route { option } => guide::route(app, frame, body, option),
-        Place::RouteOutcome => guide::route_outcome(app, frame, body),
         Place::Employer { field } => fields::employer(app, frame, body, field),
         Place::Eligibility { question } => guide::question(app, frame, body, question),
-        Place::EligibilityResult => guide::eligibility_result(app, frame, body),
         Place::Documents { .. } => guide::documents(app, frame, body),
         Place::Passport { field } => fields::passport(app, frame, body, field),
         Place::Submission { field } => fields::submission(app, frame, body, field),
@@ -70,6 +81,7 @@ pub fn view(app: &App, frame: &mut Frame) {
         #[allow(unreachable_patterns)]
         _ => fields::form(app, frame, body),
     }
+    None
 }
 
 /// "Good to know (2)" beside the progress of a screen that has notes; the footer names the key.

@@ -482,3 +482,59 @@ fn the_review_opens_from_any_step_and_esc_returns_there() {
     press(&mut app, "<Esc>");
     assert_eq!(app.application.place, date);
 }
+
+/// The welcome page (and every page of text with a scrollbar) scrolls with the list keys, as far
+/// as its text goes and no further, its last line reachable at 80x24.
+#[test]
+fn the_welcome_scrolls_with_the_list_keys_to_its_last_line() {
+    use kzvisa::app::Msg;
+    let mut app = app();
+    let draw = |app: &App| {
+        let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24))
+            .expect("a test terminal");
+        let mut limit = None;
+        terminal
+            .draw(|frame| limit = kzvisa::ui::view_measured(app, frame))
+            .expect("drawn");
+        let screen: Vec<String> = (0..24)
+            .map(|y| {
+                (0..80)
+                    .map(|x| terminal.backend().buffer()[(x, y)].symbol())
+                    .collect::<String>()
+            })
+            .collect();
+        (
+            limit.expect("the welcome is a page of text"),
+            screen.join("\n"),
+        )
+    };
+    let (limit, first) = draw(&app);
+    assert!(limit > 0, "the welcome scrolls at 80x24");
+    let last_line = app.content.ui.welcome.start.clone();
+    let ending = last_line.split_whitespace().last().expect("words");
+    assert!(
+        !first.contains(ending),
+        "the last line shows before scrolling"
+    );
+    app.update(Msg::ScrollLimit(limit));
+    press(&mut app, "<Down>");
+    assert_eq!(app.scroll, 1);
+    press(&mut app, "<End>");
+    assert_eq!(app.scroll, limit);
+    let (_, bottom) = draw(&app);
+    assert!(
+        bottom.contains(ending),
+        "End shows the last line:\n{bottom}"
+    );
+    press(&mut app, "<Down> <PgDn>");
+    assert_eq!(app.scroll, limit, "no further than the text goes");
+    press(&mut app, "<Up>");
+    assert_eq!(app.scroll, limit - 1, "the first key up scrolls at once");
+    press(&mut app, "<Home>");
+    assert_eq!(app.scroll, 0);
+    press(&mut app, &"<PgDn> ".repeat(10));
+    assert_eq!(app.scroll, limit);
+    // Going on starts the next page at its top.
+    press(&mut app, "<Enter>");
+    assert_eq!(app.scroll, 0);
+}
