@@ -568,3 +568,77 @@ pub struct Files {
     pub steps: Steps,
     pub notes: Vec<Note>,
 }
+
+/// Kazakhstan's working calendar and the sourced durations the plan counts with: facts, not
+/// rules, the same in every language (`content/calendar.yaml`, `content/durations.yaml`).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Timing {
+    pub calendar: CalendarData,
+    pub durations: Vec<DurationData>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CalendarData {
+    /// The sources the days cite, by id.
+    pub sources: Vec<CalendarSource>,
+    pub years: Vec<CalendarYear>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CalendarSource {
+    pub id: String,
+    pub title: String,
+    pub url: String,
+    /// `YYYY-MM-DD`, `YYYY-MM`, or `undated`.
+    pub date: String,
+}
+
+/// One year: every weekday that is a day off and every Saturday or Sunday that is worked.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CalendarYear {
+    pub year: i32,
+    /// False while a day off is not known yet (2027's Kurban Ait): counts in it are estimates.
+    pub complete: bool,
+    pub note: String,
+    pub days_off: Vec<CalendarDay>,
+    pub working_weekends: Vec<CalendarDay>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CalendarDay {
+    pub date: NaiveDate,
+    /// What the day is: `holiday`, `kurban_ait`, `carry_over` (of a holiday on a weekend) or
+    /// `transfer` (moved by an order).
+    pub kind: String,
+    pub what: String,
+    /// Ids of [`CalendarData::sources`].
+    pub sources: Vec<String>,
+}
+
+/// A sourced duration: `days` in `unit` (`calendar`, `working` or `months`).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DurationData {
+    pub id: String,
+    pub days: u32,
+    pub unit: DurationUnit,
+    pub confidence: Confidence,
+    /// Sources disagree (one says 5 working days, another 15): shown as an estimate whatever the
+    /// confidence.
+    pub disputed: bool,
+    pub what: String,
+    pub sources: Vec<Source>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DurationUnit {
+    Calendar,
+    Working,
+    Months,
+}

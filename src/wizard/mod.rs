@@ -1,6 +1,7 @@
 //! The pure rules of the wizard: what a person answered ([`Application`]), where they are
 //! ([`Place`]), and what follows from their answers ([`review`], [`dates`]). No terminal, no files.
 
+pub mod calendar;
 pub mod dates;
 pub mod flow;
 pub mod form;
