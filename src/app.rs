@@ -666,7 +666,10 @@ impl App {
                 _ => {}
             },
             Place::Documents { document, item } => self.update_documents(document, item, msg),
-            Place::Employer { .. } | Place::Passport { .. } | Place::Submission { .. } => {
+            Place::Employer { .. }
+            | Place::Passport { .. }
+            | Place::Submission { .. }
+            | Place::Dates { .. } => {
                 if let Some(field) = Field::at(self.application.place) {
                     self.update_form(field, msg);
                 }

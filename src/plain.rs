@@ -226,7 +226,10 @@ fn place_prompt(app: &App) -> Prompt {
             },
             question: ui.plain.press_enter.clone(),
         },
-        Place::Employer { .. } | Place::Passport { .. } | Place::Submission { .. } => {
+        Place::Employer { .. }
+        | Place::Passport { .. }
+        | Place::Submission { .. }
+        | Place::Dates { .. } => {
             let Some(field) = Field::at(application.place) else {
                 return Prompt {
                     context: vec![],
@@ -367,7 +370,10 @@ pub fn reply(app: &App, line: &str) -> Reply {
         }
         // A form's field, answered, then on to the next one the form asks (as the app decides,
         // so a field that a choice makes apply is asked too), or on from the form.
-        Place::Employer { .. } | Place::Passport { .. } | Place::Submission { .. } => {
+        Place::Employer { .. }
+        | Place::Passport { .. }
+        | Place::Submission { .. }
+        | Place::Dates { .. } => {
             let Some(field) = Field::at(application.place) else {
                 return Reply::Send(vec![Msg::Confirm]);
             };

@@ -10,7 +10,7 @@ use crate::present::safe::shown;
 use crate::store::Listing;
 use crate::wizard::dates::PassportCheck;
 use crate::wizard::review::{self, Mark, ReviewRow};
-use crate::wizard::{Application, Interview, Step, flow};
+use crate::wizard::{Application, Interview, Step, flow, form};
 
 /// A piece of a printed document, independent of its format.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -252,6 +252,14 @@ pub fn review(content: &Content, app: &Application, today: Option<NaiveDate>) ->
                         guide.submission.interview.title, ui.export.interview_none
                     )));
                 }
+            }
+            Step::Dates => {
+                blocks.push(Block::Heading(ui.steps.dates.clone()));
+                blocks.push(Block::Checklist(
+                    form::fields(Step::Dates, app)
+                        .map(|field| item(ReviewRow::PlanDate(field), vec![]))
+                        .collect(),
+                ));
             }
             Step::Welcome | Step::EligibilityResult | Step::Review => {}
         }

@@ -234,6 +234,61 @@ pub struct UiText {
     pub notes: NotesText,
     pub route: RouteUiText,
     pub employer: EmployerUiText,
+    pub your_dates: YourDatesText,
+    pub plan: PlanText,
+}
+
+/// The step "Your dates": the dates the plan counts from.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct YourDatesText {
+    pub intro: String,
+    pub target: String,
+    pub planned_entry: String,
+    pub actual_entry: String,
+    pub permit_end: String,
+    pub visa_end: String,
+}
+
+/// The plan: dated actions, who acts, and how near each is.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanText {
+    pub title: String,
+    pub heading: String,
+    pub intro: String,
+    pub empty: String,
+    pub estimate: String,
+    pub today: String,
+    pub in_days: Plural,
+    pub days_late: Plural,
+    pub overdue: String,
+    pub due_soon: String,
+    pub later: String,
+    pub done: String,
+    pub date: String,
+    pub action: String,
+    pub who: String,
+    pub status: String,
+    pub who_you: String,
+    pub who_employer: String,
+    pub who_mission: String,
+    pub who_host: String,
+    pub vacancy_posting: String,
+    pub permit_application: String,
+    pub invitation: String,
+    pub visa_application: String,
+    pub entry: String,
+    pub host_notification: String,
+    pub registration: String,
+    pub iin: String,
+    pub passport_renewal: String,
+    pub permit_renewal: String,
+    pub address_change: String,
+    pub after_entry: String,
+    pub due_within: String,
+    pub nothing_due: String,
+    pub reminder: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -432,6 +487,7 @@ pub struct StepNames {
     pub documents: String,
     pub passport: String,
     pub submission: String,
+    pub dates: String,
     pub review: String,
 }
 

@@ -445,6 +445,7 @@ impl Content {
             Step::Documents => &names.documents,
             Step::Passport => &names.passport,
             Step::Submission => &names.submission,
+            Step::Dates => &names.dates,
             Step::Review => &names.review,
         }
     }

@@ -303,3 +303,26 @@ pub fn employer(app: &App, frame: &mut Frame, area: Rect, field: EmployerField) 
     }
     render_with_cursor(app, frame, area, &list);
 }
+
+/// "Your dates": every date the plan counts from that applies on the route, one field each.
+pub fn your_dates(app: &App, frame: &mut Frame, area: Rect) {
+    let content = &app.content;
+    let mut list = vec![Entry::text(content.ui.your_dates.intro.as_str())];
+    for field in form::fields(crate::wizard::Step::Dates, &app.application) {
+        let focused = field.place() == app.application.place;
+        let value = field.text(&app.application).map_or("", String::as_str);
+        list.push(Entry::blank());
+        list.push(
+            Field {
+                label: crate::present::fields::label(field, content),
+                value,
+                focused,
+                error: date_error(app, value, focused),
+                hint: crate::present::fields::hint(field, content),
+                width: 12,
+            }
+            .entry(app, ""),
+        );
+    }
+    render_with_cursor(app, frame, area, &list);
+}

@@ -68,6 +68,7 @@ pub fn view(app: &App, frame: &mut Frame) {
         Place::Documents { .. } => guide::documents(app, frame, body),
         Place::Passport { field } => fields::passport(app, frame, body, field),
         Place::Submission { field } => fields::submission(app, frame, body, field),
+        Place::Dates { .. } => fields::your_dates(app, frame, body),
         Place::Review { row } => review::render(app, frame, body, row),
     }
 }

@@ -71,6 +71,7 @@ enum Section {
     Documents,
     Passport,
     Submission,
+    Dates,
     AfterArrival,
 }
 
@@ -85,6 +86,7 @@ impl Section {
             ReviewRow::Document(_) => Section::Documents,
             ReviewRow::Passport => Section::Passport,
             ReviewRow::Form | ReviewRow::Fee | ReviewRow::Interview => Section::Submission,
+            ReviewRow::PlanDate(_) => Section::Dates,
             ReviewRow::AfterArrival => Section::AfterArrival,
         }
     }
@@ -103,6 +105,7 @@ impl Section {
             Section::Documents => &ui.documents,
             Section::Passport => &ui.passport,
             Section::Submission => &ui.submission,
+            Section::Dates => &app.content.ui.steps.dates,
             Section::AfterArrival => &app.content.steps.after_arrival.title,
         };
         title.to_string()

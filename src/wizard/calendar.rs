@@ -152,7 +152,9 @@ mod tests {
     fn the_domain_check_a_friday_entry_before_nauryz_2026() {
         // Entered Friday 20 March 2026: 23-25 March are days off. The day of entry counted gives
         // Friday 27 March (the earlier, which the plan uses); not counted, Monday 30 March.
-        let counted = kz().nth_working_day_from(date(2026, 3, 20), 3).expect("date");
+        let counted = kz()
+            .nth_working_day_from(date(2026, 3, 20), 3)
+            .expect("date");
         assert_eq!(counted.date, date(2026, 3, 27));
         assert!(!counted.estimate);
         let not_counted = kz().add_working_days(date(2026, 3, 20), 3).expect("date");
@@ -196,10 +198,22 @@ mod tests {
         assert_eq!(kz().coverage(date(2030, 1, 1)), Coverage::NotCovered);
         // 2027: Kurban Ait not announced.
         assert_eq!(kz().coverage(date(2027, 5, 16)), Coverage::Partial);
-        assert!(kz().add_working_days(date(2027, 2, 1), 1).expect("date").estimate);
+        assert!(
+            kz().add_working_days(date(2027, 2, 1), 1)
+                .expect("date")
+                .estimate
+        );
         // A count in 2026 that reaches 2027 becomes one.
-        assert!(kz().add_working_days(date(2026, 12, 30), 3).expect("date").estimate);
-        assert!(kz().sub_working_days(date(2027, 1, 5), 3).expect("date").estimate);
+        assert!(
+            kz().add_working_days(date(2026, 12, 30), 3)
+                .expect("date")
+                .estimate
+        );
+        assert!(
+            kz().sub_working_days(date(2027, 1, 5), 3)
+                .expect("date")
+                .estimate
+        );
     }
 
     #[test]

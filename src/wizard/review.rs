@@ -82,6 +82,8 @@ pub enum ReviewRow {
     Form,
     Fee,
     Interview,
+    /// A date of "Your dates" (see `form`).
+    PlanDate(super::form::Field),
     /// What follows arrival: the last row, so the review can be read to its end with the keys.
     AfterArrival,
 }
@@ -240,6 +242,9 @@ pub fn rows(app: &Application, content: &Content, today: Option<NaiveDate>) -> V
             Step::Passport => rows.push(ReviewRow::Passport),
             Step::Submission => {
                 rows.extend([ReviewRow::Form, ReviewRow::Fee, ReviewRow::Interview]);
+            }
+            Step::Dates => {
+                rows.extend(super::form::fields(Step::Dates, app).map(ReviewRow::PlanDate));
             }
             Step::Welcome | Step::EligibilityResult | Step::Review => {}
         }
@@ -416,6 +421,7 @@ impl ReviewRow {
             ReviewRow::Interview => Place::Submission {
                 field: SubmissionField::Interview,
             },
+            ReviewRow::PlanDate(field) => field.place(),
             // Read where it is; Enter there opens its notes (see `App`).
             ReviewRow::AfterArrival => Place::start_of(Step::Review),
         }
@@ -552,6 +558,23 @@ impl ReviewRow {
                 (done(submission.fee_paid), text)
             }
             ReviewRow::AfterArrival => (Mark::Action, content.steps.after_arrival.text.clone()),
+            ReviewRow::PlanDate(field) => {
+                let label = crate::present::fields::label(*field, content);
+                let text = field.text(app).map_or("", |t| t.trim());
+                if text.is_empty() {
+                    (
+                        Mark::Unanswered,
+                        format!("{label}: {}", ui.export.not_entered),
+                    )
+                } else {
+                    let mark = if dates::is_invalid(text) {
+                        Mark::Failed
+                    } else {
+                        Mark::Done
+                    };
+                    (mark, format!("{label}: {}", content.typed_date(text)))
+                }
+            }
             ReviewRow::Interview => {
                 let submission = &app.submission;
                 let name = match submission.interview {

@@ -123,8 +123,9 @@ pub const TICK_ALL_DOCUMENTS: &str = "<Space> <Down> <Space> <Right> <Down> <Spa
 pub const TO_PASSPORT: &str = "<Enter> 3 y y y y <Enter> <Enter> <Enter>";
 /// From the welcome screen to the submission, every criterion met, nothing else done.
 pub const TO_SUBMISSION: &str = "<Enter> 3 y y y y <Enter> <Enter> <Enter> <Enter> <Enter> <Enter>";
-/// From the documents to the review without ticking or typing anything.
-pub const SKIP_TO_REVIEW: &str = "<Enter> <Enter> <Enter> <Enter> <Enter>";
+/// From the documents to the review without ticking or typing anything (the last Enter leaves
+/// "Your dates" empty).
+pub const SKIP_TO_REVIEW: &str = "<Enter> <Enter> <Enter> <Enter> <Enter> <Enter>";
 
 /// Everything answered, ticked and typed (the employer's permit and invitation too), the
 /// interview attended: the review has nothing left.
@@ -134,7 +135,7 @@ pub fn completed() -> App {
          {TICK_ALL_DOCUMENTS} <Enter> \
          2031-03-31 <Enter> 2030-09-30 <Enter> <Enter> \
          <Space> <Down> <Space> <Down> 80 <Space> USD <Down> 2030-01-15 \
-         <Down> <Right> <Right> <Down> 2030-02-01 <Enter>"
+         <Down> <Right> <Right> <Down> 2030-02-01 <Enter> <Enter>"
     ))
 }
 

@@ -64,6 +64,8 @@ fn whole_wizard(lang: Lang, locale: &str) {
     screens.push(term.press("31.08.2028", &required));
     screens.push(term.press(ENTER, &ui.passport.continue_hint));
     screens.push(term.press(ENTER, &c.guide.submission.application_form.title));
+    screens.push(term.press(ENTER, &ui.your_dates.target));
+    screens.push(term.press("01.03.2029", "01.03.2029"));
     let review = term.press(ENTER, &ui.review.blockers);
     assert!(
         review.contains(&c.guide.eligibility.criteria[2].title),
@@ -85,6 +87,7 @@ fn whole_wizard(lang: Lang, locale: &str) {
         .expect("one application");
     assert!(saved.contains("expiry: 2029-02-27"), "{saved}");
     assert!(saved.contains("end_of_stay: 2028-08-31"), "{saved}");
+    assert!(saved.contains("target: 2029-03-01"), "{saved}");
     assert!(saved.contains("medical: false"), "{saved}");
 }
 

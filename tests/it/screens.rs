@@ -281,6 +281,25 @@ fn submission() {
     }
 }
 
+/// From the submission to "Your dates", nothing ticked there.
+const TO_DATES: &str = "<Enter>";
+
+#[test]
+fn your_dates() {
+    snap(
+        "your_dates_work_visa",
+        "Your dates on the work visa route: the target date given, the entry typed as DD.MM.YYYY, a bad actual entry date left.",
+        &app_after(&format!(
+            "{TO_SUBMISSION} {TO_DATES} 2027-03-01 <Down> 22.02.2027 <Down> 2027-02-30 <Down>"
+        )),
+    );
+    snap(
+        "your_dates_visa_free",
+        "Your dates on the visa-free route: no permit or visa dates.",
+        &app_after("<Enter> 2 <Enter> y y y y <Enter> <Enter> <Enter> <Enter> <Enter>"),
+    );
+}
+
 // --- The review ---------------------------------------------------------------------------------
 
 #[test]
@@ -289,7 +308,7 @@ fn review() {
         "review_blockers",
         "No job offer and a passport that expires too soon.",
         &app_after(
-            "<Enter> 3 n y y y <Enter> <Enter> <Enter> 2030-12-31 <Tab> 2030-09-30 <Enter> <Enter> <Enter>",
+            "<Enter> 3 n y y y <Enter> <Enter> <Enter> 2030-12-31 <Tab> 2030-09-30 <Enter> <Enter> <Enter> <Enter>",
         ),
     );
     snap(
@@ -423,10 +442,10 @@ fn every_screen_draws_at_the_smallest_size_and_a_huge_one() {
 #[test]
 fn the_fee_row_says_paid_only_when_paid() {
     let unpaid = app_after(&format!(
-        "{TO_SUBMISSION} <Down> <Down> 80 <Space> USD <Enter>"
+        "{TO_SUBMISSION} <Down> <Down> 80 <Space> USD <Enter> <Enter>"
     ));
     let paid_no_date = app_after(&format!(
-        "{TO_SUBMISSION} <Down> <Space> <Down> 80 <Space> USD <Enter>"
+        "{TO_SUBMISSION} <Down> <Space> <Down> 80 <Space> USD <Enter> <Enter>"
     ));
     for (app, ticked) in [(unpaid, "[ ]"), (paid_no_date, "[✓]")] {
         let rows = rows(&draw(&app, 120, 40));
@@ -447,7 +466,7 @@ fn the_fee_row_says_paid_only_when_paid() {
 #[test]
 fn a_scheduled_interview_without_a_date_reads_as_a_sentence() {
     let app = app_after(&format!(
-        "{TO_SUBMISSION} <Down> <Down> <Down> <Down> <Right> <Enter>"
+        "{TO_SUBMISSION} <Down> <Down> <Down> <Down> <Right> <Enter> <Enter>"
     ));
     let text = rows(&draw(&app, 120, 40)).join("\n");
     assert!(text.contains("scheduled"), "{text}");
@@ -740,6 +759,12 @@ fn every_screen() -> Vec<(&'static str, App)> {
             "submission",
             app_after(&format!(
                 "{TO_SUBMISSION} <Down> <Space> <Down> <Down> <Down> <Right>"
+            )),
+        ),
+        (
+            "your_dates",
+            app_after(&format!(
+                "{TO_SUBMISSION} {TO_DATES} 01.03.2027 <Down> 2027-02-30 <Down>"
             )),
         ),
         (
