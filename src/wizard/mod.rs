@@ -5,6 +5,7 @@ pub mod calendar;
 pub mod dates;
 pub mod flow;
 pub mod form;
+pub mod plan;
 pub mod review;
 
 use std::collections::{BTreeMap, BTreeSet};
