@@ -15,6 +15,8 @@ mod hostile;
 mod languages;
 #[path = "it/output.rs"]
 mod output;
+#[path = "it/plan.rs"]
+mod plan;
 #[path = "it/pty.rs"]
 mod pty;
 #[path = "it/robust.rs"]

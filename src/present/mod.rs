@@ -3,4 +3,5 @@
 //! never obeyed ([`safe`]); a form's fields are labelled in one place ([`fields`]).
 
 pub mod fields;
+pub mod plan;
 pub mod safe;
