@@ -520,6 +520,7 @@ pub struct KeyLabels {
     pub notes: String,
     pub language: String,
     pub review: String,
+    pub plan: String,
     pub retry: String,
     pub quit_anyway: String,
     pub space: String,

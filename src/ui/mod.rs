@@ -5,6 +5,7 @@ mod faq;
 mod fields;
 mod guide;
 mod notes;
+mod plan;
 mod review;
 mod start;
 pub mod theme;
@@ -54,6 +55,10 @@ pub fn view(app: &App, frame: &mut Frame) {
         faq::render(app, frame, body);
         return;
     }
+    if app.plan.is_some() {
+        plan::render(app, frame, body);
+        return;
+    }
     if let Screen::Start(start) = &app.screen {
         start::render(app, frame, body, start);
         return;
@@ -75,7 +80,11 @@ pub fn view(app: &App, frame: &mut Frame) {
 
 /// "Good to know (2)" beside the progress of a screen that has notes; the footer names the key.
 fn notes_marker(app: &App) -> Option<Span<'static>> {
-    if app.notes.is_some() || app.faq.is_some() || matches!(app.screen, Screen::Start(_)) {
+    if app.notes.is_some()
+        || app.faq.is_some()
+        || app.plan.is_some()
+        || matches!(app.screen, Screen::Start(_))
+    {
         return None;
     }
     let count = app.notes_here().len();

@@ -86,6 +86,7 @@ fn named(name: &str) -> KeyEvent {
         "Del" => plain(KeyCode::Delete),
         "F1" => plain(KeyCode::F(1)),
         "F2" => plain(KeyCode::F(2)),
+        "F4" => plain(KeyCode::F(4)),
         "C-Bs" => KeyEvent::new(KeyCode::Backspace, KeyModifiers::CONTROL),
         ctrl if ctrl.len() == 3 && ctrl.starts_with("C-") => {
             let letter = ctrl.chars().last().expect("a letter after C-");

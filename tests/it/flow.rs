@@ -1658,3 +1658,39 @@ fn your_dates_ask_the_permit_and_visa_only_on_the_work_visa_route() {
     assert_eq!(app.application.dates.actual_entry, "31.3.2031");
     assert_eq!(app.application.place, Place::Review { row: 0 });
 }
+
+// --- The plan -----------------------------------------------------------------------------------
+
+#[test]
+fn f4_opens_the_plan_from_a_field_and_the_review_and_enter_goes_to_the_action() {
+    use kzvisa::wizard::plan::Kind;
+    // Your dates: an entry planned, typed in the field; F4 is not typed into it.
+    let mut app = app_after(&format!("{TO_SUBMISSION} <Enter> <Down> 2030-06-03 <F4>"));
+    assert_eq!(app.mode(), Mode::Plan);
+    assert_eq!(app.application.dates.planned_entry, "2030-06-03");
+    let plan = app.plan_here();
+    assert_eq!(plan[0].kind, Kind::VacancyPosting);
+    // Esc closes it where it was opened.
+    press(&mut app, "<Esc>");
+    assert_eq!(app.mode(), Mode::FormText);
+    assert_eq!(
+        app.application.place,
+        Place::Dates {
+            field: DatesField::PlannedEntry
+        }
+    );
+    // From the review: down to the invitation, Enter goes to its tick.
+    press(&mut app, "<Enter> <F4>");
+    assert_eq!(app.mode(), Mode::Plan);
+    let at = app
+        .plan_here()
+        .iter()
+        .position(|a| a.kind == Kind::Invitation)
+        .expect("the invitation");
+    for _ in 0..at {
+        press(&mut app, "<Down>");
+    }
+    press(&mut app, "<Enter>");
+    assert_eq!(app.plan, None);
+    assert_eq!(app.application.place, employer(EmployerField::Invitation));
+}

@@ -300,6 +300,28 @@ fn your_dates() {
     );
 }
 
+/// The plan overlay over "Your dates", today fixed: the vacancy and the permit late, the
+/// invitation and the visa due soon, what follows entry later.
+fn plan_overlay() -> App {
+    let mut app = app_after(&format!(
+        "{TO_SUBMISSION} {TO_DATES} 2026-06-01 <Down> 2026-06-01"
+    ));
+    app.update(kzvisa::app::Msg::Today(
+        chrono::NaiveDate::from_ymd_opt(2026, 4, 27).expect("date"),
+    ));
+    press(&mut app, "<F4> <Down>");
+    app
+}
+
+#[test]
+fn plan() {
+    snap(
+        "plan_overlay",
+        "The plan on 27 April 2026 for an entry on 1 June 2026: overdue first, countdowns, estimates marked.",
+        &plan_overlay(),
+    );
+}
+
 // --- The review ---------------------------------------------------------------------------------
 
 #[test]
@@ -772,6 +794,7 @@ fn every_screen() -> Vec<(&'static str, App)> {
             app_after(&format!("{TO_DOCUMENTS} {SKIP_TO_REVIEW}")),
         ),
         ("review_completed", completed()),
+        ("plan", plan_overlay()),
         ("faq", app_after("<F1> <Enter>")),
         ("faq_no_match", app_after("<F1> / xyz")),
         (
