@@ -289,6 +289,8 @@ pub struct PlanText {
     pub due_within: String,
     pub nothing_due: String,
     pub reminder: String,
+    /// On the start screen, the next dated action: {date}, {action}.
+    pub next: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]

@@ -79,7 +79,7 @@ impl Section {
     fn of(row: &ReviewRow) -> Section {
         match row {
             ReviewRow::Blocker(_) => Section::Blockers,
-            ReviewRow::Action(_) => Section::NextActions,
+            ReviewRow::Action(_) | ReviewRow::Dated(_) => Section::NextActions,
             ReviewRow::Route => Section::Route,
             ReviewRow::Criterion(_) => Section::Eligibility,
             ReviewRow::Permit | ReviewRow::Invitation => Section::Employer,

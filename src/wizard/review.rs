@@ -84,6 +84,8 @@ pub enum ReviewRow {
     Interview,
     /// A date of "Your dates" (see `form`).
     PlanDate(super::form::Field),
+    /// A dated action of the plan that is late or due soon, among the next actions.
+    Dated(super::plan::Dated),
     /// What follows arrival: the last row, so the review can be read to its end with the keys.
     AfterArrival,
 }
@@ -228,6 +230,18 @@ pub fn rows(app: &Application, content: &Content, today: Option<NaiveDate>) -> V
         next_actions(app, content, today)
             .into_iter()
             .map(ReviewRow::Action),
+    );
+    rows.extend(
+        super::plan::plan(app, crate::content::timing())
+            .into_iter()
+            .filter(|a| {
+                matches!(
+                    a.status(today),
+                    super::plan::Status::Overdue | super::plan::Status::DueSoon
+                )
+            })
+            .take(NEXT_ACTIONS)
+            .map(ReviewRow::Dated),
     );
     for step in flow::steps(app) {
         match step {
@@ -422,6 +436,7 @@ impl ReviewRow {
                 field: SubmissionField::Interview,
             },
             ReviewRow::PlanDate(field) => field.place(),
+            ReviewRow::Dated(action) => action.field.place(),
             // Read where it is; Enter there opens its notes (see `App`).
             ReviewRow::AfterArrival => Place::start_of(Step::Review),
         }
@@ -558,6 +573,10 @@ impl ReviewRow {
                 (done(submission.fee_paid), text)
             }
             ReviewRow::AfterArrival => (Mark::Action, content.steps.after_arrival.text.clone()),
+            ReviewRow::Dated(action) => (
+                Mark::Action,
+                crate::present::plan::line(content, action, today),
+            ),
             ReviewRow::PlanDate(field) => {
                 let label = crate::present::fields::label(*field, content);
                 let text = field.text(app).map_or("", |t| t.trim());

@@ -1694,3 +1694,44 @@ fn f4_opens_the_plan_from_a_field_and_the_review_and_enter_goes_to_the_action() 
     assert_eq!(app.plan, None);
     assert_eq!(app.application.place, employer(EmployerField::Invitation));
 }
+
+#[test]
+fn the_review_lists_the_dated_actions_late_or_due_soon_and_enter_goes_there() {
+    use kzvisa::wizard::plan::Kind;
+    let mut app = app_after(&format!(
+        "{TO_SUBMISSION} <Enter> <Down> 2026-06-01 <Enter>"
+    ));
+    assert_eq!(app.application.place, Place::Review { row: 0 });
+    // No today yet: nothing is late.
+    assert!(!rows(&app).iter().any(|r| matches!(r, ReviewRow::Dated(_))));
+    app.update(Msg::Today(date("2026-04-27")));
+    let dated: Vec<Kind> = rows(&app)
+        .iter()
+        .filter_map(|r| match r {
+            ReviewRow::Dated(action) => Some(action.kind),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        dated,
+        [
+            Kind::VacancyPosting,
+            Kind::PermitApplication,
+            Kind::Invitation
+        ]
+    );
+    let row = rows(&app)
+        .iter()
+        .position(|r| matches!(r, ReviewRow::Dated(a) if a.kind == Kind::Invitation))
+        .expect("the invitation's row");
+    let (_, text) = rows(&app)[row].describe(&app.application, &app.content, app.today);
+    assert_eq!(
+        text,
+        "6 May 2026 · File the invitation (14 to 90 days before entry) · your host · in 9 days (estimate)"
+    );
+    for _ in 0..row {
+        press(&mut app, "<Down>");
+    }
+    press(&mut app, "<Enter>");
+    assert_eq!(app.application.place, employer(EmployerField::Invitation));
+}

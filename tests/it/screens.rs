@@ -576,6 +576,21 @@ pub(crate) mod start {
     }
 
     #[test]
+    fn the_start_screen_names_each_application_s_next_dated_action() {
+        let mut planned = listing("Anna", UPDATED[0], Place::start_of(Step::Dates));
+        if let Listing::Ready { record, .. } = &mut planned {
+            record.application.route = Some(kzvisa::wizard::Route::VisaFree);
+            record.application.dates.actual_entry = "2026-07-31".into();
+        }
+        let app = App::start(content(), vec![planned], Theme { color: false });
+        let text = screen(&app, 120, 40);
+        assert!(
+            text.contains("→ 31 July 2026: Get your IIN (in person)"),
+            "{text}"
+        );
+    }
+
+    #[test]
     fn start_screen() {
         snap(
             "start_list",
