@@ -13,6 +13,16 @@ fn main() {
     let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-changed=src/content/data.rs");
+    // The calendar and the durations are the same in every language.
+    let content = Path::new("content");
+    let timing = data::Timing {
+        calendar: read(content, "calendar.yaml"),
+        durations: read(content, "durations.yaml"),
+    };
+    let bytes = postcard::to_allocvec(&timing).expect("the calendar can be stored");
+    let target = Path::new(&out).join("timing.postcard");
+    std::fs::write(&target, bytes)
+        .unwrap_or_else(|e| panic!("{}: cannot be written: {e}", target.display()));
     for lang in ["en", "ru", "kk"] {
         let dir = Path::new("content").join(lang);
         println!("cargo::rerun-if-changed={}", dir.display());

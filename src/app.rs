@@ -53,6 +53,8 @@ pub enum Msg {
     OpenRelatedFaq,
     /// The "Good to know" notes of the screen.
     OpenNotes,
+    /// The plan: the dated actions, from any step.
+    OpenPlan,
     StartFilter,
     Quit,
     Edit(Edit),
@@ -198,6 +200,8 @@ pub enum Mode {
     Faq,
     FaqFilter,
     Notes,
+    /// The plan overlay.
+    Plan,
     Start,
     StartName,
     StartConfirmDelete,
@@ -290,6 +294,12 @@ pub struct FaqView {
     pub matches: Vec<usize>,
 }
 
+/// The plan overlay: which action is selected.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PlanView {
+    pub selected: usize,
+}
+
 /// The notes overlay: which note is at the top.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NotesView {
@@ -313,6 +323,7 @@ pub struct App {
     pub theme: Theme,
     pub faq: Option<FaqView>,
     pub notes: Option<NotesView>,
+    pub plan: Option<PlanView>,
     /// Documents (by index) whose details are shown.
     pub expanded: BTreeSet<usize>,
     /// Position of the text cursor in the focused field, in characters.
@@ -351,6 +362,7 @@ impl App {
             theme,
             faq: None,
             notes: None,
+            plan: None,
             expanded: BTreeSet::new(),
             cursor: 0,
             show_date_errors: false,
@@ -402,6 +414,7 @@ impl App {
         self.notes = None;
         self.back_to_review = None;
         self.review_opened_from = None;
+        self.plan = None;
         self.expanded.clear();
         self.go(self.application.place);
     }
@@ -517,6 +530,9 @@ impl App {
         if self.notes.is_some() {
             return Mode::Notes;
         }
+        if self.plan.is_some() {
+            return Mode::Plan;
+        }
         if let Some(faq) = &self.faq {
             return if faq.filtering {
                 Mode::FaqFilter
@@ -621,6 +637,10 @@ impl App {
                 return Effect::SwitchLanguage(self.content.lang.next());
             }
             _ if self.notes.is_some() => self.update_notes(msg),
+            _ if self.plan.is_some() => self.update_plan(msg),
+            Msg::OpenPlan if matches!(self.screen, Screen::Wizard) && self.faq.is_none() => {
+                self.plan = Some(PlanView::default());
+            }
             Msg::OpenNotes if matches!(self.screen, Screen::Wizard) && self.faq.is_none() => {
                 self.notes = Some(NotesView {
                     selected: self.first_note_on_focus(),
@@ -1028,6 +1048,39 @@ impl App {
             .iter()
             .position(|&i| content.notes[i].at == focus)
             .unwrap_or(0)
+    }
+
+    /// The plan's actions, as the overlay lists them.
+    pub fn plan_here(&self) -> Vec<crate::wizard::plan::Dated> {
+        crate::wizard::plan::plan(&self.application, crate::content::timing())
+    }
+
+    /// On the plan: move, Enter goes to the field an action follows from, Esc closes it.
+    fn update_plan(&mut self, msg: Msg) {
+        let actions = self.plan_here();
+        let Some(plan) = self.plan.as_mut() else {
+            return;
+        };
+        if let Some(to) = moved_in_list(plan.selected, actions.len(), &msg) {
+            plan.selected = to;
+            return;
+        }
+        match msg {
+            Msg::Confirm => {
+                let Some(action) = actions.get(plan.selected) else {
+                    return;
+                };
+                self.plan = None;
+                // A field of a step not on the route (the permit, after a route change): stay.
+                if action.field.applies(&self.application)
+                    && flow::applies(action.field.step(), &self.application)
+                {
+                    self.go(action.field.place());
+                }
+            }
+            Msg::Back | Msg::OpenPlan => self.plan = None,
+            _ => {}
+        }
     }
 
     fn update_notes(&mut self, msg: Msg) {

@@ -36,6 +36,7 @@ pub enum Label {
     Retry,
     QuitAnyway,
     Review,
+    Plan,
 }
 
 impl Label {
@@ -67,6 +68,7 @@ impl Label {
             Label::Notes => &keys.notes,
             Label::Language => &keys.language,
             Label::Review => &keys.review,
+            Label::Plan => &keys.plan,
             Label::Retry => &keys.retry,
             Label::QuitAnyway => &keys.quit_anyway,
         }
@@ -258,6 +260,16 @@ const NOTES: &[Binding] = &[
     PAGE_DOWN,
     bind(&[Esc, Char('i'), F(2)], Msg::Back, "Esc", Label::Close),
 ];
+const PLAN: &[Binding] = &[
+    UP,
+    DOWN,
+    FIRST,
+    LAST,
+    PAGE_UP,
+    PAGE_DOWN,
+    bind(&[Enter], Msg::Confirm, "Enter", Label::Jump),
+    bind(&[Esc, F(4)], Msg::Back, "Esc", Label::Close),
+];
 const FAQ_FILTER: &[Binding] = &[
     hidden(&[Up], Msg::Up),
     hidden(&[Down], Msg::Down),
@@ -327,6 +339,8 @@ const REVIEW_IN_FIELDS: &[Binding] = &[bind(&[F(3)], Msg::OpenReview, "F3", Labe
 /// In a text field q is a letter: the footer names Ctrl+C, which quits everywhere (it is read
 /// before the tables, so the binding has no keys of its own).
 const IN_FIELDS: &[Binding] = &[bind(&[], Msg::Quit, "Ctrl+C", Label::Quit)];
+/// The plan from any step and from the review: F4, in a text field too.
+const PLAN_KEY: &[Binding] = &[bind(&[F(4)], Msg::OpenPlan, "F4", Label::Plan)];
 /// Keys that work wherever no text field has focus (in a field they are typed).
 const OUTSIDE_FIELDS: &[Binding] = &[
     hidden(&[Char('?')], Msg::OpenFaq),
@@ -342,6 +356,7 @@ fn table(mode: Mode) -> &'static [Binding] {
         Mode::FormChoice => FORM_CHOICE,
         Mode::FormText => FORM_TEXT,
         Mode::Notes => NOTES,
+        Mode::Plan => PLAN,
         Mode::Question => QUESTION,
         Mode::QuestionWithoutFaq => QUESTION_WITHOUT_FAQ,
         Mode::EligibilityResult => ELIGIBILITY_RESULT,
@@ -376,7 +391,7 @@ pub fn bindings(mode: Mode) -> impl Iterator<Item = &'static Binding> {
         OUTSIDE_FIELDS
     };
     // Over the FAQ or the notes, F1 and F2 have nothing more to open.
-    let overlay = matches!(mode, Mode::Faq | Mode::FaqFilter | Mode::Notes) || modal;
+    let overlay = matches!(mode, Mode::Faq | Mode::FaqFilter | Mode::Notes | Mode::Plan) || modal;
     let everywhere = if overlay { &[][..] } else { EVERYWHERE };
     let on_start = matches!(
         mode,
@@ -397,11 +412,17 @@ pub fn bindings(mode: Mode) -> impl Iterator<Item = &'static Binding> {
         (true, true) => REVIEW_IN_FIELDS,
         (true, false) => REVIEW_OUTSIDE_FIELDS,
     };
+    let plan = if overlay || on_start {
+        &[][..]
+    } else {
+        PLAN_KEY
+    };
     table(mode)
         .iter()
         .chain(everywhere)
         .chain(notes)
         .chain(review)
+        .chain(plan)
         .chain(outside)
 }
 

@@ -92,8 +92,16 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let output = output.as_deref();
             return commands::export(&content, &store, file, name.as_deref(), format, output);
         }
-        Some(Command::Check { name }) => {
-            return commands::check(&content, &store, file, name.as_deref());
+        Some(Command::Check { name, due }) => {
+            return commands::check(&content, &store, file, name.as_deref(), due);
+        }
+        Some(Command::Plan { name, format }) => {
+            return commands::plan(&content, &store, file, name.as_deref(), format);
+        }
+        Some(Command::Dates { entry, route }) => return commands::dates(&content, entry, route),
+        Some(Command::Calendar { name, output }) => {
+            let output = output.as_deref();
+            return commands::calendar(&content, &store, file, name.as_deref(), output);
         }
         Some(Command::Faq { query }) => return commands::faq(&content, &query),
         Some(Command::Notes { format }) => return commands::notes(&content, format),

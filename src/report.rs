@@ -11,7 +11,7 @@ use crate::present::safe::shown;
 use crate::store::Listing;
 use crate::wizard::dates::PassportCheck;
 use crate::wizard::review::{self, Action, Mark, ReviewRow};
-use crate::wizard::{Application, Interview, Step, flow};
+use crate::wizard::{Application, Interview, Step, flow, form};
 
 /// A piece of a printed document, independent of its format.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -257,6 +257,14 @@ pub fn review(content: &Content, app: &Application, today: Option<NaiveDate>) ->
                         guide.submission.interview.title, ui.export.interview_none
                     )));
                 }
+            }
+            Step::Dates => {
+                blocks.push(Block::Heading(ui.steps.dates.clone()));
+                blocks.push(Block::Checklist(
+                    form::fields(Step::Dates, app)
+                        .map(|field| item(ReviewRow::PlanDate(field), vec![]))
+                        .collect(),
+                ));
             }
             // Steps with no rows of their own.
             _ => {}
@@ -691,4 +699,46 @@ fn text_item(
     for point in &item.points {
         text_item(out, point, depth + 1, wrap);
     }
+}
+
+/// The plan as a document: its heading, what it is, then each action.
+pub fn plan_blocks(
+    content: &Content,
+    name: &str,
+    plan: &[crate::wizard::plan::Dated],
+    today: NaiveDate,
+) -> Vec<Block> {
+    let ui = &content.ui.plan;
+    let mut blocks = vec![
+        Block::Title(fill(&ui.heading, &[("name", &shown(name))])),
+        Block::Paragraph(ui.intro.clone()),
+    ];
+    blocks.push(if plan.is_empty() {
+        Block::Paragraph(ui.empty.clone())
+    } else {
+        Block::Bullets(
+            plan.iter()
+                .map(|a| crate::present::plan::line(content, a, Some(today)))
+                .collect(),
+        )
+    });
+    blocks
+}
+
+pub fn plan_text(
+    content: &Content,
+    name: &str,
+    plan: &[crate::wizard::plan::Dated],
+    today: NaiveDate,
+) -> String {
+    text(&plan_blocks(content, name, plan, today), Some(PRINT_WIDTH))
+}
+
+pub fn plan_markdown(
+    content: &Content,
+    name: &str,
+    plan: &[crate::wizard::plan::Dated],
+    today: NaiveDate,
+) -> String {
+    markdown(&plan_blocks(content, name, plan, today))
 }

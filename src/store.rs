@@ -14,7 +14,7 @@ use crate::wizard::Application;
 
 /// The version of the file format this build writes. Raise it with every change that an older
 /// build could not read, and migrate files of the previous version in [`parse`].
-pub const SCHEMA: u32 = 2;
+pub const SCHEMA: u32 = 3;
 
 const EXTENSION: &str = "yaml";
 
@@ -353,7 +353,8 @@ pub fn parse(path: &Path, text: &str) -> Result<Record> {
             },
         )?;
     // 1 → 2 added the route and the employer's part, both empty until answered, and new places
-    // (which a version 1 file cannot hold): reading it is the whole migration.
+    // (which a version 1 file cannot hold); 2 → 3 added "Your dates" (`dates`, empty until
+    // given) and its place: reading an older file is the whole migration.
     record.schema = SCHEMA;
     Ok(record)
 }

@@ -17,6 +17,8 @@ mod languages;
 mod model;
 #[path = "it/output.rs"]
 mod output;
+#[path = "it/plan.rs"]
+mod plan;
 #[path = "it/pty.rs"]
 mod pty;
 #[path = "it/robust.rs"]

@@ -246,6 +246,63 @@ pub struct UiText {
     pub notes: NotesText,
     pub route: RouteUiText,
     pub employer: EmployerUiText,
+    pub your_dates: YourDatesText,
+    pub plan: PlanText,
+}
+
+/// The step "Your dates": the dates the plan counts from.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct YourDatesText {
+    pub intro: String,
+    pub target: String,
+    pub planned_entry: String,
+    pub actual_entry: String,
+    pub permit_end: String,
+    pub visa_end: String,
+}
+
+/// The plan: dated actions, who acts, and how near each is.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanText {
+    pub title: String,
+    pub heading: String,
+    pub intro: String,
+    pub empty: String,
+    pub estimate: String,
+    pub today: String,
+    pub in_days: Plural,
+    pub days_late: Plural,
+    pub overdue: String,
+    pub due_soon: String,
+    pub later: String,
+    pub done: String,
+    pub date: String,
+    pub action: String,
+    pub who: String,
+    pub status: String,
+    pub who_you: String,
+    pub who_employer: String,
+    pub who_mission: String,
+    pub who_host: String,
+    pub vacancy_posting: String,
+    pub permit_application: String,
+    pub invitation: String,
+    pub visa_application: String,
+    pub entry: String,
+    pub host_notification: String,
+    pub registration: String,
+    pub iin: String,
+    pub passport_renewal: String,
+    pub permit_renewal: String,
+    pub address_change: String,
+    pub after_entry: String,
+    pub due_within: String,
+    pub nothing_due: String,
+    pub reminder: String,
+    /// On the start screen, the next dated action: {date}, {action}.
+    pub next: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -469,6 +526,7 @@ pub struct StepNames {
     pub documents: String,
     pub passport: String,
     pub submission: String,
+    pub dates: String,
     pub review: String,
 }
 
@@ -501,6 +559,7 @@ pub struct KeyLabels {
     pub notes: String,
     pub language: String,
     pub review: String,
+    pub plan: String,
     pub retry: String,
     pub quit_anyway: String,
     pub space: String,
@@ -642,4 +701,78 @@ pub struct CountryName {
     /// Other names people write (official long names, short ones, in other languages) and the
     /// alpha-3 code.
     pub other: Vec<String>,
+}
+
+/// Kazakhstan's working calendar and the sourced durations the plan counts with: facts, not
+/// rules, the same in every language (`content/calendar.yaml`, `content/durations.yaml`).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Timing {
+    pub calendar: CalendarData,
+    pub durations: Vec<DurationData>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CalendarData {
+    /// The sources the days cite, by id.
+    pub sources: Vec<CalendarSource>,
+    pub years: Vec<CalendarYear>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CalendarSource {
+    pub id: String,
+    pub title: String,
+    pub url: String,
+    /// `YYYY-MM-DD`, `YYYY-MM`, or `undated`.
+    pub date: String,
+}
+
+/// One year: every weekday that is a day off and every Saturday or Sunday that is worked.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CalendarYear {
+    pub year: i32,
+    /// False while a day off is not known yet (2027's Kurban Ait): counts in it are estimates.
+    pub complete: bool,
+    pub note: String,
+    pub days_off: Vec<CalendarDay>,
+    pub working_weekends: Vec<CalendarDay>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CalendarDay {
+    pub date: NaiveDate,
+    /// What the day is: `holiday`, `kurban_ait`, `carry_over` (of a holiday on a weekend) or
+    /// `transfer` (moved by an order).
+    pub kind: String,
+    pub what: String,
+    /// Ids of [`CalendarData::sources`].
+    pub sources: Vec<String>,
+}
+
+/// A sourced duration: `days` in `unit` (`calendar`, `working` or `months`).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DurationData {
+    pub id: String,
+    pub days: u32,
+    pub unit: DurationUnit,
+    pub confidence: Confidence,
+    /// Sources disagree (one says 5 working days, another 15): shown as an estimate whatever the
+    /// confidence.
+    pub disputed: bool,
+    pub what: String,
+    pub sources: Vec<Source>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DurationUnit {
+    Calendar,
+    Working,
+    Months,
 }

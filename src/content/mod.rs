@@ -34,6 +34,32 @@ fn embedded_files(lang: Lang) -> &'static [u8] {
     }
 }
 
+/// Kazakhstan's working calendar and the sourced durations (`content/calendar.yaml`,
+/// `content/durations.yaml`), as `build.rs` stored them: the same in every language, and built in
+/// (a `--content` folder changes the texts, not these facts).
+pub fn timing() -> &'static Timing {
+    static TIMING: std::sync::OnceLock<Timing> = std::sync::OnceLock::new();
+    TIMING.get_or_init(|| {
+        postcard::from_bytes(include_bytes!(concat!(env!("OUT_DIR"), "/timing.postcard")))
+            .expect("build.rs stored the calendar in this very type")
+    })
+}
+
+impl Timing {
+    /// The duration of this id. Every id the plan uses is in the file (a test checks it); an
+    /// unknown one counts as nothing, as an estimate.
+    pub fn duration(&self, id: &str) -> Option<&DurationData> {
+        self.durations.iter().find(|d| d.id == id)
+    }
+}
+
+impl DurationData {
+    /// Shown as an estimate, never as a rule: low confidence or sources that disagree.
+    pub fn is_estimate(&self) -> bool {
+        self.disputed || self.confidence == Confidence::Low
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Content {
     pub lang: Lang,
@@ -516,6 +542,7 @@ impl Content {
             "documents" => &names.documents,
             "passport" => &names.passport,
             "submission" => &names.submission,
+            "dates" => &names.dates,
             "review" => &names.review,
             _ => return None,
         })

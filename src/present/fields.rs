@@ -21,6 +21,11 @@ pub fn label(field: Field, content: &Content) -> &str {
         Field::FeePaidOn => &ui.submission.fee_paid_on,
         Field::Interview => &ui.submission.interview,
         Field::InterviewDate => &ui.submission.interview_date,
+        Field::TargetDate => &ui.your_dates.target,
+        Field::PlannedEntry => &ui.your_dates.planned_entry,
+        Field::ActualEntry => &ui.your_dates.actual_entry,
+        Field::PermitEnd => &ui.your_dates.permit_end,
+        Field::VisaEnd => &ui.your_dates.visa_end,
     }
 }
 
@@ -49,6 +54,7 @@ pub fn context(field: Field, content: &Content) -> Vec<String> {
         ],
         Field::FeePaid => vec![part(&submission.visa_fee)],
         Field::Interview => vec![part(&submission.interview)],
+        Field::TargetDate => vec![content.ui.your_dates.intro.clone()],
         _ => vec![],
     }
 }

@@ -8,6 +8,7 @@ pub use errors::InWords;
 
 pub mod errors;
 pub mod fields;
+pub mod plan;
 pub mod review;
 pub mod safe;
 

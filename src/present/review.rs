@@ -259,6 +259,30 @@ impl ReviewRow {
                 (done(submission.fee_paid), text)
             }
             ReviewRow::AfterArrival => (Mark::Action, content.steps.after_arrival.text.clone()),
+            ReviewRow::Dated(action) => (
+                Mark::Action,
+                crate::present::plan::line(content, action, today),
+            ),
+            ReviewRow::PlanDate(field) => {
+                let label = crate::present::fields::label(*field, content);
+                let text = field.text(app).map_or("", |t| t.trim());
+                if text.is_empty() {
+                    (
+                        Mark::Unanswered,
+                        format!("{label}: {}", ui.export.not_entered),
+                    )
+                } else {
+                    let mark = if crate::wizard::dates::is_invalid(text) {
+                        Mark::Failed
+                    } else {
+                        Mark::Done
+                    };
+                    (
+                        mark,
+                        format!("{label}: {}", crate::present::typed_date(content, text)),
+                    )
+                }
+            }
             ReviewRow::Interview => {
                 let submission = &app.submission;
                 let name = match submission.interview {

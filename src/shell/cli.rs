@@ -12,6 +12,10 @@ Examples:
   kzvisa list --format yaml       Saved applications, for a script
   kzvisa export -o checklist.md   A checklist to print or send to your employer
   kzvisa check && echo ready      Exit status 0 when nothing blocks, 1 when something does
+  kzvisa plan                     Who does what by when, from your dates
+  kzvisa check --due 7            What falls due within 7 days; exit status 1 if anything does
+  kzvisa dates --entry 2026-03-20 The deadlines after entering Kazakhstan on that day
+  kzvisa calendar -o visa.ics     Every dated action for your calendar program
   kzvisa faq family               The FAQ entries about bringing your family
   kzvisa route Türkiye            What the sources say of citizens of a country
   kzvisa --plain < answers.txt    Answer from a file, one answer per line";
@@ -75,9 +79,43 @@ pub enum Command {
     ///
     /// Exit status: 0 when it is ready (nothing blocks and nothing its route asks for is left
     /// to do), 1 when it is not, 2 on an error; so `kzvisa check && echo ready` tells.
+    ///
+    /// With --due DAYS it also lists the dated actions that are late or fall due within DAYS
+    /// days, and the exit status is about those alone: 1 when anything is due or late, 0 when
+    /// nothing is (for cron or a systemd timer).
     Check {
         /// Its name (or file name); the one changed last when not given.
         name: Option<String>,
+        /// Also list what falls due within DAYS days (and what is late).
+        #[arg(long, value_name = "DAYS")]
+        due: Option<u32>,
+    },
+    /// Print the dated plan of an application: who does what by when, counted from "Your
+    /// dates" on Kazakhstan's calendar of working days. Estimates are marked as such.
+    Plan {
+        /// Its name (or file name); the one changed last when not given.
+        name: Option<String>,
+        #[arg(long, value_enum, default_value_t = PlanFormat::Text)]
+        format: PlanFormat,
+    },
+    /// Print the deadlines after an entry into Kazakhstan: the host's notification, the online
+    /// registration, a change of address.
+    Dates {
+        /// The day of entry, YYYY-MM-DD or DD.MM.YYYY.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = entry_date)]
+        entry: chrono::NaiveDate,
+        #[arg(long, value_enum, default_value_t = RouteArg::WorkVisa)]
+        route: RouteArg,
+    },
+    /// Write an iCalendar file (.ics) of every dated action not done: all-day events, each with
+    /// a reminder two days before.
+    Calendar {
+        /// Its name (or file name); the one changed last when not given.
+        name: Option<String>,
+        /// Write it to this file instead of standard output (`-`): a new file, or over a plain
+        /// one; never over an application, a link, a folder or a device.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Print the frequently asked questions, or those that contain QUERY.
     Faq {
@@ -121,4 +159,38 @@ pub enum ListFormat {
 pub enum ExportFormat {
     Markdown,
     Text,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PlanFormat {
+    Text,
+    Markdown,
+    Yaml,
+}
+
+/// The route, as `Route::id` names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RouteArg {
+    Eaeu,
+    #[value(name = "visa_free")]
+    VisaFree,
+    #[value(name = "work_visa")]
+    WorkVisa,
+}
+
+impl RouteArg {
+    pub fn route(self) -> kzvisa::wizard::Route {
+        use kzvisa::wizard::Route;
+        match self {
+            RouteArg::Eaeu => Route::Eaeu,
+            RouteArg::VisaFree => Route::VisaFree,
+            RouteArg::WorkVisa => Route::WorkVisa,
+        }
+    }
+}
+
+/// A date as the wizard takes it.
+fn entry_date(text: &str) -> Result<chrono::NaiveDate, String> {
+    kzvisa::wizard::dates::parse(text)
+        .ok_or_else(|| format!("not a date: {text:?} (YYYY-MM-DD or DD.MM.YYYY)"))
 }

@@ -1,4 +1,5 @@
-//! The commands that print and end: list, export, check, faq, completions, man.
+//! The commands that print and end: list, export, check, plan, dates, calendar, faq,
+//! completions, man.
 
 use std::io::Write;
 use std::path::Path;
@@ -6,14 +7,17 @@ use std::process::ExitCode;
 
 use clap::CommandFactory;
 
-use kzvisa::content::{Content, fill};
+use chrono::NaiveDate;
+use kzvisa::content::{Content, fill, timing};
 use kzvisa::error::Error;
 use kzvisa::present::InWords;
+use kzvisa::present::plan;
 use kzvisa::present::safe::shown;
 use kzvisa::report;
 use kzvisa::store::Store;
+use kzvisa::wizard;
 
-use super::cli::{Cli, ExportFormat, ListFormat};
+use super::cli::{Cli, ExportFormat, ListFormat, PlanFormat, RouteArg};
 use super::session::{self, now};
 
 pub fn list(content: &Content, store: &Store, format: ListFormat) -> Result<ExitCode, String> {
@@ -53,10 +57,21 @@ pub fn export(
         ExportFormat::Markdown => report::markdown(&blocks),
         ExportFormat::Text => report::text(&blocks, Some(report::PRINT_WIDTH)),
     };
+    write_output(content, store, output, &text)
+}
+
+/// Standard output, or the file `-o` names if it may be written (see [`refusal`]): the rule
+/// of `export -o`, for every command that writes a file.
+fn write_output(
+    content: &Content,
+    store: &Store,
+    output: Option<&Path>,
+    text: &str,
+) -> Result<ExitCode, String> {
     match output {
         // `-o -` is standard output, as for most tools that take a file.
-        None => print(&text),
-        Some(path) if path == Path::new("-") => print(&text),
+        None => print(text),
+        Some(path) if path == Path::new("-") => print(text),
         Some(path) => {
             let words = |e| Error::io(path, e).in_words(&content.ui.errors);
             if let Some(refusal) = refusal(path, store.dir()).map_err(words)? {
@@ -70,7 +85,7 @@ pub fn export(
                 };
                 return Err(fill(template, &[("file", &file)]));
             }
-            write_whole(path, &text).map_err(words)?;
+            write_whole(path, text).map_err(words)?;
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -81,15 +96,100 @@ pub fn check(
     store: &Store,
     file: Option<&Path>,
     name: Option<&str>,
+    due: Option<u32>,
 ) -> Result<ExitCode, String> {
     let record = session::record(store, content, file, name)?;
-    let check = report::check(content, &record.application, Some(now().date_naive()));
-    print(&report::check_text(content, &record.name, &check))?;
-    Ok(if check.ready() {
+    let today = now().date_naive();
+    let check = report::check(content, &record.application, Some(today));
+    let mut text = report::check_text(content, &record.name, &check);
+    let Some(days) = due else {
+        print(&text)?;
+        return Ok(if check.ready() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        });
+    };
+    // With --due, the status is about the deadlines alone, for cron and timers.
+    let plan = wizard::plan::plan(&record.application, timing());
+    let due = wizard::plan::due_within(&plan, today, i64::from(days));
+    let ui = &content.ui.plan;
+    let days = days.to_string();
+    if due.is_empty() {
+        let name = shown(&record.name);
+        text.push_str(&fill(&ui.nothing_due, &[("days", &days), ("name", &name)]));
+        text.push('\n');
+    } else {
+        text.push_str(&fill(&ui.due_within, &[("days", &days)]));
+        text.push('\n');
+        for action in &due {
+            text.push_str(&format!(
+                "  → {}\n",
+                plan::line(content, action, Some(today))
+            ));
+        }
+    }
+    print(&text)?;
+    Ok(if due.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     })
+}
+
+pub fn plan(
+    content: &Content,
+    store: &Store,
+    file: Option<&Path>,
+    name: Option<&str>,
+    format: PlanFormat,
+) -> Result<ExitCode, String> {
+    let record = session::record(store, content, file, name)?;
+    let today = now().date_naive();
+    let dated = wizard::plan::plan(&record.application, timing());
+    let text = match format {
+        PlanFormat::Text => report::plan_text(content, &record.name, &dated, today),
+        PlanFormat::Markdown => report::plan_markdown(content, &record.name, &dated, today),
+        PlanFormat::Yaml => {
+            serde_yaml::to_string(&plan::listed(content, &record.name, &dated, today))
+                .map_err(|e| e.to_string())?
+        }
+    };
+    print(&text)
+}
+
+/// The deadlines after an entry; no application needed.
+pub fn dates(content: &Content, entry: NaiveDate, route: RouteArg) -> Result<ExitCode, String> {
+    let today = now().date_naive();
+    let ui = &content.ui.plan;
+    let mut text = fill(&ui.after_entry, &[("date", &content.date(entry))]) + "\n";
+    for action in wizard::plan::after_entry(entry, route.route(), timing()) {
+        text.push_str(&format!(
+            "  → {}\n",
+            plan::line(content, &action, Some(today))
+        ));
+    }
+    text.push_str(&format!("  → {}\n", ui.address_change));
+    print(&text)
+}
+
+pub fn calendar(
+    content: &Content,
+    store: &Store,
+    file: Option<&Path>,
+    name: Option<&str>,
+    output: Option<&Path>,
+) -> Result<ExitCode, String> {
+    let record = session::record(store, content, file, name)?;
+    let dated = wizard::plan::plan(&record.application, timing());
+    let text = plan::icalendar(
+        content,
+        &record.name,
+        record.created,
+        record.updated,
+        &dated,
+    );
+    write_output(content, store, output, &text)
 }
 
 pub fn notes(content: &Content, format: ListFormat) -> Result<ExitCode, String> {

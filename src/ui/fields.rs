@@ -326,8 +326,14 @@ pub fn form(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
     let application = &app.application;
     let step = application.place.step();
-    let list: Vec<Entry> = form::fields(step, application)
-        .map(|field| {
+    let mut list: Vec<Entry> = Vec::new();
+    for field in form::fields(step, application) {
+        // What introduces the field in the line wizard introduces it here.
+        for paragraph in fields::context(field, &app.content) {
+            list.push(Entry::text(paragraph));
+            list.push(Entry::blank());
+        }
+        list.push({
             let focused = field.place() == application.place;
             let label = fields::label(field, &app.content);
             match field.kind() {
@@ -358,7 +364,8 @@ pub fn form(app: &App, frame: &mut Frame, area: Rect) {
                     .entry(app, "    ")
                 }
             }
-        })
-        .collect();
+        });
+        list.push(Entry::blank());
+    }
     render_with_cursor(app, frame, area, &list);
 }

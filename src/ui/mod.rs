@@ -5,6 +5,7 @@ mod faq;
 mod fields;
 mod guide;
 mod notes;
+mod plan;
 mod review;
 mod start;
 /// The theme is the app's (it chooses colours from the environment); views read it from there.
@@ -58,6 +59,10 @@ pub fn view_measured(app: &App, frame: &mut Frame) -> Option<u16> {
         faq::render(app, frame, body);
         return None;
     }
+    if app.plan.is_some() {
+        plan::render(app, frame, body);
+        return None;
+    }
     if let Screen::Start(start) = &app.screen {
         start::render(app, frame, body, start);
         return None;
@@ -77,8 +82,7 @@ pub fn view_measured(app: &App, frame: &mut Frame) -> Option<u16> {
         Place::Passport { field } => fields::passport(app, frame, body, field),
         Place::Submission { field } => fields::submission(app, frame, body, field),
         Place::Review { row } => review::render(app, frame, body, row),
-        // A form step with no layout of its own.
-        #[allow(unreachable_patterns)]
+        // A form step with no layout of its own ("Your dates").
         _ => fields::form(app, frame, body),
     }
     None
@@ -86,7 +90,11 @@ pub fn view_measured(app: &App, frame: &mut Frame) -> Option<u16> {
 
 /// "Good to know (2)" beside the progress of a screen that has notes; the footer names the key.
 fn notes_marker(app: &App) -> Option<Span<'static>> {
-    if app.notes.is_some() || app.faq.is_some() || matches!(app.screen, Screen::Start(_)) {
+    if app.notes.is_some()
+        || app.faq.is_some()
+        || app.plan.is_some()
+        || matches!(app.screen, Screen::Start(_))
+    {
         return None;
     }
     let count = app.notes_here().len();

@@ -75,6 +75,7 @@ enum Section {
     Documents,
     Passport,
     Submission,
+    Dates,
     AfterArrival,
 }
 
@@ -83,13 +84,14 @@ impl Section {
         match row {
             ReviewRow::Blocker(_) => Section::Blockers,
             ReviewRow::Confirm(_) => Section::ToConfirm,
-            ReviewRow::Action(_) => Section::NextActions,
+            ReviewRow::Action(_) | ReviewRow::Dated(_) => Section::NextActions,
             ReviewRow::Route => Section::Route,
             ReviewRow::Criterion(_) => Section::Eligibility,
             ReviewRow::Permit | ReviewRow::Invitation => Section::Employer,
             ReviewRow::Document(_) => Section::Documents,
             ReviewRow::Passport => Section::Passport,
             ReviewRow::Form | ReviewRow::Fee | ReviewRow::Interview => Section::Submission,
+            ReviewRow::PlanDate(_) => Section::Dates,
             ReviewRow::AfterArrival => Section::AfterArrival,
         }
     }
@@ -113,6 +115,7 @@ impl Section {
             Section::Documents => &ui.documents,
             Section::Passport => &ui.passport,
             Section::Submission => &ui.submission,
+            Section::Dates => &app.content.ui.steps.dates,
             Section::AfterArrival => &app.content.steps.after_arrival.title,
         };
         title.to_string()

@@ -111,12 +111,26 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, start: &StartView) {
                     .updated
                     .with_timezone(&Local)
                     .format("%Y-%m-%d %H:%M");
-                Text::from(format!(
+                let mut line = format!(
                     "{}  {}  {}  {updated}",
                     pad(&shown(&record.name), name_width),
                     pad(step, step_width),
                     pad(&format!("{done}/{total}"), 7),
-                ))
+                );
+                // The next dated action not done, if the plan has one.
+                let plan = crate::wizard::plan::plan(&record.application, crate::content::timing());
+                if let Some(next) = plan.iter().find(|a| !a.done) {
+                    let content = &app.content;
+                    line.push_str("  ");
+                    line.push_str(&fill(
+                        &content.ui.plan.next,
+                        &[
+                            ("date", &content.date(next.due)),
+                            ("action", crate::present::plan::title(content, next.kind)),
+                        ],
+                    ));
+                }
+                Text::from(line)
             }
             Row::Read {
                 listing: Listing::Broken { path, error },

@@ -1,9 +1,12 @@
 //! The fields of the steps that are forms (the employer's part, the passport check, the
-//! submission), declared once: their kind, their step, when they apply and where their answer is
+//! submission, your dates), declared once: their kind, their step, when they apply and where their answer is
 //! kept. The full screen, the line wizard and the review walk these, so a field one of them
 //! offers, the others offer too, and an answer given in either is saved the same way.
 
-use super::{Application, EmployerField, Interview, PassportField, Place, Step, SubmissionField};
+use super::{
+    Application, DatesField, EmployerField, Interview, PassportField, Place, Step, SubmissionField,
+    flow,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
@@ -19,6 +22,11 @@ pub enum Field {
     FeePaidOn,
     Interview,
     InterviewDate,
+    TargetDate,
+    PlannedEntry,
+    ActualEntry,
+    PermitEnd,
+    VisaEnd,
 }
 
 /// What a field holds, and so how it is answered.
@@ -36,7 +44,7 @@ pub enum Kind {
 
 impl Field {
     /// Every field, in the order the steps show them.
-    pub const ALL: [Field; 12] = [
+    pub const ALL: [Field; 17] = [
         Field::Permit,
         Field::PermitDate,
         Field::Invitation,
@@ -49,6 +57,11 @@ impl Field {
         Field::FeePaidOn,
         Field::Interview,
         Field::InterviewDate,
+        Field::TargetDate,
+        Field::PlannedEntry,
+        Field::ActualEntry,
+        Field::PermitEnd,
+        Field::VisaEnd,
     ];
 
     pub fn kind(self) -> Kind {
@@ -58,7 +71,12 @@ impl Field {
             | Field::PassportExpiry
             | Field::EndOfStay
             | Field::FeePaidOn
-            | Field::InterviewDate => Kind::Date,
+            | Field::InterviewDate
+            | Field::TargetDate
+            | Field::PlannedEntry
+            | Field::ActualEntry
+            | Field::PermitEnd
+            | Field::VisaEnd => Kind::Date,
             Field::InvitationDetail | Field::FeeAmount => Kind::Text,
             Field::Interview => Kind::Choice,
         }
@@ -75,6 +93,11 @@ impl Field {
                 Step::Employer
             }
             Field::PassportExpiry | Field::EndOfStay => Step::Passport,
+            Field::TargetDate
+            | Field::PlannedEntry
+            | Field::ActualEntry
+            | Field::PermitEnd
+            | Field::VisaEnd => Step::Dates,
             _ => Step::Submission,
         }
     }
@@ -91,6 +114,8 @@ impl Field {
             }
             Field::FeePaidOn => app.submission.fee_paid || given(&app.submission.fee_paid_on),
             Field::InterviewDate => app.submission.interview != Interview::NotRequested,
+            // The permit and the visa are the work visa route's only.
+            Field::PermitEnd | Field::VisaEnd => flow::on_work_visa_route(app),
             _ => true,
         }
     }
@@ -134,6 +159,21 @@ impl Field {
             Field::InterviewDate => Place::Submission {
                 field: SubmissionField::InterviewDate,
             },
+            Field::TargetDate => Place::Dates {
+                field: DatesField::Target,
+            },
+            Field::PlannedEntry => Place::Dates {
+                field: DatesField::PlannedEntry,
+            },
+            Field::ActualEntry => Place::Dates {
+                field: DatesField::ActualEntry,
+            },
+            Field::PermitEnd => Place::Dates {
+                field: DatesField::PermitEnd,
+            },
+            Field::VisaEnd => Place::Dates {
+                field: DatesField::VisaEnd,
+            },
         }
     }
 
@@ -152,6 +192,11 @@ impl Field {
             Field::FeeAmount => &app.submission.fee_amount,
             Field::FeePaidOn => &app.submission.fee_paid_on,
             Field::InterviewDate => &app.submission.interview_date,
+            Field::TargetDate => &app.dates.target,
+            Field::PlannedEntry => &app.dates.planned_entry,
+            Field::ActualEntry => &app.dates.actual_entry,
+            Field::PermitEnd => &app.dates.permit_end,
+            Field::VisaEnd => &app.dates.visa_end,
             _ => return None,
         })
     }
@@ -165,6 +210,11 @@ impl Field {
             Field::FeeAmount => &mut app.submission.fee_amount,
             Field::FeePaidOn => &mut app.submission.fee_paid_on,
             Field::InterviewDate => &mut app.submission.interview_date,
+            Field::TargetDate => &mut app.dates.target,
+            Field::PlannedEntry => &mut app.dates.planned_entry,
+            Field::ActualEntry => &mut app.dates.actual_entry,
+            Field::PermitEnd => &mut app.dates.permit_end,
+            Field::VisaEnd => &mut app.dates.visa_end,
             _ => return None,
         })
     }

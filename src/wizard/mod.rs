@@ -1,9 +1,11 @@
 //! The pure rules of the wizard: what a person answered ([`Application`]), where they are
 //! ([`Place`]), and what follows from their answers ([`review`], [`dates`]). No terminal, no files.
 
+pub mod calendar;
 pub mod dates;
 pub mod flow;
 pub mod form;
+pub mod plan;
 pub mod review;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -27,6 +29,27 @@ pub struct Application {
     pub employer: EmployerProgress,
     pub passport: PassportDates,
     pub submission: SubmissionProgress,
+    /// The dates the plan counts from (the "Your dates" step).
+    pub dates: PlanDates,
+}
+
+/// The dates a person gives for the plan, as typed like every date.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PlanDates {
+    /// The first working day in Kazakhstan.
+    #[serde(serialize_with = "dates::saved_form")]
+    pub target: String,
+    #[serde(serialize_with = "dates::saved_form")]
+    pub planned_entry: String,
+    #[serde(serialize_with = "dates::saved_form")]
+    pub actual_entry: String,
+    /// The work permit's validity end (work visa route).
+    #[serde(serialize_with = "dates::saved_form")]
+    pub permit_end: String,
+    /// The visa's validity end (work visa route).
+    #[serde(serialize_with = "dates::saved_form")]
+    pub visa_end: String,
 }
 
 /// The route by citizenship: who needs the work permit and the visa at all.
@@ -131,7 +154,7 @@ impl Interview {
     }
 }
 
-/// The seven steps, in order.
+/// The steps, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Step {
     Welcome,
@@ -142,11 +165,12 @@ pub enum Step {
     Documents,
     Passport,
     Submission,
+    Dates,
     Review,
 }
 
 impl Step {
-    pub const ALL: [Step; 9] = [
+    pub const ALL: [Step; 10] = [
         Step::Welcome,
         Step::Route,
         Step::Eligibility,
@@ -155,6 +179,7 @@ impl Step {
         Step::Documents,
         Step::Passport,
         Step::Submission,
+        Step::Dates,
         Step::Review,
     ];
 
@@ -169,6 +194,7 @@ impl Step {
             Step::Documents => "documents",
             Step::Passport => "passport",
             Step::Submission => "submission",
+            Step::Dates => "dates",
             Step::Review => "review",
         }
     }
@@ -204,6 +230,9 @@ pub enum Place {
     },
     Submission {
         field: SubmissionField,
+    },
+    Dates {
+        field: DatesField,
     },
     Review {
         row: usize,
@@ -255,6 +284,17 @@ pub enum SubmissionField {
     InterviewDate,
 }
 
+/// The fields of "Your dates".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DatesField {
+    Target,
+    PlannedEntry,
+    ActualEntry,
+    PermitEnd,
+    VisaEnd,
+}
+
 impl SubmissionField {
     pub const ALL: [SubmissionField; 6] = [
         SubmissionField::FormCompleted,
@@ -293,6 +333,7 @@ impl Place {
             Place::Documents { .. } => Step::Documents,
             Place::Passport { .. } => Step::Passport,
             Place::Submission { .. } => Step::Submission,
+            Place::Dates { .. } => Step::Dates,
             Place::Review { .. } => Step::Review,
         }
     }
@@ -316,6 +357,9 @@ impl Place {
             },
             Step::Submission => Place::Submission {
                 field: SubmissionField::FormCompleted,
+            },
+            Step::Dates => Place::Dates {
+                field: DatesField::Target,
             },
             Step::Review => Place::Review { row: 0 },
         }

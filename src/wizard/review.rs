@@ -163,6 +163,10 @@ pub enum ReviewRow {
     Form,
     Fee,
     Interview,
+    /// A date of "Your dates" (see `form`).
+    PlanDate(super::form::Field),
+    /// A dated action of the plan that is late or due soon, among the next actions.
+    Dated(super::plan::Dated),
     /// What follows arrival: the last row, so the review can be read to its end with the keys.
     AfterArrival,
 }
@@ -314,6 +318,18 @@ pub fn rows(app: &Application, content: &Content, today: Option<NaiveDate>) -> V
             .into_iter()
             .map(ReviewRow::Action),
     );
+    rows.extend(
+        super::plan::plan(app, crate::content::timing())
+            .into_iter()
+            .filter(|a| {
+                matches!(
+                    a.status(today),
+                    super::plan::Status::Overdue | super::plan::Status::DueSoon
+                )
+            })
+            .take(NEXT_ACTIONS)
+            .map(ReviewRow::Dated),
+    );
     for step in flow::steps(app) {
         match step {
             Step::Route => rows.push(ReviewRow::Route),
@@ -327,6 +343,9 @@ pub fn rows(app: &Application, content: &Content, today: Option<NaiveDate>) -> V
             Step::Passport => rows.push(ReviewRow::Passport),
             Step::Submission => {
                 rows.extend([ReviewRow::Form, ReviewRow::Fee, ReviewRow::Interview]);
+            }
+            Step::Dates => {
+                rows.extend(super::form::fields(Step::Dates, app).map(ReviewRow::PlanDate));
             }
             // Steps with no rows of their own.
             _ => {}
@@ -449,6 +468,8 @@ impl ReviewRow {
             ReviewRow::Interview => Place::Submission {
                 field: SubmissionField::Interview,
             },
+            ReviewRow::PlanDate(field) => field.place(),
+            ReviewRow::Dated(action) => action.field.place(),
             // Read where it is; Enter there opens its notes (see `App`).
             ReviewRow::AfterArrival => Place::start_of(Step::Review),
         }

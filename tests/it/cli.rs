@@ -45,6 +45,11 @@ y\n\
 2030-01-15\n\
 2\n\
 2030-02-01\n\
+2030-03-02\n\
+\n\
+\n\
+\n\
+\n\
 \n";
 
 pub fn kzvisa(data: &Path, args: &[&str], input: impl AsRef<[u8]>) -> Output {
@@ -156,7 +161,7 @@ fn quit_in_the_line_wizard_resumes_in_the_full_screen_wizard_at_the_same_step() 
     assert!(out.contains("Do you have it? [y/n]"), "{out}");
 
     let mut term = pty::spawn(data.path(), &["resume"], 100, 30);
-    let screen = term.wait_for("Step 6 of 9");
+    let screen = term.wait_for("Step 6 of 10");
     assert!(screen.contains("› ▸ [ ] Employment contract"), "{screen}");
     assert!(screen.contains("[x] Valid passport"), "{screen}");
     term.press(ENTER, "Passport expiry date");
@@ -268,6 +273,7 @@ fn export_markdown_renders_as_a_checklist() {
             "Documents (2 documents missing)",
             "Passport",
             "Submission",
+            "Your dates",
             "After you arrive",
             "Good to know",
             "Sources",

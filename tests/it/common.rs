@@ -87,6 +87,7 @@ fn named(name: &str) -> KeyEvent {
         "F1" => plain(KeyCode::F(1)),
         "F2" => plain(KeyCode::F(2)),
         "F3" => plain(KeyCode::F(3)),
+        "F4" => plain(KeyCode::F(4)),
         "C-Bs" => KeyEvent::new(KeyCode::Backspace, KeyModifiers::CONTROL),
         ctrl if ctrl.len() == 3 && ctrl.starts_with("C-") => {
             let letter = ctrl.chars().last().expect("a letter after C-");
@@ -124,8 +125,9 @@ pub const TICK_ALL_DOCUMENTS: &str = "<Space> <Down> <Space> <Right> <Down> <Spa
 pub const TO_PASSPORT: &str = "<Enter> 3 y y y y <Enter> <Enter> <Enter>";
 /// From the welcome screen to the submission, every criterion met, nothing else done.
 pub const TO_SUBMISSION: &str = "<Enter> 3 y y y y <Enter> <Enter> <Enter> <Enter> <Enter> <Enter>";
-/// From the documents to the review without ticking or typing anything.
-pub const SKIP_TO_REVIEW: &str = "<Enter> <Enter> <Enter> <Enter> <Enter>";
+/// From the documents to the review without ticking or typing anything (the last Enter leaves
+/// "Your dates" empty).
+pub const SKIP_TO_REVIEW: &str = "<Enter> <Enter> <Enter> <Enter> <Enter> <Enter>";
 
 /// Everything answered, ticked and typed (the employer's permit and invitation too), the
 /// interview attended: the review has nothing left.
@@ -135,7 +137,7 @@ pub fn completed() -> App {
          {TICK_ALL_DOCUMENTS} <Enter> \
          2031-03-31 <Enter> 2030-09-30 <Enter> <Enter> \
          <Space> <Down> <Space> <Down> 80 <Space> USD <Down> 2030-01-15 \
-         <Down> <Right> <Right> <Down> 2030-02-01 <Enter>"
+         <Down> <Right> <Right> <Down> 2030-02-01 <Enter> <Enter>"
     ))
 }
 

@@ -6,9 +6,10 @@ use std::collections::BTreeSet;
 use kzvisa::app::{App, Effect, MAX_FIELD_CHARS, Mode, Msg};
 use kzvisa::ui::theme::Theme;
 use kzvisa::wizard::dates::{self, PassportCheck};
+use kzvisa::wizard::form::Field;
 use kzvisa::wizard::review::{self, Action, Blocker, ReviewRow};
 use kzvisa::wizard::{
-    Application, EmployerField, Interview, PassportField, Place, Route, SubmissionField,
+    Application, DatesField, EmployerField, Interview, PassportField, Place, Route, SubmissionField,
 };
 use proptest::prelude::*;
 
@@ -159,7 +160,17 @@ fn the_whole_wizard_from_welcome_to_review() {
     assert_eq!(typed.interview, Interview::Scheduled);
     assert_eq!(typed.interview_date, "2030-02-01");
 
+    // Your dates: each date as typed, on to the review.
     press(&mut app, "<Enter>");
+    assert_eq!(
+        app.application.place,
+        Place::Dates {
+            field: DatesField::Target
+        }
+    );
+    press(&mut app, "2030-03-01 <Down> 22.02.2030 <Enter>");
+    assert_eq!(app.application.dates.target, "2030-03-01");
+    assert_eq!(app.application.dates.planned_entry, "22.02.2030");
     assert_eq!(app.application.place, Place::Review { row: 0 });
     assert_eq!(app.mode(), Mode::Review);
     assert!(blockers(&app).is_empty());
@@ -184,8 +195,19 @@ fn the_whole_wizard_from_welcome_to_review() {
         ReviewRow::Form,
         ReviewRow::Fee,
         ReviewRow::Interview,
-        ReviewRow::AfterArrival,
     ]);
+    // Every date of "Your dates" on the work visa route, given or not.
+    expected.extend(
+        [
+            Field::TargetDate,
+            Field::PlannedEntry,
+            Field::ActualEntry,
+            Field::PermitEnd,
+            Field::VisaEnd,
+        ]
+        .map(ReviewRow::PlanDate),
+    );
+    expected.push(ReviewRow::AfterArrival);
     assert_eq!(rows(&app), expected);
 }
 
@@ -289,6 +311,9 @@ fn esc_goes_back_one_step_from_every_step_and_keeps_every_answer() {
     let mut app = completed();
     let kept = answers(&app);
     let expected = [
+        Place::Dates {
+            field: DatesField::Target,
+        },
         submission(SubmissionField::FormCompleted),
         passport(PassportField::Expiry),
         document(0, None),
@@ -344,6 +369,15 @@ fn esc_from_inside_a_step_goes_to_the_step_before() {
         (
             format!("{TO_DOCUMENTS} {SKIP_TO_REVIEW} <Down> <Down> <Down>"),
             Place::Review { row: 3 },
+            Place::Dates {
+                field: DatesField::Target,
+            },
+        ),
+        (
+            format!("{TO_DOCUMENTS} <Enter> <Enter> <Enter> <Enter> <Enter> <Down> <Down> 2030"),
+            Place::Dates {
+                field: DatesField::ActualEntry,
+            },
             submission(SubmissionField::FormCompleted),
         ),
     ];
@@ -554,7 +588,7 @@ fn six_months_after_the_31st_of_august_is_the_28th_of_february() {
 #[test]
 fn a_failing_passport_is_a_blocker_on_the_review() {
     let mut app = app_after(&format!(
-        "{TO_PASSPORT} 2030-12-31 <Tab> 2030-09-30 <Enter> <Enter> <Enter>"
+        "{TO_PASSPORT} 2030-12-31 <Tab> 2030-09-30 <Enter> <Enter> <Enter> <Enter>"
     ));
     assert_eq!(app.application.place, Place::Review { row: 0 });
     let blocker = Blocker::PassportTooShort {
@@ -644,7 +678,7 @@ fn the_fee_amount_is_free_text_and_the_fee_date_a_date() {
         submission(SubmissionField::FeePaidOn)
     );
     assert!(app.show_date_errors);
-    press(&mut app, "<Bs> 1 <Enter>");
+    press(&mut app, "<Bs> 1 <Enter> <Enter>");
     assert_eq!(app.application.place, Place::Review { row: 0 });
     assert_eq!(app.application.submission.fee_paid_on, "2030-01-31");
 }
@@ -694,7 +728,10 @@ fn the_interview_cycles_and_its_date_is_reachable_only_once_scheduled() {
     );
 
     // A bad interview date counts only while the date applies.
-    press(&mut app, "<Down> <Bs> <Bs> 32 <Up> <Right> <Right> <Enter>");
+    press(
+        &mut app,
+        "<Down> <Bs> <Bs> 32 <Up> <Right> <Right> <Enter> <Enter>",
+    );
     assert_eq!(
         app.application.submission.interview,
         Interview::NotRequested
@@ -935,7 +972,9 @@ const TOUR: &[(&str, &str)] = &[
     ("<Down> <Down> 80 <Left>", "fee amount"),
     ("<Down> <Down> <Right>", "interview"),
     ("<Down> 2030-02", "interview date"),
-    ("-01 <Enter>", "review"),
+    ("-01 <Enter>", "your dates"),
+    ("2030-03-01 <Down> 2030-02", "planned entry"),
+    ("-22 <Enter>", "review"),
     ("<Down> <Down>", "review, third row"),
 ];
 
@@ -1603,4 +1642,115 @@ fn the_documents_list_answers_home_end_and_the_page_keys() {
     assert_eq!(app.application.place, document(count - 1, None));
     press(&mut app, "g");
     assert_eq!(app.application.place, document(0, None));
+}
+
+// --- Your dates ---------------------------------------------------------------------------------
+
+#[test]
+fn your_dates_ask_the_permit_and_visa_only_on_the_work_visa_route() {
+    use kzvisa::wizard::{Step, form};
+    let mut app = app_after("<Enter> 2 <Enter> y y y y <Enter> <Enter> <Enter> <Enter> <Enter>");
+    assert_eq!(
+        app.application.place,
+        Place::Dates {
+            field: DatesField::Target
+        }
+    );
+    let fields: Vec<Field> = form::fields(Step::Dates, &app.application).collect();
+    assert_eq!(
+        fields,
+        [Field::TargetDate, Field::PlannedEntry, Field::ActualEntry]
+    );
+    // The last field's Down stays; a bad date holds Enter on it, with its message.
+    press(&mut app, "<Down> <Down> 31.02.2031 <Down> <Enter>");
+    assert_eq!(
+        app.application.place,
+        Place::Dates {
+            field: DatesField::ActualEntry
+        }
+    );
+    assert!(app.show_date_errors);
+    press(
+        &mut app,
+        "<Bs> <Bs> <Bs> <Bs> <Bs> <Bs> <Bs> 3.2031 <Enter>",
+    );
+    assert_eq!(app.application.dates.actual_entry, "31.3.2031");
+    assert_eq!(app.application.place, Place::Review { row: 0 });
+}
+
+// --- The plan -----------------------------------------------------------------------------------
+
+#[test]
+fn f4_opens_the_plan_from_a_field_and_the_review_and_enter_goes_to_the_action() {
+    use kzvisa::wizard::plan::Kind;
+    // Your dates: an entry planned, typed in the field; F4 is not typed into it.
+    let mut app = app_after(&format!("{TO_SUBMISSION} <Enter> <Down> 2030-06-03 <F4>"));
+    assert_eq!(app.mode(), Mode::Plan);
+    assert_eq!(app.application.dates.planned_entry, "2030-06-03");
+    let plan = app.plan_here();
+    assert_eq!(plan[0].kind, Kind::VacancyPosting);
+    // Esc closes it where it was opened.
+    press(&mut app, "<Esc>");
+    assert_eq!(app.mode(), Mode::FormText);
+    assert_eq!(
+        app.application.place,
+        Place::Dates {
+            field: DatesField::PlannedEntry
+        }
+    );
+    // From the review: down to the invitation, Enter goes to its tick.
+    press(&mut app, "<Enter> <F4>");
+    assert_eq!(app.mode(), Mode::Plan);
+    let at = app
+        .plan_here()
+        .iter()
+        .position(|a| a.kind == Kind::Invitation)
+        .expect("the invitation");
+    for _ in 0..at {
+        press(&mut app, "<Down>");
+    }
+    press(&mut app, "<Enter>");
+    assert_eq!(app.plan, None);
+    assert_eq!(app.application.place, employer(EmployerField::Invitation));
+}
+
+#[test]
+fn the_review_lists_the_dated_actions_late_or_due_soon_and_enter_goes_there() {
+    use kzvisa::wizard::plan::Kind;
+    let mut app = app_after(&format!(
+        "{TO_SUBMISSION} <Enter> <Down> 2026-06-01 <Enter>"
+    ));
+    assert_eq!(app.application.place, Place::Review { row: 0 });
+    // No today yet: nothing is late.
+    assert!(!rows(&app).iter().any(|r| matches!(r, ReviewRow::Dated(_))));
+    app.update(Msg::Today(date("2026-04-27")));
+    let dated: Vec<Kind> = rows(&app)
+        .iter()
+        .filter_map(|r| match r {
+            ReviewRow::Dated(action) => Some(action.kind),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        dated,
+        [
+            Kind::VacancyPosting,
+            Kind::PermitApplication,
+            Kind::Invitation
+        ]
+    );
+    let row = rows(&app)
+        .iter()
+        .position(|r| matches!(r, ReviewRow::Dated(a) if a.kind == Kind::Invitation))
+        .expect("the invitation's row");
+    let (_, text) = rows(&app)[row].describe(&app.application, &app.content, app.today);
+    assert_eq!(
+        text.replace('\u{a0}', " "),
+        "6 May 2026 – File the invitation (14 to 90 days before entry) – your host – in 9 days (estimate)"
+    );
+    for _ in 0..row {
+        press(&mut app, "<Down>");
+    }
+    press(&mut app, "<Enter>");
+    assert_eq!(app.application.place, employer(EmployerField::Invitation));
 }

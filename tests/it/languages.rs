@@ -66,6 +66,8 @@ fn whole_wizard(lang: Lang, locale: &str) {
     screens.push(term.press(ENTER, &c.guide.submission.application_form.title));
     // The "no" to the medical examination is to confirm with the employer, under its own
     // heading after what blocks.
+    screens.push(term.press(ENTER, &ui.your_dates.target));
+    screens.push(term.press("01.03.2029", "01.03.2029"));
     let review = term.press(ENTER, &ui.review.to_confirm);
     assert!(review.contains(&ui.review.blockers), "{review}");
     assert!(
@@ -89,6 +91,7 @@ fn whole_wizard(lang: Lang, locale: &str) {
         .expect("one application");
     assert!(saved.contains("expiry: 2029-02-27"), "{saved}");
     assert!(saved.contains("end_of_stay: 2028-08-31"), "{saved}");
+    assert!(saved.contains("target: 2029-03-01"), "{saved}");
     assert!(saved.contains("medical: false"), "{saved}");
 }
 

@@ -197,7 +197,8 @@ fn the_same_answers_in_both_front_ends_save_the_same_application() {
          y 10.01.2026 <Tab> y INV-7 <Enter> \
          <Down> <Space> <Right> <Down> <Space> <Enter> \
          2031-12-31 <Enter> 2030-10-15 <Enter> <Enter> \
-         y y 100 <Space> KZT <Tab> 2030-01-15 <Tab> 2 <Tab> 2030-02-01 <Enter>",
+         y y 100 <Space> KZT <Tab> 2030-01-15 <Tab> 2 <Tab> 2030-02-01 <Enter> \
+         2030-03-02 <Tab> 2030-02-20 <Enter>",
     );
     assert_eq!(keyed.application.place, Place::Review { row: 0 });
 
@@ -231,6 +232,11 @@ fn the_same_answers_in_both_front_ends_save_the_same_application() {
         "2030-01-15",
         "2",
         "2030-02-01", // the submission
+        "2030-03-02",
+        "2030-02-20",
+        "",
+        "",
+        "", // your dates
     ]);
     assert_eq!(lined.application.place.step(), Step::Review);
     assert_eq!(answers(&lined), answers(&keyed));

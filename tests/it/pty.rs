@@ -328,6 +328,7 @@ fn the_whole_wizard_from_welcome_to_review() {
     term.press(ENTER, "Press Enter to continue");
     term.press(ENTER, "Complete the visa application form");
     term.press(" ", "[x] Complete the visa application form");
+    term.press(ENTER, "First working day in Kazakhstan");
     let review = term.press(ENTER, "What blocks your application");
     assert!(review.contains("Medical examination"), "{review}");
     assert!(review.contains("27 February 2029"), "{review}");
@@ -533,11 +534,11 @@ fn a_resize_to_60x15_and_back_redraws() {
     let mut term = at_welcome(data.path());
     through_eligibility(&mut term);
     term.resize(60, 15);
-    let small = term.wait_for("Step 6 of 9");
+    let small = term.wait_for("Step 6 of 10");
     assert!(small.contains("Valid passport"), "{small}");
     term.resize(100, 30);
     let big = term.wait_for("Reference letters");
-    assert!(big.contains("Step 6 of 9"), "{big}");
+    assert!(big.contains("Step 6 of 10"), "{big}");
 }
 
 #[test]
@@ -618,7 +619,7 @@ fn a_folder_of_many_applications_is_listed_newest_first_and_keys_work_at_once() 
     term.send(DOWN);
     let screen = term.wait_for("› Applicant 297");
     assert!(screen.contains("Applicant 299  Documents"), "{screen}");
-    let opened = term.press(ENTER, "Step 6 of 9");
+    let opened = term.press(ENTER, "Step 6 of 10");
     assert!(opened.contains("Applicant 297"), "{opened}");
     term.send("q");
     term.assert_restored();
@@ -638,7 +639,7 @@ fn the_notes_open_from_the_documents_and_esc_returns_to_the_same_row() {
     assert!(notes.contains("Apostille Convention"), "{notes}");
     assert!(notes.contains("Source: "), "{notes}");
     let back = term.press(ESC, "› ▸ [ ] Educational certificates");
-    assert!(back.contains("Step 6 of 9"), "{back}");
+    assert!(back.contains("Step 6 of 10"), "{back}");
     // F2 works too, and so does closing with it.
     term.press("\x1bOQ", "Confidence:");
     term.press("\x1bOQ", "› ▸ [ ] Educational certificates");
@@ -721,7 +722,7 @@ fn suspends_and_resumes(stop: impl FnOnce(&mut Term, u32)) {
     // `fg`: drawn whole again (the shell cleared the screen), and a key works without Enter.
     term.send(ENTER);
     let back = term.wait_for("Question 2 of 4");
-    assert!(back.contains("Step 3 of 9"), "{back}");
+    assert!(back.contains("Step 3 of 10"), "{back}");
     term.press("y", "Question 3 of 4");
     term.send("q");
     let screen = term.assert_restored();

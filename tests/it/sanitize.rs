@@ -201,9 +201,10 @@ fn sanitize_the_line_wizard_shows_escape_sequences_from_a_file_as_text() {
         stdout(&chooser)
     );
 
-    // Resumed at the review, which shows every answer; back goes to the submission, whose
-    // fields offer to keep what they hold; a typed date with an ESC is refused and echoed.
-    let answers = "back\n\n\n\n\x1b[2J\u{9b}\n\n\nquit\n";
+    // Resumed at the review, which shows every answer; back goes to "Your dates", back again to
+    // the submission, whose fields offer to keep what they hold; a typed date with an ESC is
+    // refused and echoed.
+    let answers = "back\nback\n\n\n\n\x1b[2J\u{9b}\n\n\nquit\n";
     let resumed = run(dir, &["--plain", "resume", "evil"], answers);
     assert_output_inert("the resumed line wizard", &resumed);
     let out = stdout(&resumed);

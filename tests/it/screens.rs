@@ -281,6 +281,47 @@ fn submission() {
     }
 }
 
+/// From the submission to "Your dates", nothing ticked there.
+const TO_DATES: &str = "<Enter>";
+
+#[test]
+fn your_dates() {
+    snap(
+        "your_dates_work_visa",
+        "Your dates on the work visa route: the target date given, the entry typed as DD.MM.YYYY, a bad actual entry date left.",
+        &app_after(&format!(
+            "{TO_SUBMISSION} {TO_DATES} 2027-03-01 <Down> 22.02.2027 <Down> 2027-02-30 <Down>"
+        )),
+    );
+    snap(
+        "your_dates_visa_free",
+        "Your dates on the visa-free route: no permit or visa dates.",
+        &app_after("<Enter> 2 <Enter> y y y y <Enter> <Enter> <Enter> <Enter> <Enter>"),
+    );
+}
+
+/// The plan overlay over "Your dates", today fixed: the vacancy and the permit late, the
+/// invitation and the visa due soon, what follows entry later.
+fn plan_overlay() -> App {
+    let mut app = app_after(&format!(
+        "{TO_SUBMISSION} {TO_DATES} 2026-06-01 <Down> 2026-06-01"
+    ));
+    app.update(kzvisa::app::Msg::Today(
+        chrono::NaiveDate::from_ymd_opt(2026, 4, 27).expect("date"),
+    ));
+    press(&mut app, "<F4> <Down>");
+    app
+}
+
+#[test]
+fn plan() {
+    snap(
+        "plan_overlay",
+        "The plan on 27 April 2026 for an entry on 1 June 2026: overdue first, countdowns, estimates marked.",
+        &plan_overlay(),
+    );
+}
+
 // --- The review ---------------------------------------------------------------------------------
 
 #[test]
@@ -289,7 +330,7 @@ fn review() {
         "review_blockers",
         "No job offer and a passport that expires too soon.",
         &app_after(
-            "<Enter> 3 n y y y <Enter> <Enter> <Enter> 2030-12-31 <Tab> 2030-09-30 <Enter> <Enter> <Enter>",
+            "<Enter> 3 n y y y <Enter> <Enter> <Enter> 2030-12-31 <Tab> 2030-09-30 <Enter> <Enter> <Enter> <Enter>",
         ),
     );
     snap(
@@ -425,10 +466,10 @@ fn every_screen_draws_at_the_smallest_size_and_a_huge_one() {
 #[test]
 fn the_fee_row_says_paid_only_when_paid() {
     let unpaid = app_after(&format!(
-        "{TO_SUBMISSION} <Down> <Down> 80 <Space> USD <Enter>"
+        "{TO_SUBMISSION} <Down> <Down> 80 <Space> USD <Enter> <Enter>"
     ));
     let paid_no_date = app_after(&format!(
-        "{TO_SUBMISSION} <Down> <Space> <Down> 80 <Space> USD <Enter>"
+        "{TO_SUBMISSION} <Down> <Space> <Down> 80 <Space> USD <Enter> <Enter>"
     ));
     for (app, ticked) in [(unpaid, "[ ]"), (paid_no_date, "[✓]")] {
         let rows = rows(&draw(&app, 120, 80));
@@ -449,7 +490,7 @@ fn the_fee_row_says_paid_only_when_paid() {
 #[test]
 fn a_scheduled_interview_without_a_date_reads_as_a_sentence() {
     let app = app_after(&format!(
-        "{TO_SUBMISSION} <Down> <Down> <Down> <Down> <Right> <Enter>"
+        "{TO_SUBMISSION} <Down> <Down> <Down> <Down> <Right> <Enter> <Enter>"
     ));
     // Tall enough for the interview's row below what to confirm with the employer.
     let text = rows(&draw(&app, 120, 60)).join("\n");
@@ -535,6 +576,21 @@ pub(crate) mod start {
             assert!(!text.contains("2026-"), "a time was left in:\n{text}");
             snap_text(&format!("{name}_{width}x{height}"), description, text);
         }
+    }
+
+    #[test]
+    fn the_start_screen_names_each_application_s_next_dated_action() {
+        let mut planned = listing("Anna", UPDATED[0], Place::start_of(Step::Dates));
+        if let Listing::Ready { record, .. } = &mut planned {
+            record.application.route = Some(kzvisa::wizard::Route::VisaFree);
+            record.application.dates.actual_entry = "2026-07-31".into();
+        }
+        let app = App::start(content(), vec![planned], Theme::PLAIN);
+        let text = screen(&app, 120, 40).replace('\u{a0}', " ");
+        assert!(
+            text.contains("→ 31 July 2026: Get your IIN (in pe"),
+            "{text}"
+        );
     }
 
     #[test]
@@ -818,10 +874,17 @@ fn every_screen() -> Vec<(&'static str, App)> {
             )),
         ),
         (
+            "your_dates",
+            app_after(&format!(
+                "{TO_SUBMISSION} {TO_DATES} 01.03.2027 <Down> 2027-02-30 <Down>"
+            )),
+        ),
+        (
             "review_partial",
             app_after(&format!("{TO_DOCUMENTS} {SKIP_TO_REVIEW}")),
         ),
         ("review_completed", completed()),
+        ("plan", plan_overlay()),
         ("faq", app_after("<F1> <Enter>")),
         ("faq_no_match", app_after("<F1> / xyz")),
         (

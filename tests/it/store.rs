@@ -256,6 +256,37 @@ fn every_released_schema_fixture_loads() {
         two.application
             .covers("educational_certificates", "apostille")
     );
+    // 2 → 3: "Your dates" starts empty; the place is kept.
+    assert_eq!(two.application.dates, Default::default());
+    assert_eq!(
+        two.application.place,
+        kzvisa::wizard::Place::Employer {
+            field: kzvisa::wizard::EmployerField::PermitDate
+        }
+    );
+    let three = store::load(&fixtures.join("schema-3.yaml")).expect("version 3");
+    assert_eq!(
+        three.application.place,
+        kzvisa::wizard::Place::Dates {
+            field: kzvisa::wizard::DatesField::ActualEntry
+        }
+    );
+    assert_eq!(three.application.dates.target, "2027-03-01");
+    // A date that is not one is kept as typed.
+    assert_eq!(three.application.dates.actual_entry, "22.02.2O27");
+}
+
+#[test]
+fn a_date_of_your_dates_is_saved_as_iso_and_kept_when_not_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("a.yaml");
+    let mut saved = record("A", "2026-02-01T10:00:00Z");
+    saved.application.dates.planned_entry = "5.3.2027".into();
+    saved.application.dates.visa_end = "2027-13-01".into();
+    store::save(&path, &saved).expect("save");
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert!(text.contains("planned_entry: 2027-03-05"), "{text}");
+    assert!(text.contains("visa_end: 2027-13-01"), "{text}");
 }
 
 #[test]
