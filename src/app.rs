@@ -71,6 +71,8 @@ pub enum Msg {
     Advance,
     /// The date today, from the shell's clock: at start and when the day changes.
     Today(chrono::NaiveDate),
+    /// The person's time zone, from the shell: at start.
+    TimeZone(chrono::FixedOffset),
     // What the shell's effects found, reported back: the app changes only here.
     /// An application was opened: resume it where it was left.
     Opened {
@@ -145,6 +147,7 @@ impl Msg {
             Msg::Saved(_)
                 | Msg::SavedAsNew { .. }
                 | Msg::Today(_)
+                | Msg::TimeZone(_)
                 | Msg::Opened { .. }
                 | Msg::OpenLocked
                 | Msg::Listed { .. }
@@ -342,6 +345,8 @@ pub struct App {
     /// Today, as the shell last said ([`Msg::Today`]): the core has no clock. Until told, no
     /// date is judged against today.
     pub today: Option<chrono::NaiveDate>,
+    /// The person's time zone, as the shell last said ([`Msg::TimeZone`]), for the times shown.
+    pub time_zone: Option<chrono::FixedOffset>,
     /// Quit was asked while the last change is not saved: the question shows until answered.
     pub quitting: bool,
     /// The last paste did not fit in its field and was cut; said until the next message.
@@ -371,6 +376,7 @@ impl App {
             scroll: 0,
             scroll_limit: 0,
             today: None,
+            time_zone: None,
             quitting: false,
             pasted_cut: false,
         };
@@ -631,6 +637,10 @@ impl App {
             Msg::Quit => return Effect::Quit,
             Msg::Today(today) => {
                 self.today = Some(today);
+                return Effect::None;
+            }
+            Msg::TimeZone(zone) => {
+                self.time_zone = Some(zone);
                 return Effect::None;
             }
             Msg::SwitchLanguage if self.faq.is_none() && self.notes.is_none() => {

@@ -219,9 +219,10 @@ impl Shell {
         let mut drawn = terminal.size()?;
         loop {
             // The core has no clock: it is told the date, and again when a day passes.
-            let today = now().date_naive();
-            if app.today != Some(today) {
-                app.update(Msg::Today(today));
+            let now = now();
+            if app.today != Some(now.date_naive()) {
+                app.update(Msg::Today(now.date_naive()));
+                app.update(Msg::TimeZone(*now.offset()));
             }
             if redraw {
                 drawn = self.draw(terminal, app)?;

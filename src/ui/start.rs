@@ -3,7 +3,6 @@
 
 use std::path::Path;
 
-use chrono::Local;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span, Text};
@@ -107,10 +106,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, start: &StartView) {
                 progress: (done, total),
             } => {
                 let step = crate::present::step_name(&app.content, record.application.place.step());
-                let updated = record
-                    .updated
-                    .with_timezone(&Local)
-                    .format("%Y-%m-%d %H:%M");
+                // In the person's time zone, as the shell told it; else as the file has it.
+                let updated = match app.time_zone {
+                    Some(zone) => record.updated.with_timezone(&zone),
+                    None => record.updated,
+                }
+                .format("%Y-%m-%d %H:%M");
                 let mut line = format!(
                     "{}  {}  {}  {updated}",
                     pad(&shown(&record.name), name_width),

@@ -544,3 +544,31 @@ fn the_welcome_scrolls_with_the_list_keys_to_its_last_line() {
     press(&mut app, "<Enter>");
     assert_eq!(app.scroll, 0);
 }
+
+/// Views take the time zone from the shell (`Msg::TimeZone`), never from the machine's clock.
+#[test]
+fn the_start_screen_shows_times_in_the_time_zone_the_shell_tells() {
+    use kzvisa::app::Msg;
+    use kzvisa::store::{Listing, Record};
+    let updated =
+        chrono::DateTime::parse_from_rfc3339("2026-02-02T10:00:00+00:00").expect("a time");
+    let record = Record::new("Anna".into(), updated);
+    let listing = Listing::Ready {
+        path: "anna.yaml".into(),
+        record: Box::new(record),
+    };
+    let mut app = App::start(
+        content_in(Lang::En),
+        vec![listing],
+        kzvisa::theme::Theme::PLAIN,
+    );
+    let zone = chrono::FixedOffset::east_opt(5 * 3600).expect("an offset");
+    app.update(Msg::TimeZone(zone));
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24))
+        .expect("a test terminal");
+    terminal
+        .draw(|frame| kzvisa::ui::view(&app, frame))
+        .expect("drawn");
+    let screen = terminal.backend().to_string();
+    assert!(screen.contains("2026-02-02 15:00"), "{screen}");
+}

@@ -561,11 +561,15 @@ pub(crate) mod start {
     pub(super) fn without_times(mut text: String) -> String {
         for updated in UPDATED {
             let time = DateTime::parse_from_rfc3339(updated).expect("a test time");
-            let shown = time
-                .with_timezone(&Local)
-                .format("%Y-%m-%d %H:%M")
-                .to_string();
-            text = text.replace(&shown, "YYYY-MM-DD hh:mm");
+            // In the time zone the shell told the app, or the file's own when none was told.
+            for shown in [
+                time.with_timezone(&Local)
+                    .format("%Y-%m-%d %H:%M")
+                    .to_string(),
+                time.format("%Y-%m-%d %H:%M").to_string(),
+            ] {
+                text = text.replace(&shown, "YYYY-MM-DD hh:mm");
+            }
         }
         text
     }
