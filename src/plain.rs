@@ -262,9 +262,13 @@ fn place_prompt(app: &App) -> Prompt {
     }
 }
 
-/// The review as lines to be read aloud (see [`report::text`]).
+/// The review, then the dated plan, as lines to be read aloud (see [`report::text`]).
 fn review_text(app: &App) -> Vec<String> {
-    let blocks = report::review(&app.content, &app.application, app.today);
+    let mut blocks = report::review(&app.content, &app.application, app.today);
+    if let Some(today) = app.today {
+        let plan = crate::wizard::plan::plan(&app.application, crate::content::timing());
+        blocks.extend(report::plan_blocks(&app.content, &app.name, &plan, today));
+    }
     report::text(&blocks, None)
         .lines()
         .filter(|line| !line.trim().is_empty())

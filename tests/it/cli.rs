@@ -128,6 +128,12 @@ fn piped_answers_go_from_welcome_to_review_and_are_saved() {
         "faq works at a prompt: {out}"
     );
     assert!(out.contains("What blocks your application"), "{out}");
+    // The dates asked, the plan follows the review, dated from them.
+    assert!(out.contains("Plan for Aigerim"), "{out}");
+    assert!(
+        out.replace('\u{a0}', " ").contains("2 March 2030"),
+        "the plan counts from the target date: {out}"
+    );
     assert!(out.contains("Your progress is saved in"), "{out}");
     // No cursor addressing or colours: a screen reader gets words only.
     assert!(!out.contains('\x1b'), "escape sequences in the line wizard");
