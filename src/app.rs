@@ -67,6 +67,10 @@ pub enum Msg {
     SwitchLanguage,
     /// The review ("Check your answers"), from any step.
     OpenReview,
+    /// Into the route step's citizenship field.
+    TypeCountry,
+    /// The citizenship as the line wizard reads it: the route it suggests is highlighted.
+    Country(String),
     /// On to the next field of a form, or on from the form after its last (as Enter there).
     Advance,
     /// The date today, from the shell's clock: at start and when the day changes.
@@ -186,6 +190,8 @@ pub enum Effect {
 pub enum Mode {
     Welcome,
     Route,
+    /// Typing the citizenship on the route step.
+    RouteCountry,
     RouteOutcome,
     Question,
     /// A question with no related FAQ entry: `f` has nothing to open.
@@ -345,6 +351,11 @@ pub struct App {
     /// Today, as the shell last said ([`Msg::Today`]): the core has no clock. Until told, no
     /// date is judged against today.
     pub today: Option<chrono::NaiveDate>,
+    /// The citizenship typed on the route step, to find the route by country: shown, never
+    /// saved (the route chosen is what is saved).
+    pub country: String,
+    /// Whether typing goes into the citizenship field of the route step.
+    pub country_focus: bool,
     /// The person's time zone, as the shell last said ([`Msg::TimeZone`]), for the times shown.
     pub time_zone: Option<chrono::FixedOffset>,
     /// Quit was asked while the last change is not saved: the question shows until answered.
@@ -377,6 +388,8 @@ impl App {
             scroll_limit: 0,
             today: None,
             time_zone: None,
+            country: String::new(),
+            country_focus: false,
             quitting: false,
             pasted_cut: false,
         };
@@ -420,6 +433,8 @@ impl App {
         self.notes = None;
         self.back_to_review = None;
         self.review_opened_from = None;
+        self.country.clear();
+        self.country_focus = false;
         self.plan = None;
         self.expanded.clear();
         self.go(self.application.place);
@@ -557,6 +572,7 @@ impl App {
         }
         match self.application.place {
             Place::Welcome => Mode::Welcome,
+            Place::Route { .. } if self.country_focus => Mode::RouteCountry,
             Place::Route { .. } => Mode::Route,
             Place::RouteOutcome => Mode::RouteOutcome,
 
@@ -898,9 +914,50 @@ impl App {
         self.go(Place::Review { row: row.min(last) });
     }
 
+    /// The route step's citizenship field: typing finds what the sources say of the country;
+    /// Enter highlights the route it suggests, which the person still chooses.
+    fn update_country(&mut self, msg: Msg) {
+        match msg {
+            Msg::Edit(edit) => edit_text(&mut self.country, &mut self.cursor, edit),
+            Msg::Paste(text) => {
+                for c in single_line(&text).chars() {
+                    edit_text(&mut self.country, &mut self.cursor, Edit::Insert(c));
+                }
+            }
+            Msg::Confirm => {
+                self.country_focus = false;
+                self.suggest_route();
+            }
+            Msg::Back | Msg::NextField | Msg::PrevField => self.country_focus = false,
+            _ => {}
+        }
+    }
+
+    /// Highlights the route the typed country suggests, if the sources say.
+    fn suggest_route(&mut self) {
+        if let Some(route) = crate::countries::lookup(&self.content, &self.country).route() {
+            self.go(Place::Route {
+                option: route.index(),
+            });
+        }
+    }
+
     fn update_route(&mut self, option: usize, msg: Msg) {
+        if self.country_focus {
+            return self.update_country(msg);
+        }
         let last = Route::ALL.len() - 1;
         let chosen = match msg {
+            Msg::TypeCountry => {
+                self.country_focus = true;
+                self.cursor = self.country.chars().count();
+                None
+            }
+            Msg::Country(text) => {
+                self.country = text;
+                self.suggest_route();
+                None
+            }
             Msg::Up => {
                 self.go(Place::Route {
                     option: option.saturating_sub(1),

@@ -37,6 +37,7 @@ pub enum Label {
     QuitAnyway,
     Review,
     Plan,
+    Country,
 }
 
 impl Label {
@@ -68,6 +69,7 @@ impl Label {
             Label::Notes => &keys.notes,
             Label::Language => &keys.language,
             Label::Review => &keys.review,
+            Label::Country => &keys.country,
             Label::Plan => &keys.plan,
             Label::Retry => &keys.retry,
             Label::QuitAnyway => &keys.quit_anyway,
@@ -140,11 +142,17 @@ const WELCOME: &[Binding] = &[
 const ROUTE: &[Binding] = &[
     UP,
     DOWN,
+    bind(&[Tab, Char('/')], Msg::TypeCountry, "Tab", Label::Country),
     bind(&[Enter], Msg::Confirm, "Enter/1-3", Label::Choose),
     hidden(&[Char('1')], Msg::Choose(0)),
     hidden(&[Char('2')], Msg::Choose(1)),
     hidden(&[Char('3')], Msg::Choose(2)),
     BACK,
+];
+const ROUTE_COUNTRY: &[Binding] = &[
+    bind(&[Enter], Msg::Confirm, "Enter", Label::Confirm),
+    hidden(&[Tab, BackTab], Msg::NextField),
+    bind(&[Esc], Msg::Back, "Esc", Label::Cancel),
 ];
 const ROUTE_OUTCOME: &[Binding] = &[
     bind(&[Enter], Msg::Confirm, "Enter", Label::Continue),
@@ -352,6 +360,7 @@ fn table(mode: Mode) -> &'static [Binding] {
         Mode::Welcome => WELCOME,
         Mode::Route => ROUTE,
         Mode::RouteOutcome => ROUTE_OUTCOME,
+        Mode::RouteCountry => ROUTE_COUNTRY,
         Mode::FormTick => FORM_TICK,
         Mode::FormChoice => FORM_CHOICE,
         Mode::FormText => FORM_TEXT,
@@ -376,7 +385,10 @@ fn table(mode: Mode) -> &'static [Binding] {
 
 /// Whether typed characters go into a text field in this mode.
 pub fn takes_text(mode: Mode) -> bool {
-    matches!(mode, Mode::FormText | Mode::FaqFilter | Mode::StartName)
+    matches!(
+        mode,
+        Mode::FormText | Mode::RouteCountry | Mode::FaqFilter | Mode::StartName
+    )
 }
 
 /// Every binding in force in a mode, the screen's own first.

@@ -123,9 +123,20 @@ fn place_prompt(app: &App) -> Prompt {
             for (i, option) in route.options.iter().enumerate() {
                 context.push(format!("{}. {}", i + 1, option.title));
             }
-            let mut question = format!("{} [1/2/3]", route.question);
-            if let Some(chosen) = application.route {
-                let title = &content.route_option(chosen.index()).title;
+            // A citizenship typed instead of a number: what the sources say of it, and the
+            // route it suggests as the answer Enter keeps.
+            let typed = app.country.trim();
+            if !typed.is_empty() {
+                let found = crate::countries::lookup(content, typed);
+                context.extend(
+                    crate::countries::answer_text(content, typed, &found)
+                        .lines()
+                        .map(str::to_string),
+                );
+            }
+            let mut question = format!("{} [1/2/3] ({})", route.question, ui.route.country_prompt);
+            if let Some(chosen) = route_kept(app) {
+                let title = &content.route_option(chosen).title;
                 question.push_str(&format!(" ({})", fill(&ui.plain.keep, &[("value", title)])));
             }
             Prompt { context, question }
@@ -331,12 +342,14 @@ pub fn reply(app: &App, line: &str) -> Reply {
                 Reply::Invalid(ui.plain.press_enter.clone())
             }
         }
-        Place::Route { .. } => {
-            match choice(line, application.route.map(|r| r.index()), Route::ALL.len()) {
-                Some(option) => Reply::Send(vec![Msg::Choose(option)]),
-                None => invalid_choice(app, Route::ALL.len()),
+        Place::Route { .. } => match choice(line, route_kept(app), Route::ALL.len()) {
+            Some(option) => Reply::Send(vec![Msg::Choose(option)]),
+            // Not a number: a citizenship, looked up.
+            None if !line.is_empty() && line.parse::<usize>().is_err() => {
+                Reply::Send(vec![Msg::Country(line.to_string())])
             }
-        }
+            None => invalid_choice(app, Route::ALL.len()),
+        },
         Place::RouteOutcome => {
             if line.is_empty() {
                 Reply::Send(vec![Msg::Confirm])
@@ -393,6 +406,14 @@ pub fn reply(app: &App, line: &str) -> Reply {
             }
         }
     }
+}
+
+/// The route Enter keeps: the one the typed citizenship suggests, else the one chosen before.
+fn route_kept(app: &App) -> Option<usize> {
+    let suggested = Some(app.country.trim())
+        .filter(|c| !c.is_empty())
+        .and_then(|c| crate::countries::lookup(&app.content, c).route());
+    suggested.or(app.application.route).map(Route::index)
 }
 
 /// The option (from 0) a typed number from 1 to `count` picks; Enter keeps `current`.

@@ -559,6 +559,7 @@ pub struct KeyLabels {
     pub notes: String,
     pub language: String,
     pub review: String,
+    pub country: String,
     pub plan: String,
     pub retry: String,
     pub quit_anyway: String,

@@ -9,6 +9,7 @@ use super::entries::{self, Entry, pointer};
 use super::theme::Theme;
 use crate::app::App;
 use crate::content::fill;
+use crate::present::safe::shown;
 use crate::wizard::Place;
 use crate::wizard::review::{self, Answer};
 
@@ -240,7 +241,7 @@ pub fn route(app: &App, frame: &mut Frame, area: Rect, option: usize) {
         Entry::blank(),
     ];
     for (i, choice) in route.options.iter().enumerate() {
-        let selected = i == option;
+        let selected = i == option && !app.country_focus;
         let mut body = Text::from(format!("{}. {}", i + 1, choice.title));
         if selected {
             body = body.patch_style(theme.selected());
@@ -251,7 +252,34 @@ pub fn route(app: &App, frame: &mut Frame, area: Rect, option: usize) {
         ]);
         list.push(Entry::new(marker, body).selected(selected));
     }
-    entries::render(app.theme, frame, area, &list);
+    // Not sure which route? The citizenship, typed, finds what the sources say.
+    let ui = &app.content.ui;
+    let focused = app.country_focus;
+    let label_style = if focused {
+        theme.selected()
+    } else {
+        theme.heading()
+    };
+    let mut field = Text::from(vec![
+        Line::styled(ui.route.country_prompt.as_str(), label_style),
+        Line::styled(format!("{:<24}", shown(&app.country)), theme.field()),
+    ]);
+    let typed = app.country.trim();
+    if !typed.is_empty() {
+        let found = crate::countries::lookup(&app.content, typed);
+        for line in crate::countries::answer_text(&app.content, typed, &found).lines() {
+            field.push_line(Line::styled(line.to_string(), theme.muted()));
+        }
+    }
+    list.push(Entry::blank());
+    list.push(Entry::new(pointer(theme, focused), field).selected(focused));
+    let body = entries::render(app.theme, frame, area, &list);
+    if let Some(body) = body.filter(|_| focused) {
+        let before: String = shown(&app.country).chars().take(app.cursor).collect();
+        if let Some(position) = entries::cursor_at(body, 1, &before) {
+            frame.set_cursor_position(position);
+        }
+    }
 }
 
 /// What the chosen route means, for the routes without a work visa.

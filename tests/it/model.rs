@@ -572,3 +572,70 @@ fn the_start_screen_shows_times_in_the_time_zone_the_shell_tells() {
     let screen = terminal.backend().to_string();
     assert!(screen.contains("2026-02-02 15:00"), "{screen}");
 }
+
+/// The route by country on the route step, in both wizards and three languages: the typed
+/// citizenship (letters folded) says what the sources say and highlights the route it suggests,
+/// which the person still chooses.
+#[test]
+fn the_route_step_finds_the_route_by_citizenship_in_both_wizards() {
+    use kzvisa::app::Msg;
+    for (lang, country) in [
+        (Lang::En, "russia"),
+        (Lang::Ru, "Россия"),
+        (Lang::Kk, "ресей"),
+    ] {
+        let mut keyed = App::new(
+            content_in(lang),
+            Application::default(),
+            kzvisa::theme::Theme::PLAIN,
+        );
+        press(&mut keyed, "<Enter> <Down> <Down> <Tab>");
+        assert_eq!(keyed.mode(), Mode::RouteCountry, "{lang:?}");
+        for c in country.chars() {
+            keyed.update(Msg::Edit(kzvisa::app::Edit::Insert(c)));
+        }
+        // q is a letter here, not quit.
+        assert_eq!(keyed.country, country);
+        let screen = screen_text(&keyed);
+        let eaeu = &keyed.content.route_option(Route::Eaeu.index()).title;
+        assert!(
+            screen.contains(&eaeu.chars().take(20).collect::<String>()),
+            "{lang:?}: the suggestion is not shown\n{screen}"
+        );
+        press(&mut keyed, "<Enter>");
+        assert_eq!(
+            keyed.application.place,
+            Place::Route { option: 0 },
+            "{lang:?}"
+        );
+        assert_eq!(keyed.application.route, None, "suggested, not chosen");
+        press(&mut keyed, "<Enter>");
+        assert_eq!(keyed.application.route, Some(Route::Eaeu), "{lang:?}");
+
+        let lined = answered_in_lines_in(lang, &["", country, ""]);
+        assert_eq!(lined.application.route, Some(Route::Eaeu), "{lang:?}");
+    }
+}
+
+fn answered_in_lines_in(lang: Lang, lines: &[&str]) -> App {
+    let mut app = App::new(
+        content_in(lang),
+        Application::default(),
+        kzvisa::theme::Theme::PLAIN,
+    );
+    for line in lines {
+        let question = plain::prompt(&app);
+        match plain::reply(&app, line) {
+            Reply::Send(msgs) => {
+                for msg in msgs {
+                    app.update(msg);
+                }
+            }
+            other => panic!(
+                "{line:?} at {:?} ({question:?}): {other:?}",
+                app.application.place
+            ),
+        }
+    }
+    app
+}
