@@ -154,7 +154,8 @@ const ROUTE_COUNTRY: &[Binding] = &[
     hidden(&[Tab, BackTab], Msg::NextField),
     bind(&[Esc], Msg::Back, "Esc", Label::Cancel),
 ];
-const ROUTE_OUTCOME: &[Binding] = &[
+/// A page of text read before going on (the route's outcome, the eligibility result).
+const PAGE_OF_TEXT: &[Binding] = &[
     bind(&[Enter], Msg::Confirm, "Enter", Label::Continue),
     BACK,
     SCROLL_UP,
@@ -210,16 +211,6 @@ const QUESTION: &[Binding] = &[
     BACK,
 ];
 const QUESTION_WITHOUT_FAQ: &[Binding] = &[YES, NO, NEXT_IF_ANSWERED, BACK];
-const ELIGIBILITY_RESULT: &[Binding] = &[
-    bind(&[Enter], Msg::Confirm, "Enter", Label::Continue),
-    BACK,
-    SCROLL_UP,
-    SCROLL_DOWN,
-    FIRST,
-    LAST,
-    PAGE_UP,
-    PAGE_DOWN,
-];
 const DOCUMENTS: &[Binding] = &[
     UP,
     DOWN,
@@ -359,7 +350,7 @@ fn table(mode: Mode) -> &'static [Binding] {
     match mode {
         Mode::Welcome => WELCOME,
         Mode::Route => ROUTE,
-        Mode::RouteOutcome => ROUTE_OUTCOME,
+        Mode::RouteOutcome => PAGE_OF_TEXT,
         Mode::RouteCountry => ROUTE_COUNTRY,
         Mode::FormTick => FORM_TICK,
         Mode::FormChoice => FORM_CHOICE,
@@ -368,7 +359,7 @@ fn table(mode: Mode) -> &'static [Binding] {
         Mode::Plan => PLAN,
         Mode::Question => QUESTION,
         Mode::QuestionWithoutFaq => QUESTION_WITHOUT_FAQ,
-        Mode::EligibilityResult => ELIGIBILITY_RESULT,
+        Mode::EligibilityResult => PAGE_OF_TEXT,
         Mode::Documents => DOCUMENTS,
         Mode::PassportResult => PASSPORT_RESULT,
         Mode::Review => REVIEW,

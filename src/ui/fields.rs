@@ -29,6 +29,29 @@ struct Field<'a> {
 }
 
 impl<'a> Field<'a> {
+    /// A date field (narrow, its date checked) or a text field.
+    fn new(
+        app: &App,
+        label: &'a str,
+        value: &'a str,
+        focused: bool,
+        hint: Option<&'a str>,
+        is_date: bool,
+    ) -> Self {
+        Field {
+            label,
+            value,
+            focused,
+            error: if is_date {
+                date_error(app, value, focused)
+            } else {
+                None
+            },
+            hint,
+            width: if is_date { 12 } else { 24 },
+        }
+    }
+
     /// Owned, so the entry outlives the borrowed texts it was made from.
     fn entry(&self, app: &App, indent: &'static str) -> Entry<'static> {
         let theme = app.theme;
@@ -80,16 +103,8 @@ pub fn passport(app: &App, frame: &mut Frame, area: Rect, field: PassportField) 
     let ui = &app.content.ui.passport;
     let passport = &app.application.passport;
     let field_entry = |label: &str, value: &str, this: PassportField| {
-        let focused = field == this;
-        Field {
-            label,
-            value,
-            focused,
-            error: date_error(app, value, focused),
-            hint: Some(&app.content.ui.dates.hint),
-            width: 12,
-        }
-        .entry(app, "")
+        let hint = Some(app.content.ui.dates.hint.as_str());
+        Field::new(app, label, value, field == this, hint, true).entry(app, "")
     };
     let mut list = vec![
         Entry::text(ui.intro.as_str()),
@@ -150,21 +165,7 @@ pub fn submission(app: &App, frame: &mut Frame, area: Rect, field: SubmissionFie
         Entry::new(marker, body).selected(selected)
     };
     let text_field = |this: SubmissionField, label: &str, value: &str, hint: Option<&str>| {
-        let focused = field == this;
-        let error = if this.is_date() {
-            date_error(app, value, focused)
-        } else {
-            None
-        };
-        Field {
-            label,
-            value,
-            focused,
-            error,
-            hint,
-            width: if this.is_date() { 12 } else { 24 },
-        }
-        .entry(app, "    ")
+        Field::new(app, label, value, field == this, hint, this.is_date()).entry(app, "    ")
     };
 
     let mut list = vec![
@@ -270,19 +271,14 @@ pub fn employer(app: &App, frame: &mut Frame, area: Rect, field: EmployerField) 
     };
     let text_field = |this: EmployerField, label: &str, value: &str, hint: Option<&str>| {
         let focused = field == this;
-        let is_date = this == EmployerField::PermitDate;
-        Field {
+        Field::new(
+            app,
             label,
             value,
             focused,
-            error: if is_date {
-                date_error(app, value, focused)
-            } else {
-                None
-            },
             hint,
-            width: if is_date { 12 } else { 24 },
-        }
+            this == EmployerField::PermitDate,
+        )
         .entry(app, "    ")
     };
     // The date and the detail show once there is something to date (see `form::Field::applies`).
@@ -348,20 +344,9 @@ pub fn form(app: &App, frame: &mut Frame, area: Rect) {
                 }
                 kind => {
                     let value = field.text(application).map_or("", String::as_str);
-                    let is_date = kind == form::Kind::Date;
-                    Field {
-                        label,
-                        value,
-                        focused,
-                        error: if is_date {
-                            date_error(app, value, focused)
-                        } else {
-                            None
-                        },
-                        hint: fields::hint(field, &app.content),
-                        width: if is_date { 12 } else { 24 },
-                    }
-                    .entry(app, "    ")
+                    let hint = fields::hint(field, &app.content);
+                    Field::new(app, label, value, focused, hint, kind == form::Kind::Date)
+                        .entry(app, "    ")
                 }
             }
         });
