@@ -838,3 +838,31 @@ fn sigterm_after_a_failed_save_tries_once_more_and_says_how_it_went() {
         }
     }
 }
+
+/// The plan in the real terminal: F4 shows the dated actions of an application's dates, and
+/// after a quit and a resume the same plan is there again.
+#[test]
+fn the_plan_shows_on_f4_and_again_after_a_resume() {
+    const F4: &str = "\x1bOS";
+    let data = data_dir();
+    let now = chrono::DateTime::parse_from_rfc3339("2026-12-01T10:00:00+05:00").expect("a time");
+    let mut record = kzvisa::store::Record::new("Planned".into(), now);
+    record.application.route = Some(kzvisa::wizard::Route::WorkVisa);
+    record.application.dates.planned_entry = "2027-06-01".into();
+    record.application.place = kzvisa::wizard::Place::start_of(kzvisa::wizard::Step::Dates);
+    let path = data.path().join("applications").join("planned.yaml");
+    kzvisa::store::save(&path, &record).expect("saved");
+    for _ in 0..2 {
+        let mut term = spawn(data.path(), &["resume", "Planned"], 100, 30);
+        term.wait_for("Planned");
+        let plan = term.press(F4, "Your plan");
+        assert!(plan.contains("Enter Kazakhstan"), "{plan}");
+        assert!(plan.contains("2027"), "{plan}");
+        term.send(ESC);
+        term.wait_for("Your dates");
+        term.send("\x03");
+        term.assert_restored();
+    }
+    let saved = std::fs::read_to_string(&path).expect("still there");
+    assert!(saved.contains("planned_entry: 2027-06-01"), "{saved}");
+}
