@@ -51,15 +51,28 @@ fn is_word(word: &str, english: &[&str], translated: &[String]) -> bool {
 }
 
 pub fn prompt(app: &App) -> Prompt {
-    let mut prompt = place_prompt(app);
+    place_prompt(app)
+}
+
+/// What is said once when a step begins: "Step N of M: its name", and how many notes it has.
+pub fn step_heading(app: &App) -> Vec<String> {
+    let content = &app.content;
+    let step = app.application.place.step();
+    let (number, total) = crate::wizard::flow::position(step, &app.application);
+    let progress = fill(
+        &content.ui.progress,
+        &[("step", &number.to_string()), ("total", &total.to_string())],
+    );
+    let mut heading = vec![format!(
+        "{progress}: {}",
+        crate::present::step_name(content, step)
+    )];
     let notes = app.notes_here().len();
     if notes > 0 {
-        let marker = &app.content.ui.notes.plain_marker;
-        prompt
-            .context
-            .push(fill(marker, &[("count", &notes.to_string())]));
+        let marker = &content.ui.notes.plain_marker;
+        heading.push(fill(marker, &[("count", &notes.to_string())]));
     }
-    prompt
+    heading
 }
 
 /// The notes of the app's place as text: each with its sources, date checked and confidence.

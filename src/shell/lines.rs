@@ -144,10 +144,19 @@ impl<R: BufRead, W: Write> Lines<R, W> {
         });
         app.update(Msg::Today(now().date_naive()));
         let mut shown: Option<Place> = None;
+        let mut shown_step = None;
         loop {
             let prompt = plain::prompt(&app);
             if shown != Some(app.application.place) {
                 self.say("")?;
+                // The step's heading and its notes once per step; a field's context at each.
+                let step = app.application.place.step();
+                if shown_step != Some(step) {
+                    for line in plain::step_heading(&app) {
+                        self.say(&line)?;
+                    }
+                    shown_step = Some(step);
+                }
                 for paragraph in &prompt.context {
                     self.say(paragraph)?;
                 }
@@ -200,7 +209,11 @@ impl<R: BufRead, W: Write> Lines<R, W> {
                     self.say(&text)?;
                 }
                 Reply::Notes => self.say(&plain::notes_text(&app))?,
-                Reply::Help => shown = None,
+                // The commands, then the question and its context again.
+                Reply::Help => {
+                    self.say(&app.content.ui.plain.commands)?;
+                    shown = None;
+                }
                 Reply::Invalid(reason) => self.say(&reason)?,
                 Reply::Quit | Reply::Finish => break,
             }

@@ -596,3 +596,27 @@ fn the_line_wizard_ends_saying_what_was_not_saved_and_where_the_file_is() {
     assert!(end.contains(&file.display().to_string()), "{out}");
     assert!(!out.contains("Your progress is saved in"), "{out}");
 }
+
+/// The line wizard heads each step "Step N of M", names its notes once per step (not before
+/// every field), and `help` lists the commands.
+#[test]
+fn the_line_wizard_heads_each_step_and_help_lists_the_commands() {
+    let (_data, output) = answered();
+    let out = stdout(&output);
+    assert!(out.contains("Step 1 of 10: Welcome"), "{out}");
+    assert!(out.contains("Step 6 of 10: Documents"), "{out}");
+    let markers = out.matches("type notes to read them").count();
+    assert!(
+        (1..=10).contains(&markers),
+        "the notes are named once per step, not per field: {markers}\n{out}"
+    );
+    let data = tempfile::tempdir().expect("temp dir");
+    let output = kzvisa(data.path(), &["new", "Help"], "\nhelp\nquit\n");
+    let out = stdout(&output);
+    let commands = "At any prompt you can type: faq, notes, back, quit, help.";
+    assert_eq!(
+        out.matches(commands).count(),
+        2,
+        "help lists the commands:\n{out}"
+    );
+}
