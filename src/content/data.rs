@@ -59,6 +59,9 @@ pub struct RouteOption {
     pub id: String,
     pub title: String,
     pub outcome: String,
+    /// The route as the review and the exports name it, a phrase that reads on its own ("Your
+    /// route: …"), where the title answers the route question.
+    pub on_review: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]

@@ -143,7 +143,7 @@ impl ReviewRow {
                     Mark::Done,
                     fill(
                         &ui.route.chosen,
-                        &[("route", &content.route_option(route.index()).title)],
+                        &[("route", &content.route_option(route.index()).on_review)],
                     ),
                 ),
                 None => (Mark::Unanswered, ui.route.not_chosen.clone()),
