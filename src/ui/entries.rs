@@ -88,6 +88,16 @@ impl<'a> Entry<'a> {
     }
 }
 
+/// The mark of a row that opens to more: closed or open.
+pub fn disclosure(theme: Theme, open: bool) -> Span<'static> {
+    let glyph = if open {
+        theme.glyphs.open
+    } else {
+        theme.glyphs.closed
+    };
+    Span::raw(format!("{glyph} "))
+}
+
 /// The pointer that marks the selected row, readable without colour.
 pub fn pointer(theme: Theme, selected: bool) -> Span<'static> {
     let pointer = theme.glyphs.pointer;

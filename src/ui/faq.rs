@@ -98,14 +98,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         }
         let marker = Line::from(vec![
             pointer(theme, selected),
-            Span::raw(format!(
-                "{} ",
-                if open {
-                    theme.glyphs.open
-                } else {
-                    theme.glyphs.closed
-                }
-            )),
+            entries::disclosure(theme, open),
         ]);
         list.push(Entry::new(marker, body).selected(selected));
     }

@@ -182,14 +182,7 @@ pub fn documents(app: &App, frame: &mut Frame, area: Rect) {
         }
         let marker = Line::from(vec![
             pointer(theme, selected),
-            Span::raw(format!(
-                "{} ",
-                if expanded {
-                    theme.glyphs.open
-                } else {
-                    theme.glyphs.closed
-                }
-            )),
+            entries::disclosure(theme, expanded),
             checkbox(have),
         ]);
         list.push(Entry::new(marker, body).selected(selected));

@@ -225,6 +225,12 @@ impl Term {
             !screen.contains("-icanon") && !screen.contains("-echo "),
             "raw mode is still on:\n{screen}"
         );
+        self.assert_left_the_screen();
+        screen
+    }
+
+    /// The program left the alternate screen after it last entered it, and showed the cursor.
+    pub fn assert_left_the_screen(&self) {
         let raw = self.raw.lock().expect("raw").clone();
         let text = String::from_utf8_lossy(&raw);
         let entered = text
@@ -238,7 +244,6 @@ impl Term {
             text[entered..].contains("\x1b[?25h"),
             "the cursor was not shown again"
         );
-        screen
     }
 }
 
@@ -699,25 +704,16 @@ fn suspends_and_resumes(stop: impl FnOnce(&mut Term, u32)) {
         !screen.contains("Question 2 of 4"),
         "the wizard's screen was left on:\n{screen}"
     );
-    {
-        let raw = term.raw.lock().expect("raw").clone();
-        let text = String::from_utf8_lossy(&raw);
-        let entered = text
-            .rfind("\x1b[?1049h")
-            .expect("entered the alternate screen");
-        let left = text
-            .rfind("\x1b[?1049l")
-            .expect("left the alternate screen");
-        assert!(left > entered, "the alternate screen was not left");
-        assert!(
-            text[entered..].contains("\x1b[?25h"),
-            "the cursor is hidden"
-        );
-        assert!(
-            text[entered..].contains("\x1b[?2004l"),
-            "bracketed paste is on"
-        );
-    }
+    term.assert_left_the_screen();
+    let raw = term.raw.lock().expect("raw").clone();
+    let since = String::from_utf8_lossy(&raw);
+    let entered = since
+        .rfind("\x1b[?1049h")
+        .expect("entered the alternate screen");
+    assert!(
+        since[entered..].contains("\x1b[?2004l"),
+        "bracketed paste is on"
+    );
 
     // `fg`: drawn whole again (the shell cleared the screen), and a key works without Enter.
     term.send(ENTER);
