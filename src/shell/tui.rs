@@ -308,11 +308,14 @@ impl Shell {
         terminal: &mut DefaultTerminal,
         app: &mut App,
     ) -> std::io::Result<ratatui::layout::Size> {
+        use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
         let mut limit = None;
-        let size = terminal
-            .draw(|frame| limit = ui::view_measured(app, frame))?
-            .area
-            .as_size();
+        // A frame larger than stdout's buffer reaches the terminal in pieces; a terminal that
+        // knows synchronized output shows it whole, never half old and half new.
+        ratatui::crossterm::queue!(std::io::stdout(), BeginSynchronizedUpdate)?;
+        let drawn = terminal.draw(|frame| limit = ui::view_measured(app, frame));
+        ratatui::crossterm::execute!(std::io::stdout(), EndSynchronizedUpdate)?;
+        let size = drawn?.area.as_size();
         if let Some(limit) = limit.filter(|l| *l != app.scroll_limit) {
             app.update(Msg::ScrollLimit(limit));
         }

@@ -26,6 +26,22 @@ pub struct Term {
     parser: Arc<Mutex<vt100::Parser>>,
     /// Everything the program wrote, to check what it does when it leaves.
     raw: Arc<Mutex<Vec<u8>>>,
+    /// Whether a frame has begun (synchronized output) and not yet ended. Set while the parser
+    /// is locked, so that a screen read under that lock and this flag agree.
+    mid_frame: Arc<std::sync::atomic::AtomicBool>,
+}
+
+const FRAME_BEGINS: &[u8] = b"\x1b[?2026h";
+const FRAME_ENDS: &[u8] = b"\x1b[?2026l";
+
+/// Whether the output leaves a frame open: its last frame marker begins one. `None` if it holds
+/// no marker.
+fn leaves_a_frame_open(bytes: &[u8]) -> Option<bool> {
+    let last = |marker: &[u8]| bytes.windows(marker.len()).rposition(|w| w == marker);
+    match (last(FRAME_BEGINS), last(FRAME_ENDS)) {
+        (None, None) => None,
+        (begins, ends) => Some(begins > ends),
+    }
 }
 
 /// Runs kzvisa with `args` on its own data folder, then `stty -a` in the same terminal, so a test
@@ -102,16 +118,29 @@ fn spawn_script(
     )));
     let raw = Arc::new(Mutex::new(Vec::new()));
     let mut reader = pair.master.try_clone_reader().expect("pty reader");
-    let (feed, log) = (Arc::clone(&parser), Arc::clone(&raw));
+    let mid_frame = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let (feed, log, framing) = (
+        Arc::clone(&parser),
+        Arc::clone(&raw),
+        Arc::clone(&mid_frame),
+    );
     std::thread::spawn(move || {
         let mut buffer = [0u8; 4096];
+        // The last bytes of the previous read, for a marker split between two reads.
+        let mut tail: Vec<u8> = Vec::new();
         while let Ok(n) = reader.read(&mut buffer) {
             if n == 0 {
                 break;
             }
+            tail.extend_from_slice(&buffer[..n]);
             if let Ok(mut parser) = feed.lock() {
                 parser.process(&buffer[..n]);
+                if let Some(open) = leaves_a_frame_open(&tail) {
+                    framing.store(open, std::sync::atomic::Ordering::SeqCst);
+                }
             }
+            let keep = tail.len().saturating_sub(FRAME_BEGINS.len() - 1);
+            tail.drain(..keep);
             if let Ok(mut log) = log.lock() {
                 log.extend_from_slice(&buffer[..n]);
             }
@@ -124,18 +153,18 @@ fn spawn_script(
         child,
         parser,
         raw,
+        mid_frame,
     }
 }
 
 impl Term {
-    pub fn screen(&self) -> String {
+    /// The screen, and whether it is whole: no frame is half drawn on it.
+    fn whole_screen(&self) -> (String, bool) {
+        let parser = self.parser.lock().expect("parser");
+        let whole = !self.mid_frame.load(std::sync::atomic::Ordering::SeqCst);
         // Dates are joined by no-break spaces; a person sees spaces.
-        self.parser
-            .lock()
-            .expect("parser")
-            .screen()
-            .contents()
-            .replace('\u{a0}', " ")
+        let screen = parser.screen().contents().replace('\u{a0}', " ");
+        (screen, whole)
     }
 
     /// Waits until the screen shows `text`; fails the test with the screen if it never does.
@@ -143,8 +172,10 @@ impl Term {
         let text = &text.replace('\u{a0}', " ");
         let start = Instant::now();
         loop {
-            let screen = self.screen();
-            if screen.contains(text) {
+            // A frame larger than a write arrives in pieces: the text may show before the rest
+            // of its frame does.
+            let (screen, whole) = self.whole_screen();
+            if whole && screen.contains(text) {
                 return screen;
             }
             if start.elapsed() > TIMEOUT {
@@ -861,4 +892,22 @@ fn the_plan_shows_on_f4_and_again_after_a_resume() {
     }
     let saved = std::fs::read_to_string(&path).expect("still there");
     assert!(saved.contains("planned_entry: 2027-06-01"), "{saved}");
+}
+
+/// Every frame is sent as one synchronized update, begun and ended, so a terminal that knows
+/// synchronized output never shows half of one (and the tests here never read half of one).
+#[test]
+fn every_frame_is_one_synchronized_update() {
+    let data = data_dir();
+    let mut term = at_welcome(data.path());
+    term.press(ENTER, "Which of these fits you?");
+    term.press(F1, "Frequently asked questions");
+    term.send(CTRL_C);
+    term.assert_restored();
+    let raw = term.raw.lock().expect("raw").clone();
+    let count = |marker: &[u8]| raw.windows(marker.len()).filter(|w| *w == marker).count();
+    let (begun, ended) = (count(FRAME_BEGINS), count(FRAME_ENDS));
+    assert!(begun >= 3, "three screens, {begun} frames begun");
+    assert_eq!(begun, ended, "every frame begun is ended");
+    assert_eq!(leaves_a_frame_open(&raw), Some(false));
 }
