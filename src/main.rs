@@ -22,7 +22,13 @@ use shell::session::{self, Target};
 use shell::{commands, tui};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // A bare `kzvisa`, the usual start, has nothing to parse: building the definitions of every
+    // command would cost more than drawing the first screen.
+    let cli = if std::env::args_os().len() <= 1 {
+        Cli::default()
+    } else {
+        Cli::parse()
+    };
     match run(cli) {
         Ok(code) => code,
         Err(message) => {

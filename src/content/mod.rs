@@ -71,7 +71,18 @@ pub struct Content {
     /// What the sources say of citizens by country (read by the `countries` module).
     pub countries: Vec<Regime>,
     /// Each FAQ entry's question and answer, folded for search (see [`fold`]).
-    faq_folded: Vec<String>,
+    faq_folded: FoldedFaq,
+}
+
+/// The FAQ's search text, made at the first search: most sessions never search.
+#[derive(Debug, Clone, Default)]
+struct FoldedFaq(std::sync::OnceLock<Vec<String>>);
+
+impl PartialEq for FoldedFaq {
+    /// Made from the FAQ alone, so equal wherever the FAQs are.
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 /// Where a note about what follows arrival belongs: `step:after_arrival`.
@@ -143,9 +154,9 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 
 impl Content {
     /// The content compiled into the binary, in `lang`. Its files were read into their types
-    /// when it was built, so a file of the wrong shape fails the build; what they say is checked
-    /// here, as for a folder. The built-in translations are compared with English by the tests
-    /// (the same files, loaded from `content/`).
+    /// when it was built, so a file of the wrong shape fails the build. What they say is not
+    /// checked again at each start: a test loads `content/` with every check a folder gets and
+    /// finds it equal to these texts, in every language.
     pub fn embedded(lang: Lang) -> Result<Self> {
         let dir = Path::new("content");
         let files = postcard::from_bytes(embedded_files(lang)).map_err(|e| {
@@ -154,7 +165,7 @@ impl Content {
                 format!("the built-in content cannot be decoded: {e}"),
             )
         })?;
-        Self::checked(lang, files, |name| folder(dir, lang, name))
+        Ok(Self::assembled(lang, files))
     }
 
     /// The same files read from a folder (`DIR/en/`, `DIR/ru/`, ...), so texts can be corrected
@@ -207,18 +218,21 @@ impl Content {
 
     /// The content of `files`, once what they say holds together: ids unique, references and
     /// notes pointing at what exists. `path` names the file a problem is in.
-    fn checked(lang: Lang, files: Files, path: impl Fn(&str) -> PathBuf) -> Result<Self> {
-        let mut content = Content {
+    fn assembled(lang: Lang, files: Files) -> Self {
+        Content {
             lang,
             guide: files.guide,
-            faq: Vec::new(),
-            faq_folded: Vec::new(),
+            faq: files.faq,
+            faq_folded: FoldedFaq::default(),
             ui: files.ui,
             steps: files.steps,
             notes: files.notes,
             countries: files.countries,
-        };
-        content.set_faq(files.faq);
+        }
+    }
+
+    fn checked(lang: Lang, files: Files, path: impl Fn(&str) -> PathBuf) -> Result<Self> {
+        let content = Self::assembled(lang, files);
         content.validate(&path(GUIDE), &path(FAQ))?;
         content.validate_steps(&path(STEPS))?;
         content.validate_notes(&path(NOTES))?;
@@ -230,10 +244,7 @@ impl Content {
     /// Replaces the FAQ (a generated one, to measure the search at scale), keeping its search
     /// text in step.
     pub fn set_faq(&mut self, entries: Vec<FaqEntry>) {
-        self.faq_folded = entries
-            .iter()
-            .map(|entry| fold(&format!("{}\n{}", entry.question, entry.answer)))
-            .collect();
+        self.faq_folded = FoldedFaq::default();
         self.faq = entries;
     }
 
@@ -556,6 +567,13 @@ impl Content {
         // searched at every keystroke.
         let finder = memchr::memmem::Finder::new(query.as_bytes());
         self.faq_folded
+            .0
+            .get_or_init(|| {
+                self.faq
+                    .iter()
+                    .map(|entry| fold(&format!("{}\n{}", entry.question, entry.answer)))
+                    .collect()
+            })
             .iter()
             .enumerate()
             .filter(|(_, text)| finder.find(text.as_bytes()).is_some())

@@ -22,7 +22,8 @@ Examples:
 
 /// A guide through the work visa application for Kazakhstan, step by step. Progress is saved at
 /// every change; start it again to resume. This is guidance, not legal advice.
-#[derive(Debug, Parser)]
+/// `Default` is what clap makes of no arguments at all.
+#[derive(Debug, Default, Parser)]
 #[command(name = "kzvisa", version, about, after_help = EXAMPLES)]
 pub struct Cli {
     #[command(subcommand)]

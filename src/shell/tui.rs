@@ -7,7 +7,8 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use ratatui::DefaultTerminal;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, Event};
 
 use kzvisa::app::{App, Effect, Msg, ROWS_PER_STEP, Texts};
@@ -69,10 +70,38 @@ pub fn run(
     shell.crash_texts = Some(crash_texts);
     // The theme already honours NO_COLOR; crossterm's own handling would also erase reverse video.
     ratatui::crossterm::style::force_color_output(true);
-    let ran = ratatui::run(|terminal| shell.run(terminal, &mut app, &stop, &suspension))
+    let ran = on_screen(|terminal| shell.run(terminal, &mut app, &stop, &suspension))
         .map_err(|e| e.to_string());
     shell.after_leaving(&app, stop.load(Ordering::Relaxed));
+    // The process ends next: freeing every text one by one would only keep the prompt waiting.
+    std::mem::forget(app);
     ran
+}
+
+/// The terminal the wizard draws on: standard output behind a buffer that holds a whole frame,
+/// so each frame leaves in one write, not in the pieces of stdout's small line buffer.
+type Screen = Terminal<CrosstermBackend<std::io::BufWriter<std::io::Stdout>>>;
+
+/// What `ratatui::run` does, on a [`Screen`]: raw mode and the alternate screen for `f`, and
+/// the terminal restored after it, on an error and on a panic too.
+fn on_screen(f: impl FnOnce(&mut Screen) -> std::io::Result<()>) -> std::io::Result<()> {
+    use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        ratatui::restore();
+        hook(info);
+    }));
+    enable_raw_mode()?;
+    let entered = ratatui::crossterm::execute!(std::io::stdout(), EnterAlternateScreen)
+        .and_then(|()| {
+            Terminal::new(CrosstermBackend::new(std::io::BufWriter::with_capacity(
+                1 << 16,
+                std::io::stdout(),
+            )))
+        });
+    let result = entered.and_then(|mut terminal| f(&mut terminal));
+    ratatui::restore();
+    result
 }
 
 /// The job-control signals the loop watches between keys; each sets its flag.
@@ -104,7 +133,7 @@ impl Suspension {
 /// Hands the terminal back as it was found, stops until continued (`fg`, `kill -CONT`), then
 /// takes it again and draws everything, as vim, htop and helix do.
 #[cfg(unix)]
-fn suspend(terminal: &mut DefaultTerminal) -> std::io::Result<()> {
+fn suspend(terminal: &mut Screen) -> std::io::Result<()> {
     use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
     use ratatui::crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
     use ratatui::crossterm::{cursor, execute};
@@ -132,7 +161,7 @@ fn suspend(terminal: &mut DefaultTerminal) -> std::io::Result<()> {
 /// Clears the screen so that the next frame is drawn whole, at the terminal's size now. A
 /// resize does it for a full-screen viewport; `Terminal::clear` would also ask the terminal
 /// where its cursor is, and give up on the wizard if no answer came.
-fn redraw_whole(terminal: &mut DefaultTerminal) -> std::io::Result<()> {
+fn redraw_whole(terminal: &mut Screen) -> std::io::Result<()> {
     let size = terminal.size()?;
     terminal.resize(ratatui::layout::Rect::from((
         ratatui::layout::Position::ORIGIN,
@@ -141,13 +170,13 @@ fn redraw_whole(terminal: &mut DefaultTerminal) -> std::io::Result<()> {
 }
 
 #[cfg(not(unix))]
-fn suspend(_terminal: &mut DefaultTerminal) -> std::io::Result<()> {
+fn suspend(_terminal: &mut Screen) -> std::io::Result<()> {
     Ok(())
 }
 
 /// After a panic, ratatui's hook restores the terminal and then runs this one, so the message
 /// lands on a normal screen. Every change was saved when it was made, so nothing is lost.
-/// The hook is set once, before ratatui wraps it with its own; a language switch changes only
+/// The hook is set once, before [`on_screen`] wraps it with its own; a language switch changes only
 /// the texts it reads.
 fn set_panic_message(saved_in: PathBuf, texts: Arc<Mutex<CrashTexts>>) {
     std::panic::set_hook(Box::new(move |info| {
@@ -188,7 +217,7 @@ struct Shell {
 impl Shell {
     fn run(
         &mut self,
-        terminal: &mut DefaultTerminal,
+        terminal: &mut Screen,
         app: &mut App,
         stop: &AtomicBool,
         suspension: &Suspension,
@@ -207,7 +236,7 @@ impl Shell {
 
     fn event_loop(
         &mut self,
-        terminal: &mut DefaultTerminal,
+        terminal: &mut Screen,
         app: &mut App,
         stop: &AtomicBool,
         suspension: &Suspension,
@@ -305,17 +334,19 @@ impl Shell {
     /// it was laid out at.
     fn draw(
         &self,
-        terminal: &mut DefaultTerminal,
+        terminal: &mut Screen,
         app: &mut App,
     ) -> std::io::Result<ratatui::layout::Size> {
         use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
         let mut limit = None;
         // A frame larger than stdout's buffer reaches the terminal in pieces; a terminal that
         // knows synchronized output shows it whole, never half old and half new.
-        ratatui::crossterm::queue!(std::io::stdout(), BeginSynchronizedUpdate)?;
-        let drawn = terminal.draw(|frame| limit = ui::view_measured(app, frame));
-        ratatui::crossterm::execute!(std::io::stdout(), EndSynchronizedUpdate)?;
-        let size = drawn?.area.as_size();
+        ratatui::crossterm::queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+        let drawn = terminal
+            .draw(|frame| limit = ui::view_measured(app, frame))
+            .map(|frame| frame.area.as_size());
+        ratatui::crossterm::execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
+        let size = drawn?;
         if let Some(limit) = limit.filter(|l| *l != app.scroll_limit) {
             app.update(Msg::ScrollLimit(limit));
         }

@@ -911,3 +911,28 @@ fn every_frame_is_one_synchronized_update() {
     assert_eq!(begun, ended, "every frame begun is ended");
     assert_eq!(leaves_a_frame_open(&raw), Some(false));
 }
+
+/// A bare `kzvisa`, with no argument to parse, starts as clap would have it: the wizard in the
+/// user's data folder, which the first answer is saved in.
+#[test]
+fn a_bare_start_opens_the_wizard_in_the_users_data_folder() {
+    let data = data_dir();
+    let home = data.path().join("xdg");
+    let script = format!(
+        "'{}'; echo \"exit=$?\"; stty -a; sleep 2",
+        env!("CARGO_BIN_EXE_kzvisa")
+    );
+    let home_text = home.display().to_string();
+    let env = [("XDG_DATA_HOME", home_text.as_str())];
+    let mut term = spawn_script(data.path(), &script, 100, 30, &env, &[]);
+    term.wait_for("not legal advice");
+    term.press(ENTER, "Which of these fits you?");
+    term.send(CTRL_C);
+    term.assert_restored();
+    let saved: Vec<_> = std::fs::read_dir(home.join("kzvisa").join("applications"))
+        .expect("the user's applications folder")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().extension().is_some_and(|x| x == "yaml"))
+        .collect();
+    assert_eq!(saved.len(), 1, "one application saved: {saved:?}");
+}
