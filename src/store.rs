@@ -12,6 +12,11 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::wizard::Application;
 
+mod index;
+
+/// The folder's summary of its applications (see `store/index.rs`): derived data only.
+pub use index::FILE_NAME as INDEX_FILE;
+
 /// The version of the file format this build writes. Raise it with every change that an older
 /// build could not read, and migrate files of the previous version in [`parse`].
 pub const SCHEMA: u32 = 3;
@@ -149,12 +154,22 @@ impl Store {
     /// thousand files takes a fraction of reading the files. Temporary files that kzvisa left
     /// when it was killed mid-save are removed on the way (see [`remove_if_stale`]).
     pub fn scan(&self) -> Result<Vec<PathBuf>> {
+        Ok(self
+            .scan_files()?
+            .into_iter()
+            .map(|(path, _)| path)
+            .collect())
+    }
+
+    /// [`Store::scan`], with what each file was when it was looked at.
+    fn scan_files(&self) -> Result<Vec<(PathBuf, Option<index::Identity>)>> {
         let read = match fs::read_dir(&self.dir) {
             Ok(read) => read,
             Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Vec::new()),
             Err(e) => return Err(Error::io(&self.dir, e)),
         };
-        let mut found: Vec<(Option<SystemTime>, PathBuf)> = read
+        type Found = (Option<SystemTime>, PathBuf, Option<index::Identity>);
+        let mut found: Vec<Found> = read
             .filter_map(|entry| {
                 let entry = entry.ok()?;
                 let path = entry.path();
@@ -165,18 +180,52 @@ impl Store {
                 if !is_application(&path, entry.file_type().ok()) {
                     return None;
                 }
-                Some((entry.metadata().and_then(|m| m.modified()).ok(), path))
+                let meta = entry.metadata().ok();
+                let modified = meta.as_ref().and_then(|m| m.modified().ok());
+                Some((modified, path, meta.as_ref().and_then(index::Identity::of)))
             })
             .collect();
-        found.sort_by(|(a_time, a_path), (b_time, b_path)| {
+        found.sort_by(|(a_time, a_path, _), (b_time, b_path, _)| {
             b_time.cmp(a_time).then_with(|| a_path.cmp(b_path))
         });
-        Ok(found.into_iter().map(|(_, path)| path).collect())
+        Ok(found
+            .into_iter()
+            .map(|(_, path, identity)| (path, identity))
+            .collect())
     }
 
-    /// Every application file in the folder, read, in the order of [`Store::scan`].
+    /// Every application file in the folder, read, in the order of [`Store::scan`]. A file
+    /// unchanged since the folder's index was written is taken from the index; the others are
+    /// read, and the index is written again if anything differed.
     pub fn list(&self) -> Result<Vec<Listing>> {
-        Ok(self.scan()?.into_iter().map(Listing::read).collect())
+        let files = self.scan_files()?;
+        let mut indexed = index::read(&self.dir);
+        let mut stale = false;
+        let listings: Vec<(Listing, Option<index::Identity>)> = files
+            .into_iter()
+            .map(|(path, identity)| {
+                let file = path.file_name().map(|n| n.to_string_lossy());
+                let entry = file.and_then(|file| indexed.remove(file.as_ref()));
+                match (entry, identity) {
+                    (Some(entry), Some(identity)) if entry.identity == identity => (
+                        Listing::Ready {
+                            path,
+                            record: Box::new(entry.record),
+                        },
+                        Some(identity),
+                    ),
+                    _ => {
+                        stale = true;
+                        (Listing::read(path), identity)
+                    }
+                }
+            })
+            .collect();
+        // Entries left over are of files gone since.
+        if stale || !indexed.is_empty() {
+            index::write(&self.dir, &listings);
+        }
+        Ok(listings.into_iter().map(|(listing, _)| listing).collect())
     }
 
     /// A new, unused file name for an application called `name`. The name may change later; the
@@ -422,9 +471,9 @@ fn write_record(
     }
     let backup = backup_path(path);
     refuse_link(&backup)?;
-    let temp = write_temp(dir, text.as_bytes())?;
+    let temp = write_temp(dir, text.as_bytes(), Durability::Answers)?;
     if let Some(current) = &current {
-        let old = write_temp(dir, current)?;
+        let old = write_temp(dir, current, Durability::Answers)?;
         old.persist(&backup)
             .map_err(|e| Error::io(&backup, e.error))?;
     }
@@ -453,7 +502,7 @@ fn current_bytes(path: &Path) -> Result<Option<Vec<u8>>> {
 
 /// A temporary file of kzvisa's own naming in `dir`, 0600, locked while this process has it
 /// (so a start of another kzvisa never takes it for a leftover), written and flushed.
-fn write_temp(dir: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile> {
+fn write_temp(dir: &Path, bytes: &[u8], durability: Durability) -> Result<tempfile::NamedTempFile> {
     let mut builder = tempfile::Builder::new();
     builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
     #[cfg(unix)]
@@ -466,9 +515,19 @@ fn write_temp(dir: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile> {
         .try_lock()
         .map_err(|e| Error::io(temp.path(), e.into()))?;
     temp.write_all(bytes)
-        .and_then(|()| temp.as_file().sync_all())
+        .and_then(|()| match durability {
+            Durability::Answers => temp.as_file().sync_all(),
+            Durability::Derived => Ok(()),
+        })
         .map_err(|e| Error::io(temp.path(), e))?;
     Ok(temp)
+}
+
+/// Whether a file must reach the disk before it replaces the old one: answers must; derived
+/// data, rebuilt whenever it is missing or wrong, need not wait for the disk.
+enum Durability {
+    Answers,
+    Derived,
 }
 
 const TEMP_PREFIX: &str = ".kzvisa-";

@@ -11,6 +11,8 @@ mod content;
 mod flow;
 #[path = "it/hostile.rs"]
 mod hostile;
+#[path = "it/index.rs"]
+mod index;
 #[path = "it/languages.rs"]
 mod languages;
 #[path = "it/model.rs"]

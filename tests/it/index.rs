@@ -1,0 +1,168 @@
+//! The folder's index of applications: derived data that makes a large folder list fast, and
+//! that is never trusted over the files. Each test compares what `list` gives with the index to
+//! what the files say.
+
+use kzvisa::store::{self, INDEX_FILE, Listing, Record, Store};
+
+fn record(name: &str) -> Record {
+    let now = chrono::DateTime::parse_from_rfc3339("2026-12-01T10:00:00+05:00").expect("a time");
+    Record::new(name.to_string(), now)
+}
+
+/// The names `list` gives, in its order.
+fn names(store: &Store) -> Vec<String> {
+    store
+        .list()
+        .expect("the folder is readable")
+        .into_iter()
+        .map(|listing| match listing {
+            Listing::Ready { record, .. } => record.name,
+            Listing::Broken { path, error } => format!("broken {}: {error}", path.display()),
+        })
+        .collect()
+}
+
+/// A folder of three applications, listed once so that its index is written.
+fn indexed_folder() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for name in ["Anna", "Bolat", "Chen"] {
+        store::save(&dir.path().join(format!("{name}.yaml")), &record(name)).expect("save");
+    }
+    let store = Store::new(dir.path());
+    names(&store);
+    assert!(
+        dir.path().join(INDEX_FILE).is_file(),
+        "listing wrote the index"
+    );
+    (dir, store)
+}
+
+fn sorted(mut names: Vec<String>) -> Vec<String> {
+    names.sort();
+    names
+}
+
+#[test]
+fn a_missing_index_is_rebuilt_and_gives_what_the_files_give() {
+    let (dir, store) = indexed_folder();
+    let with_index = names(&store);
+    std::fs::remove_file(dir.path().join(INDEX_FILE)).expect("remove the index");
+    let from_files = names(&store);
+    assert_eq!(with_index, from_files);
+    assert!(dir.path().join(INDEX_FILE).is_file(), "rebuilt");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(dir.path().join(INDEX_FILE))
+            .expect("index")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600, "it holds what the files hold");
+    }
+}
+
+/// A file changed in place to the same size, its modification time set back: the change time
+/// still tells it, and the file wins.
+#[test]
+fn a_file_changed_behind_the_index_is_read_again() {
+    let (dir, store) = indexed_folder();
+    let path = dir.path().join("Bolat.yaml");
+    let before = std::fs::metadata(&path).expect("file");
+    let text = std::fs::read_to_string(&path).expect("read");
+    let changed = text.replace("name: Bolat", "name: Dana_");
+    assert_eq!(changed.len(), text.len());
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(&path, changed).expect("write in place");
+    crate::common::written_at(&path, before.modified().expect("mtime"));
+    assert_eq!(
+        sorted(names(&store)),
+        ["Anna", "Chen", "Dana_"].map(String::from)
+    );
+}
+
+#[test]
+fn removed_and_added_files_are_seen() {
+    let (dir, store) = indexed_folder();
+    std::fs::remove_file(dir.path().join("Anna.yaml")).expect("remove");
+    store::save(&dir.path().join("Erlan.yaml"), &record("Erlan")).expect("save");
+    assert_eq!(
+        sorted(names(&store)),
+        ["Bolat", "Chen", "Erlan"].map(String::from)
+    );
+}
+
+#[test]
+fn an_unreadable_or_foreign_index_is_ignored_and_replaced() {
+    let (dir, store) = indexed_folder();
+    let expected = names(&store);
+    let index = dir.path().join(INDEX_FILE);
+    let good = std::fs::read(&index).expect("index");
+    for bad in [
+        b"not an index at all".to_vec(),
+        good[..good.len() / 2].to_vec(),
+        Vec::new(),
+    ] {
+        std::fs::write(&index, &bad).expect("spoil the index");
+        assert_eq!(names(&store), expected);
+        assert_ne!(std::fs::read(&index).expect("index"), bad, "replaced");
+    }
+    // An index of another version, or whose records claim what the files do not, is the same:
+    // written by hand here with a name no file has.
+    std::fs::write(&index, b"\x83\xa6format\x63\xa6schema\x03\xa7entries\x90").expect("write");
+    assert_eq!(names(&store), expected);
+}
+
+#[test]
+fn an_index_planted_as_a_link_is_neither_followed_nor_written_through() {
+    let (dir, store) = indexed_folder();
+    let expected = names(&store);
+    let outside = tempfile::tempdir().expect("temp dir");
+    let target = outside.path().join("precious");
+    std::fs::write(&target, b"the user's own file").expect("write");
+    let index = dir.path().join(INDEX_FILE);
+    std::fs::remove_file(&index).expect("remove");
+    std::os::unix::fs::symlink(&target, &index).expect("plant a link");
+    assert_eq!(names(&store), expected);
+    assert_eq!(
+        std::fs::read(&target).expect("target"),
+        b"the user's own file"
+    );
+    assert!(
+        std::fs::symlink_metadata(&index)
+            .expect("still there")
+            .file_type()
+            .is_symlink(),
+        "the link is left as it is"
+    );
+}
+
+/// An index entry is used only for the file it was read from: another file given the same name
+/// (copied over it, say) is read.
+#[test]
+fn a_file_replaced_by_another_is_read_again() {
+    let (dir, store) = indexed_folder();
+    let other = tempfile::tempdir().expect("temp dir");
+    let copy = other.path().join("x.yaml");
+    store::save(&copy, &record("Zhanna")).expect("save");
+    std::fs::copy(&copy, dir.path().join("Chen.yaml")).expect("copy over");
+    assert_eq!(
+        sorted(names(&store)),
+        ["Anna", "Bolat", "Zhanna"].map(String::from)
+    );
+}
+
+/// A linked application is never taken from the index: what it leads to may change while the
+/// link stays the same.
+#[test]
+fn a_linked_application_is_always_read_from_its_target() {
+    let (dir, store) = indexed_folder();
+    let outside = tempfile::tempdir().expect("temp dir");
+    let target = outside.path().join("linked.yaml");
+    store::save(&target, &record("Linked")).expect("save");
+    std::os::unix::fs::symlink(&target, dir.path().join("linked.yaml")).expect("link");
+    assert!(names(&store).contains(&"Linked".to_string()));
+    let text = std::fs::read_to_string(&target).expect("read");
+    std::fs::write(&target, text.replace("name: Linked", "name: Moved")).expect("write");
+    let listed = names(&store);
+    assert!(listed.contains(&"Moved".to_string()), "{listed:?}");
+}
