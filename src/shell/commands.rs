@@ -240,11 +240,8 @@ pub fn completions(shell: clap_complete::Shell) -> Result<ExitCode, String> {
 }
 
 pub fn man() -> Result<ExitCode, String> {
-    let mut out = Vec::new();
-    clap_mangen::Man::new(Cli::command())
-        .render(&mut out)
-        .map_err(|e| e.to_string())?;
-    print(&String::from_utf8_lossy(&out))
+    let page = super::manual::page(Cli::command()).map_err(|e| e.to_string())?;
+    print(&page)
 }
 
 /// Standard output, where a closed pipe (`kzvisa faq | head`) is not an error worth a message.

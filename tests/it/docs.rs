@@ -212,3 +212,132 @@ fn a_web_address_markdown_cannot_hold_is_percent_encoded_and_stays_one_link() {
     let html = run("pandoc", &["-f", "gfm", "-t", "html"], &markdown, "pandoc");
     assert!(!stdout(&html).contains("<script"), "{}", stdout(&html));
 }
+
+// ---- The manual page, through man ----
+
+/// What a terminal shows of `text` without its overstrikes (`X\bX` bold, `_\bX` underline).
+fn without_overstrikes(text: &str) -> String {
+    let mut out: Vec<char> = Vec::new();
+    for c in text.chars() {
+        if c == '\u{8}' {
+            out.pop();
+        } else {
+            out.push(c);
+        }
+    }
+    out.into_iter().collect()
+}
+
+#[test]
+fn the_manual_page_has_a_manuals_sections_and_man_reads_it_without_a_warning() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let output = kzvisa(data.path(), &["man"], "");
+    assert_eq!(status(&output), 0, "{}", stderr(&output));
+    let roff = stdout(&output);
+
+    let rendered = Command::new("man")
+        .args(["--warnings", "-P", "cat", "-l", "-"])
+        .env("MANWIDTH", "80")
+        .env("LANG", "C.UTF-8")
+        .env_remove("MANPAGER")
+        .env_remove("PAGER")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            child
+                .stdin
+                .take()
+                .expect("stdin")
+                .write_all(roff.as_bytes())?;
+            child.wait_with_output()
+        })
+        .unwrap_or_else(|e| {
+            panic!(
+                "man is needed for this test and could not be run ({e}): install it with \
+                 apt-get install -y man-db (.ci/run does)"
+            )
+        });
+    assert!(rendered.status.success(), "man: {}", stderr(&rendered));
+    assert_eq!(stderr(&rendered), "", "man warns");
+    // groff's own warnings, all of them, for the terminal's device.
+    let groff = run("groff", &["-man", "-Tutf8", "-ww", "-z"], &roff, "man-db");
+    assert!(groff.status.success(), "groff: {}", stderr(&groff));
+    assert_eq!(stderr(&groff), "", "groff warns");
+
+    let page = without_overstrikes(&stdout(&rendered));
+    let headings: Vec<&str> = page
+        .lines()
+        .filter(|l| l.starts_with(|c: char| c.is_ascii_uppercase()) && l == &l.to_uppercase())
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "NAME",
+            "SYNOPSIS",
+            "DESCRIPTION",
+            "COMMANDS",
+            "OPTIONS",
+            "KEYS",
+            "FILES",
+            "ENVIRONMENT",
+            "EXIT STATUS",
+            "EXAMPLES"
+        ],
+        "{page}"
+    );
+    // No page is referred to but this one (whose name heads and ends it).
+    let mut rest = page.as_str();
+    while let Some(at) = rest.find("(1)") {
+        let before = rest[..at]
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("");
+        assert_eq!(
+            before.to_lowercase(),
+            "kzvisa",
+            "a reference to {before}(1):\n{page}"
+        );
+        rest = &rest[at + 3..];
+    }
+    for command in [
+        "new", "resume", "export", "check", "plan", "calendar", "route",
+    ] {
+        assert!(!page.contains(&format!("kzvisa-{command}")), "{page}");
+        assert!(
+            page.contains(&format!("       kzvisa {command} ")),
+            "{command}:\n{page}"
+        );
+    }
+
+    // The examples are --help's, each command line as typed, on a line of its own.
+    let help = stdout(&kzvisa(data.path(), &["--help"], ""));
+    let examples: Vec<&str> = help
+        .split_once("Examples:\n")
+        .expect("--help has examples")
+        .1
+        .lines()
+        .collect();
+    assert!(examples.len() > 5, "{help}");
+    let section = page.split_once("\nEXAMPLES\n").expect("EXAMPLES").1;
+    let lines: Vec<&str> = section.lines().filter(|l| !l.trim().is_empty()).collect();
+    // What it does, then the command: in --help, the command, then what it does.
+    let pairs: Vec<(&str, &str)> = lines
+        .chunks(2)
+        .filter(|pair| pair.len() == 2)
+        .map(|pair| (pair[0].trim().trim_end_matches(':'), pair[1]))
+        .collect();
+    assert_eq!(pairs.len(), examples.len(), "{section}");
+    for ((what, command), help_line) in pairs.iter().zip(&examples) {
+        let typed = command.trim_start();
+        assert_eq!(
+            command.len() - typed.len(),
+            11,
+            "indented, not filled: {command:?}"
+        );
+        let (help_command, help_what) = help_line.trim_start().split_at(typed.len());
+        assert_eq!(help_command, typed, "verbatim: {help_line:?}");
+        assert_eq!(help_what.trim(), *what);
+    }
+}
