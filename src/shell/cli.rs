@@ -115,6 +115,10 @@ pub enum Command {
     List {
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
+        /// Print only the names, one a line, for shell completion: a name that is not plain text
+        /// (a control character in it) or that two applications share, as its file name instead.
+        #[arg(long, conflicts_with = "format")]
+        names: bool,
     },
     /// Print a checklist of an application: every answer, what blocks, what to do next.
     Export {

@@ -3,6 +3,7 @@
 //! how to install it, when it is missing (`.ci/run` installs them).
 
 use std::io::Write;
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 use kzvisa::content::Content;
@@ -339,5 +340,175 @@ fn the_manual_page_has_a_manuals_sections_and_man_reads_it_without_a_warning() {
         let (help_command, help_what) = help_line.trim_start().split_at(typed.len());
         assert_eq!(help_command, typed, "verbatim: {help_line:?}");
         assert_eq!(help_what.trim(), *what);
+    }
+}
+
+// ---- Completion of names, through bash ----
+
+/// `text` as one word for a shell script.
+fn single_quoted(text: &str) -> String {
+    format!("'{}'", text.replace('\'', r"'\''"))
+}
+
+/// What bash's completion of `kzvisa` offers for the words as readline splits them (quotes
+/// and backslashes as typed; the last is the word being completed): each candidate, and what
+/// the shell reads it as once inserted.
+fn bash_completes(words: &[&str]) -> Vec<(String, Vec<String>)> {
+    let bin = Path::new(env!("CARGO_BIN_EXE_kzvisa"))
+        .parent()
+        .expect("the binary's folder");
+    let quoted: Vec<String> = words.iter().map(|w| single_quoted(w)).collect();
+    let line = words.join(" ");
+    let script = format!(
+        r#"
+source <(kzvisa completions bash) || exit 3
+function=$(complete -p kzvisa | sed -E 's/.*-F ([^ ]+).*/\1/')
+COMP_WORDS=({words})
+COMP_CWORD=$(( ${{#COMP_WORDS[@]}} - 1 ))
+COMP_LINE={line}
+COMP_POINT=${{#COMP_LINE}}
+COMPREPLY=()
+"$function" kzvisa "${{COMP_WORDS[COMP_CWORD]}}" "${{COMP_WORDS[COMP_CWORD-1]}}"
+for candidate in "${{COMPREPLY[@]}}"; do
+    printf '%s\n' "$candidate"
+    # As the shell reads it on the command line: one word, or more.
+    eval "set -- $candidate"
+    printf '%s\037' "$@"
+    printf '\n'
+done
+"#,
+        words = quoted.join(" "),
+        line = single_quoted(&line),
+    );
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let output = Command::new("bash")
+        .args(["--norc", "--noprofile", "-c", &script])
+        .env("PATH", path)
+        .env("LANG", "C.UTF-8")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("bash is needed for this test ({e}): install it with apt-get install -y bash")
+        });
+    assert!(output.status.success(), "bash: {}", stderr(&output));
+    assert_eq!(stderr(&output), "", "bash said");
+    let out = stdout(&output);
+    let lines: Vec<&str> = out.lines().collect();
+    lines
+        .chunks(2)
+        .map(|pair| {
+            let read = pair.get(1).unwrap_or(&"");
+            let read = read.split('\u{1f}').filter(|w| !w.is_empty());
+            (pair[0].to_string(), read.map(String::from).collect())
+        })
+        .collect()
+}
+
+/// The candidates alone.
+fn offered(found: &[(String, Vec<String>)]) -> Vec<&str> {
+    found.iter().map(|(c, _)| c.as_str()).collect()
+}
+
+#[test]
+fn bash_completes_the_names_of_saved_applications_each_as_one_word() {
+    let root = tempfile::tempdir().expect("temp dir");
+    let data = root.path().join("my data");
+    for name in ["Aigerim Bekova", "Ivan", "Evil\u{1b}[2J", "Twin"] {
+        let output = kzvisa(&data, &["new", name, "--plain"], "quit\n");
+        assert_eq!(status(&output), 0, "{}", stderr(&output));
+    }
+    // A second "Twin": each is offered by its file name, which finds it alone.
+    std::fs::copy(data.join("twin.yaml"), data.join("twin-2.yaml")).expect("copy");
+    let dir = data.to_str().expect("a UTF-8 path");
+    let in_quotes = format!("\"{dir}\"");
+    let escaped = dir.replace(' ', r"\ ");
+
+    let all = bash_completes(&["kzvisa", "--data-dir", &in_quotes, "resume", ""]);
+    let mut candidates = offered(&all);
+    candidates.sort();
+    assert_eq!(
+        candidates,
+        [r"Aigerim\ Bekova", "Ivan", "evil-2j", "twin", "twin-2"],
+        "{all:?}"
+    );
+    for (candidate, read) in &all {
+        assert_eq!(read.len(), 1, "{candidate} is one word: {read:?}");
+        assert!(!candidate.contains('\u{1b}'), "{candidate:?}");
+    }
+    assert!(all.iter().any(|(_, read)| read == &["Aigerim Bekova"]));
+
+    // Each command that opens a saved application, the folder given before or after it,
+    // a name's beginning in any case.
+    for command in ["export", "check", "plan", "calendar"] {
+        let found = bash_completes(&["kzvisa", command, "--data-dir", &escaped, "ai"]);
+        assert_eq!(offered(&found), [r"Aigerim\ Bekova"], "{command}");
+        let found = bash_completes(&["kzvisa", "--data-dir", "=", &escaped, command, "Iv"]);
+        assert_eq!(offered(&found), ["Ivan"], "{command}");
+    }
+    // Inside an opening quote, the name as it is: the quote keeps it one word.
+    let found = bash_completes(&["kzvisa", "--data-dir", &escaped, "resume", "\"Aig"]);
+    assert_eq!(offered(&found), ["Aigerim Bekova"]);
+
+    // No names where no saved application's NAME goes.
+    let none_expected: [&[&str]; 4] = [
+        &["kzvisa", "--data-dir", &escaped, "new", ""],
+        &["kzvisa", "--data-dir", &escaped, "resume", "Ivan", ""],
+        &["kzvisa", "--file", "x.yaml", "resume", ""],
+        &["kzvisa", "--data-dir", &escaped, "export", "--format", ""],
+    ];
+    for words in none_expected {
+        let found = bash_completes(words);
+        assert!(!offered(&found).contains(&"Ivan"), "{words:?}: {found:?}");
+    }
+    // Everything else is clap's completion, as before.
+    let found = bash_completes(&["kzvisa", "--data-dir", &escaped, "export", "--format", ""]);
+    assert_eq!(offered(&found), ["markdown", "text"]);
+    let found = bash_completes(&["kzvisa", "--data-dir", &escaped, "res"]);
+    assert_eq!(offered(&found), ["resume"]);
+}
+
+#[test]
+fn list_names_gives_each_name_once_and_only_names_that_find_their_application() {
+    let data = tempfile::tempdir().expect("temp dir");
+    for name in ["Aigerim Bekova", "Ivan", "Evil\u{1b}]52;c;x\u{7}"] {
+        kzvisa(data.path(), &["new", name, "--plain"], "quit\n");
+    }
+    std::fs::write(data.path().join("broken.yaml"), "name: [").expect("write");
+    let output = kzvisa(data.path(), &["list", "--names"], "");
+    assert_eq!(status(&output), 0, "{}", stderr(&output));
+    let mut names: Vec<String> = stdout(&output).lines().map(String::from).collect();
+    names.sort();
+    assert_eq!(names, ["Aigerim Bekova", "Ivan", "evil-52-c-x"]);
+    // Each finds its application.
+    for name in &names {
+        let output = kzvisa(data.path(), &["check", name], "");
+        assert_ne!(status(&output), 2, "{name}: {}", stderr(&output));
+    }
+    // The table is as it was.
+    let table = stdout(&kzvisa(data.path(), &["list"], ""));
+    assert!(table.contains("Aigerim Bekova"), "{table}");
+    assert!(table.contains("broken.yaml"), "{table}");
+}
+
+#[test]
+fn zsh_and_fish_complete_names_from_the_same_list() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let zsh = stdout(&kzvisa(data.path(), &["completions", "zsh"], ""));
+    // The NAME of each command that opens a saved application, and not new's.
+    assert_eq!(zsh.matches(":_kzvisa_names' \\").count(), 5, "{zsh}");
+    assert!(zsh.contains("_kzvisa_names() {"), "{zsh}");
+    let fish = stdout(&kzvisa(data.path(), &["completions", "fish"], ""));
+    assert!(
+        fish.contains(
+            "__fish_kzvisa_using_subcommand resume export check plan calendar\" -f -a \"(__kzvisa_names)\""
+        ),
+        "{fish}"
+    );
+    for script in [&zsh, &fish] {
+        assert!(script.contains("list --names"));
     }
 }
