@@ -89,7 +89,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         None => Target::Default,
         Some(Command::New { name }) => Target::New(name),
         Some(Command::Resume { name }) => Target::Resume(name),
-        Some(Command::List { format }) => return commands::list(&content, &store, format),
+        Some(Command::List { names: true, .. }) => return commands::names(&store),
+        Some(Command::List { format, .. }) => return commands::list(&content, &store, format),
         Some(Command::Export {
             name,
             format,

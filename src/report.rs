@@ -24,6 +24,23 @@ pub enum Block {
     Bullets(Vec<String>),
     Numbered(Vec<String>),
     Checklist(Vec<Item>),
+    /// A numbered list of sources, each web address kept apart from the words around it so that
+    /// Markdown can make it a link.
+    Sources(Vec<Cited>),
+}
+
+/// A source as a line: the words before its web address, the address, the words after it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cited {
+    pub before: String,
+    pub url: String,
+    pub after: String,
+}
+
+impl Cited {
+    pub fn line(&self) -> String {
+        format!("{}{}{}", self.before, self.url, self.after)
+    }
 }
 
 /// A checklist line, with the points it is made of.
@@ -64,33 +81,37 @@ pub fn applicable_notes<'a>(content: &'a Content, app: &Application) -> Vec<&'a 
         .collect()
 }
 
-/// The notes as a list, each pointing by number at its sources, listed after them.
+/// The notes as a list, each pointing by number at its sources, listed after them. A source is
+/// listed once, however many notes cite it: the date checked and the confidence are the note's,
+/// so they stay with the note.
 fn notes_blocks(content: &Content, notes: &[&Note]) -> Vec<Block> {
     let ui = &content.ui.notes;
-    let mut sources: Vec<String> = Vec::new();
+    let mut sources: Vec<&Source> = Vec::new();
     let mut lines = Vec::new();
     for note in notes {
-        let mut refs = Vec::new();
+        let mut numbers: Vec<usize> = Vec::new();
         for source in &note.sources {
-            let text = format!(
-                "{} {}",
-                source_line(content, source),
-                checked_text(content, note)
-            );
-            let number = match sources.iter().position(|s| *s == text) {
+            let number = match sources.iter().position(|s| s.url == source.url) {
                 Some(at) => at + 1,
                 None => {
-                    sources.push(text);
+                    sources.push(source);
                     sources.len()
                 }
             };
-            refs.push(format!("[{number}]"));
+            if !numbers.contains(&number) {
+                numbers.push(number);
+            }
         }
+        let refs: String = numbers.iter().map(|n| format!("[{n}]")).collect();
         let subject = content
             .note_subject(&note.at)
             .map(|s| format!("{s}: "))
             .unwrap_or_default();
-        lines.push(format!("{subject}{} {}", note.text.trim(), refs.join("")));
+        lines.push(format!(
+            "{subject}{} {refs} {}",
+            note.text.trim(),
+            checked_text(content, note)
+        ));
     }
     if lines.is_empty() {
         return vec![];
@@ -100,26 +121,34 @@ fn notes_blocks(content: &Content, notes: &[&Note]) -> Vec<Block> {
         Block::Paragraph(ui.intro.clone()),
         Block::Bullets(lines),
         Block::Heading(ui.sources.clone()),
-        Block::Numbered(sources),
+        Block::Sources(sources.iter().map(|s| cited(content, s)).collect()),
     ]
 }
 
 /// "Source: title, url (date)".
 pub fn source_line(content: &Content, source: &Source) -> String {
+    cited(content, source).line()
+}
+
+/// [`source_line`] in its three parts.
+pub fn cited(content: &Content, source: &Source) -> Cited {
     let ui = &content.ui.notes;
     let date = if source.date == "undated" {
         ui.undated.as_str()
     } else {
         source.date.as_str()
     };
-    fill(
-        &ui.source,
-        &[
-            ("title", &source.title),
-            ("url", &source.url),
-            ("date", date),
-        ],
-    )
+    // Each side filled on its own, so a title that happens to contain "{url}" stays a title.
+    let fill_side = |side: &str| fill(side, &[("title", &source.title), ("date", date)]);
+    let (before, after) = ui.source.split_once("{url}").map_or_else(
+        || (fill_side(&ui.source), String::new()),
+        |(b, a)| (fill_side(b), fill_side(a)),
+    );
+    Cited {
+        before,
+        url: source.url.clone(),
+        after,
+    }
 }
 
 /// "Checked on 25 November 2026. Confidence: high."
@@ -573,11 +602,59 @@ pub fn markdown(blocks: &[Block]) -> String {
                     markdown_item(&mut out, item, 0);
                 }
             }
+            Block::Sources(sources) => {
+                for (i, source) in sources.iter().enumerate() {
+                    out.push_str(&format!(
+                        "{}. {}{}{}\n",
+                        i + 1,
+                        escape(&source.before),
+                        markdown_link(&source.url),
+                        escape_inline(&source.after)
+                    ));
+                }
+            }
         }
         out.push('\n');
     }
     out.truncate(out.trim_end().len());
     out.push('\n');
+    out
+}
+
+/// A web address as an autolink, `<https://…>`, which renders whole: inside the angle brackets
+/// nothing is an escape, so an `_` or an `&` is not cut off as it is in a bare address. The few
+/// characters an autolink cannot hold (spaces, `<`, `>`, controls) and the bidi controls are
+/// percent-encoded, as a
+/// browser would send them. What is not an absolute address stays escaped text.
+fn markdown_link(url: &str) -> String {
+    // CommonMark's scheme: a letter, then 1 to 31 letters, digits, `+`, `.` or `-`, then `:`.
+    let is_scheme = |scheme: &str| {
+        (2..=32).contains(&scheme.len())
+            && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'))
+    };
+    if !url
+        .split_once(':')
+        .is_some_and(|(scheme, _)| is_scheme(scheme))
+    {
+        return escape_inline(url);
+    }
+    let mut out = String::from("<");
+    for c in url.chars() {
+        let mut bytes = [0; 4];
+        let text = c.encode_utf8(&mut bytes);
+        // What `shown` would change (controls, bidi overrides) must not reach a terminal either.
+        if c == ' ' || c == '<' || c == '>' || shown(text) != *text {
+            for byte in text.bytes() {
+                out.push_str(&format!("%{byte:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out.push('>');
     out
 }
 
@@ -593,9 +670,24 @@ fn markdown_item(out: &mut String, item: &Item, depth: usize) {
     }
 }
 
-/// Text that Markdown shows as written: names and amounts are typed by people, and a `*` or a
-/// `<` in them must not become emphasis or HTML.
+/// Text that Markdown shows as written, at the start of a line: names and amounts are typed by
+/// people, and a `*` or a `<` in them must not become emphasis or HTML, nor a `1.` a list.
 fn escape(text: &str) -> String {
+    let mut out = escape_inline(text);
+    // What would start a list or a heading at the beginning of a line stays text.
+    let starts_block = out.starts_with(['-', '+', '='])
+        || out.split_once(['.', ')']).is_some_and(|(number, _)| {
+            !number.is_empty() && number.chars().all(|c| c.is_ascii_digit())
+        });
+    if starts_block {
+        let at = out.find(['-', '+', '=', '.', ')']).unwrap_or(0);
+        out.insert(at, '\\');
+    }
+    out
+}
+
+/// [`escape`] for text in the middle of a line.
+fn escape_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -608,17 +700,7 @@ fn escape(text: &str) -> String {
         }
     }
     // Markdown is read in a terminal too (`cat`, `less`): the other controls are shown.
-    let mut out = shown(&out).into_owned();
-    // What would start a list or a heading at the beginning of a line stays text.
-    let starts_block = out.starts_with(['-', '+', '='])
-        || out.split_once(['.', ')']).is_some_and(|(number, _)| {
-            !number.is_empty() && number.chars().all(|c| c.is_ascii_digit())
-        });
-    if starts_block {
-        let at = out.find(['-', '+', '=', '.', ')']).unwrap_or(0);
-        out.insert(at, '\\');
-    }
-    out
+    shown(&out).into_owned()
 }
 
 /// Columns of printed text.
@@ -673,6 +755,11 @@ pub fn text(blocks: &[Block], width: Option<usize>) -> String {
             Block::Checklist(items) => {
                 for item in items {
                     text_item(&mut out, item, 0, &wrap);
+                }
+            }
+            Block::Sources(sources) => {
+                for (i, source) in sources.iter().enumerate() {
+                    out.push_str(&wrap(&source.line(), &format!("{}. ", i + 1), "   "));
                 }
             }
         }

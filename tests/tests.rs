@@ -7,6 +7,8 @@ mod cli;
 mod common;
 #[path = "it/content.rs"]
 mod content;
+#[path = "it/docs.rs"]
+mod docs;
 #[path = "it/flow.rs"]
 mod flow;
 #[path = "it/hostile.rs"]

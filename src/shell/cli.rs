@@ -4,27 +4,79 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-const EXAMPLES: &str = "\
-Examples:
-  kzvisa                          Open the wizard: your applications, or a new one
-  kzvisa new \"Aigerim\"            Start an application for a family member
-  kzvisa resume                   Continue the application changed last
-  kzvisa list --format yaml       Saved applications, for a script
-  kzvisa export -o checklist.md   A checklist to print or send to your employer
-  kzvisa check && echo ready      Exit status 0 when nothing blocks, 1 when something does
-  kzvisa plan                     Who does what by when, from your dates
-  kzvisa check --due 7            What falls due within 7 days; exit status 1 if anything does
-  kzvisa dates --entry 2026-03-20 The deadlines after entering Kazakhstan on that day
-  kzvisa calendar -o visa.ics     Every dated action for your calendar program
-  kzvisa faq family               The FAQ entries about bringing your family
-  kzvisa route Türkiye            What the sources say of citizens of a country
-  kzvisa --plain < answers.txt    Answer from a file, one answer per line";
+/// The examples of `--help` and of the manual page: a command line and what it does.
+pub const EXAMPLES: &[(&str, &str)] = &[
+    ("kzvisa", "Open the wizard: your applications, or a new one"),
+    (
+        "kzvisa new \"Aigerim\"",
+        "Start an application for a family member",
+    ),
+    ("kzvisa resume", "Continue the application changed last"),
+    (
+        "kzvisa list --format yaml",
+        "Saved applications, for a script",
+    ),
+    (
+        "kzvisa export -o checklist.md",
+        "A checklist to print or send to your employer",
+    ),
+    (
+        "kzvisa check && echo ready",
+        "Exit status 0 when nothing blocks, 1 when something does",
+    ),
+    ("kzvisa plan", "Who does what by when, from your dates"),
+    (
+        "kzvisa check --due 7",
+        "What falls due within 7 days; exit status 1 if anything does",
+    ),
+    (
+        "kzvisa dates --entry 2026-03-20",
+        "The deadlines after entering Kazakhstan on that day",
+    ),
+    (
+        "kzvisa calendar -o visa.ics",
+        "Every dated action for your calendar program",
+    ),
+    (
+        "kzvisa faq family",
+        "The FAQ entries about bringing your family",
+    ),
+    (
+        "kzvisa route Türkiye",
+        "What the sources say of citizens of a country",
+    ),
+    (
+        "kzvisa --plain < answers.txt",
+        "Answer from a file, one answer per line",
+    ),
+];
+
+/// The examples in two columns, after `--help`.
+fn examples_help() -> String {
+    let width = EXAMPLES
+        .iter()
+        .map(|(line, _)| line.chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut out = String::from("Examples:");
+    for (line, what) in EXAMPLES {
+        let pad = width - line.chars().count();
+        out.push_str(&format!("\n  {line}{} {what}", " ".repeat(pad)));
+    }
+    out
+}
 
 /// A guide through the work visa application for Kazakhstan, step by step. Progress is saved at
 /// every change; start it again to resume. This is guidance, not legal advice.
 /// `Default` is what clap makes of no arguments at all.
 #[derive(Debug, Default, Parser)]
-#[command(name = "kzvisa", version, about, after_help = EXAMPLES)]
+#[command(
+    name = "kzvisa",
+    version,
+    about,
+    subcommand_value_name = "COMMAND",
+    after_help = examples_help()
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -64,6 +116,10 @@ pub enum Command {
     List {
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
+        /// Print only the names, one a line, for shell completion: a name that is not plain text
+        /// (a control character in it) or that two applications share, as its file name instead.
+        #[arg(long, conflicts_with = "format")]
+        names: bool,
     },
     /// Print a checklist of an application: every answer, what blocks, what to do next.
     Export {

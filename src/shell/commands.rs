@@ -38,6 +38,46 @@ pub fn list(content: &Content, store: &Store, format: ListFormat) -> Result<Exit
     print(&text)
 }
 
+/// `list --names`: what a shell completes a NAME with. Each is one a line and nothing a terminal
+/// obeys, and each finds its application again: a name with a control character in it (shown
+/// otherwise) or one that two applications share goes as its file name. Unreadable files are
+/// left out, and so is an error: completion has nowhere to say it.
+pub fn names(store: &Store) -> Result<ExitCode, String> {
+    let Ok(listings) = store.list() else {
+        return Ok(ExitCode::SUCCESS);
+    };
+    let ready: Vec<(&Path, &str)> = listings
+        .iter()
+        .filter_map(|listing| match listing {
+            kzvisa::store::Listing::Ready { path, record } => {
+                Some((path.as_path(), record.name.trim()))
+            }
+            kzvisa::store::Listing::Broken { .. } => None,
+        })
+        .collect();
+    // Printed as it is (no-break spaces would become plain ones), so that it is typed back
+    // exactly.
+    let plain = |text: &str| !text.is_empty() && shown(text) == text && !text.contains('\u{a0}');
+    let mut out: Vec<String> = Vec::new();
+    for (path, name) in &ready {
+        let shared = ready.iter().filter(|(_, other)| other == name).count() > 1;
+        let stem = path.file_stem().map(|s| s.to_string_lossy());
+        let word = match stem {
+            _ if plain(name) && !shared => name.to_string(),
+            Some(stem) if plain(&stem) => stem.into_owned(),
+            _ => continue,
+        };
+        if !out.contains(&word) {
+            out.push(word);
+        }
+    }
+    let mut text = out.join("\n");
+    if !text.is_empty() {
+        text.push('\n');
+    }
+    print(&text)
+}
+
 pub fn export(
     content: &Content,
     store: &Store,
@@ -234,17 +274,12 @@ pub fn faq(content: &Content, query: &[String]) -> Result<ExitCode, String> {
 }
 
 pub fn completions(shell: clap_complete::Shell) -> Result<ExitCode, String> {
-    let mut out = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "kzvisa", &mut out);
-    print(&String::from_utf8_lossy(&out))
+    print(&super::completion::script(shell, Cli::command()))
 }
 
 pub fn man() -> Result<ExitCode, String> {
-    let mut out = Vec::new();
-    clap_mangen::Man::new(Cli::command())
-        .render(&mut out)
-        .map_err(|e| e.to_string())?;
-    print(&String::from_utf8_lossy(&out))
+    let page = super::manual::page(Cli::command()).map_err(|e| e.to_string())?;
+    print(&page)
 }
 
 /// Standard output, where a closed pipe (`kzvisa faq | head`) is not an error worth a message.

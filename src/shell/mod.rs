@@ -3,6 +3,8 @@
 
 pub mod cli;
 pub mod commands;
+pub mod completion;
 pub mod lines;
+pub mod manual;
 pub mod session;
 pub mod tui;

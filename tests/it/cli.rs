@@ -522,7 +522,7 @@ fn completions_and_man_page_come_from_the_same_definition() {
         }
     }
     let man = stdout(&kzvisa(data.path(), &["man"], ""));
-    assert!(man.contains(".TH kzvisa 1"), "{man}");
+    assert!(man.contains(".TH KZVISA 1"), "{man}");
     assert!(man.contains("export"), "{man}");
     let help = stdout(&kzvisa(data.path(), &["--help"], ""));
     assert!(help.contains("Examples:"), "{help}");
