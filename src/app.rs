@@ -179,6 +179,9 @@ pub enum Effect {
     Rename(PathBuf, String),
     /// Move the file to the trash.
     Trash(PathBuf),
+    /// Close the open application (every change is saved already), releasing its lock, and
+    /// list the applications afresh on the start screen.
+    CloseApplication,
     /// Speak this language from now on, and remember it for the next start.
     SwitchLanguage(Lang),
     /// Restore the terminal, stop until continued, then draw everything again.
@@ -683,6 +686,8 @@ impl App {
             }
             // Opened from the review: Esc goes back to it, on the same row.
             Msg::Back if self.back_to_review.is_some() => self.open_review(),
+            // Back from the first screen: out of the application, to the list of them.
+            Msg::Back if self.application.place == Place::Welcome => return self.close(),
             msg => self.update_step(msg),
         }
         if self.application == before {
@@ -712,6 +717,20 @@ impl App {
         } else {
             Effect::None
         }
+    }
+
+    /// Leaves the application for the start screen, which the shell lists afresh. With the last
+    /// change not saved it stays and saves again instead: leaving would lose that change.
+    fn close(&mut self) -> Effect {
+        if self.unsaved() {
+            return Effect::Save;
+        }
+        self.screen = Screen::Start(StartView::default());
+        self.name.clear();
+        self.read_only = None;
+        self.application = Application::default();
+        self.scroll = 0;
+        Effect::CloseApplication
     }
 
     fn update_quitting(&mut self, msg: Msg) -> Effect {

@@ -38,6 +38,7 @@ pub enum Label {
     Review,
     Plan,
     Country,
+    Applications,
 }
 
 impl Label {
@@ -73,6 +74,7 @@ impl Label {
             Label::Plan => &keys.plan,
             Label::Retry => &keys.retry,
             Label::QuitAnyway => &keys.quit_anyway,
+            Label::Applications => &keys.applications,
         }
     }
 }
@@ -131,6 +133,8 @@ const SCROLL_UP: Binding = hidden(&[Up, Char('k')], Msg::Up);
 const SCROLL_DOWN: Binding = hidden(&[Down, Char('j')], Msg::Down);
 const WELCOME: &[Binding] = &[
     bind(&[Enter], Msg::Confirm, "Enter", Label::Start),
+    // Back from the first step is back to the list of applications.
+    bind(&[Esc], Msg::Back, "Esc", Label::Applications),
     LANGUAGE,
     SCROLL_UP,
     SCROLL_DOWN,

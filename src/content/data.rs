@@ -478,6 +478,8 @@ pub struct PlainWords {
     pub faq: Vec<String>,
     pub notes: Vec<String>,
     pub back: Vec<String>,
+    /// Back to the list of saved applications.
+    pub list: Vec<String>,
     pub quit: Vec<String>,
     pub help: Vec<String>,
 }
@@ -566,6 +568,8 @@ pub struct KeyLabels {
     pub plan: String,
     pub retry: String,
     pub quit_anyway: String,
+    /// Back to the list of saved applications.
+    pub applications: String,
     pub space: String,
 }
 

@@ -92,8 +92,8 @@ fn on_screen(f: impl FnOnce(&mut Screen) -> std::io::Result<()>) -> std::io::Res
         hook(info);
     }));
     enable_raw_mode()?;
-    let entered = ratatui::crossterm::execute!(std::io::stdout(), EnterAlternateScreen)
-        .and_then(|()| {
+    let entered =
+        ratatui::crossterm::execute!(std::io::stdout(), EnterAlternateScreen).and_then(|()| {
             Terminal::new(CrosstermBackend::new(std::io::BufWriter::with_capacity(
                 1 << 16,
                 std::io::stdout(),
@@ -332,11 +332,7 @@ impl Shell {
 
     /// Draws a frame and tells the app how far its page of text scrolls at this size; the size
     /// it was laid out at.
-    fn draw(
-        &self,
-        terminal: &mut Screen,
-        app: &mut App,
-    ) -> std::io::Result<ratatui::layout::Size> {
+    fn draw(&self, terminal: &mut Screen, app: &mut App) -> std::io::Result<ratatui::layout::Size> {
         use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
         let mut limit = None;
         // A frame larger than stdout's buffer reaches the terminal in pieces; a terminal that
@@ -414,6 +410,11 @@ impl Shell {
                     app.update(Msg::Notice(Some(problem)));
                 }
             },
+            Effect::CloseApplication => {
+                // Dropping the session releases the application's lock: it can be opened again.
+                let closed = self.session.take().and_then(|session| session.path);
+                self.refresh(app, closed.as_deref(), None);
+            }
             Effect::Trash(path) => {
                 let trashed = self.with_unlocked(&path, |path| self.store.trash(path).map(drop));
                 self.refresh(app, None, trashed.err());

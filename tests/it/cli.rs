@@ -613,10 +613,27 @@ fn the_line_wizard_heads_each_step_and_help_lists_the_commands() {
     let data = tempfile::tempdir().expect("temp dir");
     let output = kzvisa(data.path(), &["new", "Help"], "\nhelp\nquit\n");
     let out = stdout(&output);
-    let commands = "At any prompt you can type: faq, notes, back, quit, help.";
+    let commands =
+        "At any prompt you can type: faq, notes, back, list (your applications), quit, help.";
     assert_eq!(
         out.matches(commands).count(),
         2,
         "help lists the commands:\n{out}"
     );
+}
+
+/// `list` at any prompt of the line wizard goes back to its chooser, listed afresh: the row
+/// shows where the application was left, and it opens again (its lock was released).
+#[test]
+fn list_in_the_line_wizard_goes_back_to_the_chooser() {
+    let data = pty::data_dir();
+    let folder = data.path().join("applications");
+    let output = kzvisa(&folder, &["new", "Anna", "--plain"], "\n3\nlist\n1\nquit\n");
+    assert_eq!(status(&output), 0, "{}", stderr(&output));
+    let out = stdout(&output);
+    assert!(out.contains("Your applications"), "{out}");
+    assert!(out.contains("1. Anna (Step: Eligibility"), "{out}");
+    let opened_again = out.split("Your applications").nth(1).unwrap_or_default();
+    assert!(opened_again.contains("Question 1 of 4"), "{out}");
+    assert!(!out.contains("open in another kzvisa"), "{out}");
 }

@@ -936,3 +936,72 @@ fn a_bare_start_opens_the_wizard_in_the_users_data_folder() {
         .collect();
     assert_eq!(saved.len(), 1, "one application saved: {saved:?}");
 }
+
+/// Whether another kzvisa could open the application for writing now: its lock is free.
+fn lock_is_free(path: &Path) -> bool {
+    kzvisa::store::try_lock(path)
+        .expect("the lock can be tried")
+        .is_some()
+}
+
+/// Esc on the welcome screen leaves the application for the list of them, after `kzvisa new`
+/// and after opening one from the list: every change kept, the row as saved, the lock released
+/// (reopening it from the same kzvisa would find it locked otherwise).
+#[test]
+fn esc_on_the_welcome_screen_goes_back_to_the_list_and_releases_the_lock() {
+    let data = data_dir();
+    let mut term = spawn(data.path(), &["new", "Anna"], 100, 30);
+    term.wait_for("Esc applications");
+    term.press(ENTER, "Which of these fits you?");
+    term.press("3", "Question 1 of 4");
+    term.press("y", "Question 2 of 4");
+    let file = applications(data.path()).pop().expect("Anna's file");
+    assert!(!lock_is_free(&file), "the open application is locked");
+    term.press(ESC, "Question 1 of 4");
+    term.press(ESC, "Which of these fits you?");
+    term.press(ESC, "not legal advice");
+    let list = term.press(ESC, "Anna  Welcome");
+    assert!(list.contains("Your applications"), "{list}");
+    assert!(lock_is_free(&file), "the lock is released on the list");
+    assert!(saved(data.path()).contains("job_offer: true"));
+    term.send("q");
+    term.assert_restored();
+    drop(term);
+
+    // Opened from the list, changed, and back: the row says what changed.
+    let mut term = spawn(data.path(), &[], 100, 30);
+    let before = term.wait_for("Anna  Welcome");
+    term.press(ENTER, "not legal advice");
+    assert!(
+        !lock_is_free(&file),
+        "opened from the list, it is locked again"
+    );
+    term.press(ENTER, "Which of these fits you?");
+    term.press("3", "Question 1 of 4");
+    term.press("y", "Question 2 of 4");
+    term.press("y", "Question 3 of 4");
+    for shown in [
+        "Question 2 of 4",
+        "Question 1 of 4",
+        "Which of these",
+        "legal advice",
+    ] {
+        term.press(ESC, shown);
+    }
+    term.send(ESC);
+    let after = term.wait_for("Anna  Welcome");
+    let row = |screen: &str| {
+        screen
+            .lines()
+            .find(|line| line.contains("Anna  Welcome"))
+            .map(str::to_string)
+            .unwrap_or_default()
+    };
+    assert_ne!(row(&before), row(&after), "the row shows the new answer");
+    assert!(lock_is_free(&file), "released again");
+    // And it opens again from the same kzvisa, for writing.
+    let reopened = term.press(ENTER, "not legal advice");
+    assert!(!reopened.contains("Read-only"), "{reopened}");
+    term.send("q");
+    term.assert_restored();
+}

@@ -811,4 +811,67 @@ mod start_screen {
             files.into_iter().map(Row::Unread).collect::<Vec<_>>()
         );
     }
+
+    /// Esc on the welcome screen leaves the application for the list: the shell lists the folder
+    /// afresh and releases the lock; the core forgets the application and its read-only state.
+    #[test]
+    fn esc_on_the_welcome_screen_goes_back_to_the_list() {
+        let mut app = start();
+        let saved = record("Anna", "2026-02-02T10:00:00Z").application;
+        app.update(Msg::Opened {
+            name: "Anna".into(),
+            application: Box::new(saved),
+            read_only: Some(kzvisa::store::ReadOnly::Locked),
+        });
+        assert_eq!(app.mode(), Mode::Welcome);
+        let footer: Vec<(String, &str)> =
+            kzvisa::keymap::footer(app.mode(), &app.content.ui.keys, &app.content.answer_keys())
+                .collect();
+        assert!(
+            footer.contains(&("Esc".to_string(), "applications")),
+            "the footer names the way back: {footer:?}"
+        );
+        let effects = crate::common::press(&mut app, "<Esc>");
+        assert_eq!(effects, vec![Effect::CloseApplication]);
+        assert!(matches!(app.screen, Screen::Start(_)), "{:?}", app.screen);
+        assert!(app.folder_unlisted(), "the shell lists the folder afresh");
+        assert_eq!(app.read_only, None, "the start screen says nothing of it");
+        assert_eq!(app.name, "");
+        // What the shell reports back fills the list, with nothing said.
+        app.update(Msg::Listed {
+            files: vec![PathBuf::from("/apps/anna.yaml")],
+            select: Some(PathBuf::from("/apps/anna.yaml")),
+        });
+        assert_eq!(app.mode(), Mode::Start);
+        assert!(crate::screens::text_of(&app, 80, 24).contains("anna"));
+    }
+
+    /// A step further in, Esc goes back a step as before; only the first screen leaves.
+    #[test]
+    fn esc_elsewhere_goes_back_a_step_and_the_welcome_leaves_last() {
+        let mut app = crate::common::app_after("<Enter> 3");
+        assert_eq!(app.application.place, Place::Eligibility { question: 0 });
+        let effects = crate::common::press(&mut app, "<Esc> <Esc>");
+        assert_eq!(app.application.place, Place::Welcome);
+        assert!(!effects.contains(&Effect::CloseApplication), "{effects:?}");
+        assert_eq!(
+            crate::common::press(&mut app, "<Esc>"),
+            vec![Effect::CloseApplication]
+        );
+    }
+
+    /// With the last change not saved, leaving would lose it: Esc saves again and stays, as q
+    /// asks before quitting.
+    #[test]
+    fn esc_on_the_welcome_screen_with_the_last_change_unsaved_saves_again_and_stays() {
+        let mut app = crate::common::app_after("<Enter> 3 <Esc> <Esc>");
+        app.update(Msg::Saved(Err("the disk is full.".into())));
+        assert_eq!(crate::common::press(&mut app, "<Esc>"), vec![Effect::Save]);
+        assert_eq!(app.screen, Screen::Wizard);
+        app.update(Msg::Saved(Ok(())));
+        assert_eq!(
+            crate::common::press(&mut app, "<Esc>"),
+            vec![Effect::CloseApplication]
+        );
+    }
 }
