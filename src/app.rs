@@ -62,6 +62,8 @@ pub enum Msg {
     NewApplication,
     Rename,
     Delete,
+    /// Bring the last deleted application back from the trash.
+    RestoreDeleted,
     OpenReadOnly,
     /// The next language (on the welcome and start screens).
     SwitchLanguage,
@@ -108,6 +110,8 @@ pub enum Msg {
         name: String,
         notice: String,
     },
+    /// An application came back from the trash (its name), or `None`: the trash was empty.
+    Restored(Option<String>),
     /// Save again, from the question asked on quitting with the last change not saved.
     RetrySave,
     /// Hand the terminal back to the shell for now (Ctrl+Z), as other terminal programs do.
@@ -159,6 +163,7 @@ impl Msg {
                 | Msg::Notice(_)
                 | Msg::TextsLoaded(_)
                 | Msg::ScrollLimit(_)
+                | Msg::Restored(_)
         )
     }
 }
@@ -179,6 +184,8 @@ pub enum Effect {
     Rename(PathBuf, String),
     /// Move the file to the trash.
     Trash(PathBuf),
+    /// Bring the application deleted last back from the trash.
+    RestoreLast,
     /// Close the open application (every change is saved already), releasing its lock, and
     /// list the applications afresh on the start screen.
     CloseApplication,
@@ -635,6 +642,14 @@ impl App {
                 self.notice = notice;
                 return Effect::None;
             }
+            Msg::Restored(name) => {
+                let start = &self.content.ui.start;
+                self.notice = Some(match name {
+                    Some(name) => fill(&start.restored, &[("name", &shown(&name))]),
+                    None => start.trash_empty.clone(),
+                });
+                return Effect::None;
+            }
             Msg::TextsLoaded(Texts(content)) => {
                 self.set_content(content);
                 return Effect::None;
@@ -802,6 +817,7 @@ impl App {
                 }
             }
             (None, Msg::Delete) if path.is_some() => start.prompt = Some(Prompt::ConfirmDelete),
+            (None, Msg::RestoreDeleted) => return Effect::RestoreLast,
             (Some(Prompt::NewName(name) | Prompt::Rename(name)), Msg::Edit(edit)) => {
                 self.notice = None;
                 edit_text(name, &mut self.cursor, edit);

@@ -39,6 +39,7 @@ pub enum Label {
     Plan,
     Country,
     Applications,
+    Undo,
 }
 
 impl Label {
@@ -75,6 +76,7 @@ impl Label {
             Label::Retry => &keys.retry,
             Label::QuitAnyway => &keys.quit_anyway,
             Label::Applications => &keys.applications,
+            Label::Undo => &keys.undo,
         }
     }
 }
@@ -283,6 +285,9 @@ const FAQ_FILTER: &[Binding] = &[
     bind(&[Esc], Msg::Back, "Esc", Label::Cancel),
 ];
 
+/// The last deleted application back from the trash; again for the one before it. Named on
+/// the empty list too: deleting the last one is when it is wanted most.
+const UNDO_DELETE: Binding = bind(&[Char('u')], Msg::RestoreDeleted, "u", Label::Undo);
 const START: &[Binding] = &[
     UP,
     DOWN,
@@ -294,11 +299,13 @@ const START: &[Binding] = &[
     bind(&[Char('n')], Msg::NewApplication, "n", Label::New),
     bind(&[Char('r')], Msg::Rename, "r", Label::Rename),
     bind(&[Char('d')], Msg::Delete, "d", Label::Delete),
+    UNDO_DELETE,
     LANGUAGE,
 ];
 /// Nothing listed: only what can be done without an application.
 const START_EMPTY: &[Binding] = &[
     bind(&[Char('n')], Msg::NewApplication, "n", Label::New),
+    UNDO_DELETE,
     LANGUAGE,
 ];
 const START_NAME: &[Binding] = &[

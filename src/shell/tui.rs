@@ -415,6 +415,21 @@ impl Shell {
                 let closed = self.session.take().and_then(|session| session.path);
                 self.refresh(app, closed.as_deref(), None);
             }
+            Effect::RestoreLast => match self.store.trashed() {
+                Ok(trashed) => match trashed.first() {
+                    Some(last) => match self.store.restore(last.path()) {
+                        Ok(restored) => {
+                            self.refresh(app, Some(&restored.path), None);
+                            app.update(Msg::Restored(Some(restored.name)));
+                        }
+                        Err(error) => self.refresh(app, None, Some(error)),
+                    },
+                    None => {
+                        app.update(Msg::Restored(None));
+                    }
+                },
+                Err(error) => self.refresh(app, None, Some(error)),
+            },
             Effect::Trash(path) => {
                 let trashed = self.with_unlocked(&path, |path| self.store.trash(path).map(drop));
                 self.refresh(app, None, trashed.err());

@@ -1005,3 +1005,39 @@ fn esc_on_the_welcome_screen_goes_back_to_the_list_and_releases_the_lock() {
     term.send("q");
     term.assert_restored();
 }
+
+/// On the start screen, `d` then `y` moves an application to the trash and `u` brings it back,
+/// with its backup, under its old file name; with the trash empty, `u` says so.
+#[test]
+fn u_on_the_start_screen_undoes_the_last_delete() {
+    let data = data_dir();
+    let folder = data.path().join("applications");
+    let now = chrono::DateTime::parse_from_rfc3339("2026-12-01T10:00:00+05:00").expect("a time");
+    let path = folder.join("dana.yaml");
+    use kzvisa::wizard::Step;
+    for place in [Step::Welcome, Step::Documents] {
+        let mut record = kzvisa::store::Record::new("Dana".into(), now);
+        record.application.place = kzvisa::wizard::Place::start_of(place);
+        kzvisa::store::save(&path, &record).expect("saved");
+    }
+    let (text, backup) = (
+        std::fs::read(&path).expect("read"),
+        std::fs::read(kzvisa::store::backup_path(&path)).expect("the backup"),
+    );
+    let mut term = spawn(data.path(), &[], 100, 30);
+    let list = term.wait_for("Dana  Documents");
+    assert!(list.contains("u undo delete"), "{list}");
+    term.press("d", "to the trash?");
+    term.press("y", "No saved applications");
+    assert!(!path.exists());
+    let back = term.press("u", "\"Dana\" is back from the trash.");
+    assert!(back.contains("Dana  Documents"), "{back}");
+    assert_eq!(std::fs::read(&path).expect("back"), text);
+    assert_eq!(
+        std::fs::read(kzvisa::store::backup_path(&path)).expect("its backup is back"),
+        backup
+    );
+    term.press("u", "The trash is empty");
+    term.send("q");
+    term.assert_restored();
+}

@@ -703,6 +703,38 @@ pub(crate) mod start {
         );
     }
 
+    /// `u` asks the shell to bring the last deleted application back, from the list and from
+    /// the empty screen a delete leaves; what came of it is said on the status line.
+    #[test]
+    fn u_brings_the_last_deleted_application_back_and_says_so() {
+        use kzvisa::app::{Effect, Msg};
+        let mut app = start();
+        assert_eq!(press(&mut app, "u"), vec![Effect::RestoreLast]);
+        app.update(Msg::Restored(Some("Anna".into())));
+        let text = screen(&app, 80, 24);
+        assert!(text.contains("\"Anna\" is back from the trash."), "{text}");
+        assert!(text.contains("u undo delete"), "{text}");
+        snap(
+            "start_restored",
+            "After u: Anna is back from the trash, and selected.",
+            &app,
+        );
+
+        let mut empty = App::start(content(), vec![], Theme::PLAIN);
+        assert!(screen(&empty, 80, 24).contains("u undo delete"));
+        assert_eq!(press(&mut empty, "u"), vec![Effect::RestoreLast]);
+        empty.update(Msg::Restored(None));
+        let text = screen(&empty, 80, 24);
+        assert!(
+            text.contains("The trash is empty: nothing to bring back."),
+            "{text}"
+        );
+        // While a name is typed, u is a letter.
+        let mut naming = start();
+        press(&mut naming, "n");
+        assert_eq!(press(&mut naming, "u"), vec![Effect::None]);
+    }
+
     /// Renaming to a name another application has is refused, as `kzvisa new` refuses it; so
     /// is a new application of that name.
     #[test]
