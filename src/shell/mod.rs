@@ -4,5 +4,6 @@
 pub mod cli;
 pub mod commands;
 pub mod lines;
+pub mod links;
 pub mod session;
 pub mod tui;

@@ -1041,3 +1041,67 @@ fn u_on_the_start_screen_undoes_the_last_delete() {
     term.send("q");
     term.assert_restored();
 }
+
+/// The notes' source addresses as links (OSC 8) a click opens: in the bytes written, the link
+/// opens before the address shown and closes after it; the screen shows the same text as with
+/// links switched off; on the Linux console, no link is written at all.
+#[test]
+fn the_notes_sources_are_links_where_the_terminal_takes_them() {
+    const OPEN: &str = "\x1b]8;;";
+    const ST: &str = "\x1b\\";
+    let notes_screen = |env: &[(&str, &str)]| {
+        let data = data_dir();
+        let mut term = spawn_with_env(data.path(), &[], 100, 30, env);
+        term.wait_for("legal advice");
+        term.send("\x1bOQ");
+        let screen = term.wait_for("Source: ");
+        term.send("q");
+        term.assert_restored();
+        let raw = String::from_utf8_lossy(&term.raw.lock().expect("raw")).into_owned();
+        (screen, raw)
+    };
+    let (screen, raw) = notes_screen(&[]);
+    let opened = raw.find(OPEN).expect("a link is written");
+    let rest = &raw[opened + OPEN.len()..];
+    let (target, rest) = rest.split_once(ST).expect("the target ends with ST");
+    assert!(target.starts_with("https://"), "{target:?}");
+    let (text, _) = rest
+        .split_once(&format!("{OPEN}{ST}"))
+        .expect("the link is closed");
+    // What stands inside the link, without the styles drawn with it, is the address shown.
+    let shown = strip_escapes(text);
+    assert!(
+        target.starts_with(shown.trim_end_matches('…')),
+        "{shown:?} inside the link to {target:?}"
+    );
+    assert!(
+        screen.contains(&shown),
+        "{shown:?} not on screen:\n{screen}"
+    );
+
+    let (plain_screen, plain_raw) = notes_screen(&[("KZVISA_HYPERLINKS", "0")]);
+    assert!(!plain_raw.contains("\x1b]8;"), "switched off, no link");
+    assert_eq!(screen, plain_screen, "the links change nothing on screen");
+
+    let (_, console) = notes_screen(&[("TERM", "linux")]);
+    assert!(!console.contains("\x1b]8;"), "no link on the Linux console");
+}
+
+/// Text with its CSI sequences (colours, cursor moves) taken out.
+fn strip_escapes(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' && chars.peek() == Some(&'[') {
+            chars.next();
+            for c in chars.by_ref() {
+                if ('@'..='~').contains(&c) {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}

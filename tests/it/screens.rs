@@ -855,6 +855,54 @@ fn route_and_employer() {
     );
 }
 
+/// Where the drawn notes show their sources' addresses, whole or cut, the shell is told a link
+/// to the whole address; nothing else on a screen becomes a link, a typed name least of all.
+#[test]
+fn the_shown_addresses_of_the_notes_sources_are_found_as_links() {
+    let app = app_after(&format!("{TO_DOCUMENTS} <Down> <Down> i"));
+    let urls: Vec<&str> = app
+        .content
+        .notes
+        .iter()
+        .flat_map(|note| &note.sources)
+        .map(|source| source.url.as_str())
+        .collect();
+    for (width, height) in SIZES {
+        let terminal = draw(&app, width, height);
+        let buffer = terminal.backend().buffer();
+        let links = ui::links::find(&app, buffer);
+        let shown = rows(&terminal).join("\n").matches("https://").count();
+        assert!(!links.is_empty(), "{width}x{height}: no link found");
+        assert_eq!(
+            links.len(),
+            shown,
+            "{width}x{height}: every address is a link"
+        );
+        for link in &links {
+            let text: String = (link.x..link.x + link.width)
+                .map(|x| buffer[(x, link.y)].symbol())
+                .collect();
+            assert!(urls.contains(&link.url.as_str()), "{link:?}");
+            match text.strip_suffix('…') {
+                Some(cut) => assert!(link.url.starts_with(cut), "{text:?} for {link:?}"),
+                None => assert_eq!(text, link.url),
+            }
+        }
+        if width == 80 {
+            assert!(
+                links.iter().any(|l| l.url.len() > usize::from(l.width)),
+                "at 80 columns a long address is cut and still a link: {links:?}"
+            );
+        }
+    }
+    // A name that looks like an address is the person's text, not a link.
+    let mut start = start::start();
+    press(&mut start, "n https://evil.example/a-long-path");
+    let terminal = draw(&start, 80, 24);
+    assert!(rows(&terminal).join("").contains("https://evil.example"));
+    assert_eq!(ui::links::find(&start, terminal.backend().buffer()), vec![]);
+}
+
 #[test]
 fn notes_overlay() {
     snap(
