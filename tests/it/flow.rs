@@ -1396,6 +1396,16 @@ proptest! {
                 match effect {
                     Effect::Save => prop_assert_ne!(&app.application, &before),
                     Effect::None | Effect::Quit => prop_assert_eq!(&app.application, &before),
+                    // Esc on the welcome screen: out to the list, and opened again as it was.
+                    Effect::CloseApplication => {
+                        prop_assert!(matches!(app.screen, kzvisa::app::Screen::Start(_)));
+                        prop_assert_eq!(before.place, Place::Welcome);
+                        app.update(Msg::Opened {
+                            name: "Reopened".into(),
+                            application: Box::new(before.clone()),
+                            read_only: None,
+                        });
+                    }
                     other => prop_assert!(false, "the wizard asked for {:?}", other),
                 }
             }
