@@ -62,6 +62,8 @@ pub enum Msg {
     NewApplication,
     Rename,
     Delete,
+    /// Bring the last deleted application back from the trash.
+    RestoreDeleted,
     OpenReadOnly,
     /// The next language (on the welcome and start screens).
     SwitchLanguage,
@@ -108,6 +110,8 @@ pub enum Msg {
         name: String,
         notice: String,
     },
+    /// An application came back from the trash (its name), or `None`: the trash was empty.
+    Restored(Option<String>),
     /// Save again, from the question asked on quitting with the last change not saved.
     RetrySave,
     /// Hand the terminal back to the shell for now (Ctrl+Z), as other terminal programs do.
@@ -159,6 +163,7 @@ impl Msg {
                 | Msg::Notice(_)
                 | Msg::TextsLoaded(_)
                 | Msg::ScrollLimit(_)
+                | Msg::Restored(_)
         )
     }
 }
@@ -179,6 +184,11 @@ pub enum Effect {
     Rename(PathBuf, String),
     /// Move the file to the trash.
     Trash(PathBuf),
+    /// Bring the application deleted last back from the trash.
+    RestoreLast,
+    /// Close the open application (every change is saved already), releasing its lock, and
+    /// list the applications afresh on the start screen.
+    CloseApplication,
     /// Speak this language from now on, and remember it for the next start.
     SwitchLanguage(Lang),
     /// Restore the terminal, stop until continued, then draw everything again.
@@ -632,6 +642,14 @@ impl App {
                 self.notice = notice;
                 return Effect::None;
             }
+            Msg::Restored(name) => {
+                let start = &self.content.ui.start;
+                self.notice = Some(match name {
+                    Some(name) => fill(&start.restored, &[("name", &shown(&name))]),
+                    None => start.trash_empty.clone(),
+                });
+                return Effect::None;
+            }
             Msg::TextsLoaded(Texts(content)) => {
                 self.set_content(content);
                 return Effect::None;
@@ -683,6 +701,8 @@ impl App {
             }
             // Opened from the review: Esc goes back to it, on the same row.
             Msg::Back if self.back_to_review.is_some() => self.open_review(),
+            // Back from the first screen: out of the application, to the list of them.
+            Msg::Back if self.application.place == Place::Welcome => return self.close(),
             msg => self.update_step(msg),
         }
         if self.application == before {
@@ -712,6 +732,20 @@ impl App {
         } else {
             Effect::None
         }
+    }
+
+    /// Leaves the application for the start screen, which the shell lists afresh. With the last
+    /// change not saved it stays and saves again instead: leaving would lose that change.
+    fn close(&mut self) -> Effect {
+        if self.unsaved() {
+            return Effect::Save;
+        }
+        self.screen = Screen::Start(StartView::default());
+        self.name.clear();
+        self.read_only = None;
+        self.application = Application::default();
+        self.scroll = 0;
+        Effect::CloseApplication
     }
 
     fn update_quitting(&mut self, msg: Msg) -> Effect {
@@ -783,6 +817,7 @@ impl App {
                 }
             }
             (None, Msg::Delete) if path.is_some() => start.prompt = Some(Prompt::ConfirmDelete),
+            (None, Msg::RestoreDeleted) => return Effect::RestoreLast,
             (Some(Prompt::NewName(name) | Prompt::Rename(name)), Msg::Edit(edit)) => {
                 self.notice = None;
                 edit_text(name, &mut self.cursor, edit);

@@ -51,6 +51,9 @@ pub enum Error {
     /// The file is not what this kzvisa last read or wrote: someone else changed it.
     #[error("{}: changed by another program since it was read", path.display())]
     Changed { path: PathBuf },
+    /// An application in the trash stays there: one of the same name is in the folder.
+    #[error("{}: an application called {name:?} exists already", path.display())]
+    NameTaken { path: PathBuf, name: String },
     /// The operating system's error, kept as its kind (to be told in words) and its own message.
     #[error("{}: {detail}", path.display())]
     Io {

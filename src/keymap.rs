@@ -38,6 +38,8 @@ pub enum Label {
     Review,
     Plan,
     Country,
+    Applications,
+    Undo,
 }
 
 impl Label {
@@ -73,6 +75,8 @@ impl Label {
             Label::Plan => &keys.plan,
             Label::Retry => &keys.retry,
             Label::QuitAnyway => &keys.quit_anyway,
+            Label::Applications => &keys.applications,
+            Label::Undo => &keys.undo,
         }
     }
 }
@@ -131,6 +135,8 @@ const SCROLL_UP: Binding = hidden(&[Up, Char('k')], Msg::Up);
 const SCROLL_DOWN: Binding = hidden(&[Down, Char('j')], Msg::Down);
 const WELCOME: &[Binding] = &[
     bind(&[Enter], Msg::Confirm, "Enter", Label::Start),
+    // Back from the first step is back to the list of applications.
+    bind(&[Esc], Msg::Back, "Esc", Label::Applications),
     LANGUAGE,
     SCROLL_UP,
     SCROLL_DOWN,
@@ -279,6 +285,9 @@ const FAQ_FILTER: &[Binding] = &[
     bind(&[Esc], Msg::Back, "Esc", Label::Cancel),
 ];
 
+/// The last deleted application back from the trash; again for the one before it. Named on
+/// the empty list too: deleting the last one is when it is wanted most.
+const UNDO_DELETE: Binding = bind(&[Char('u')], Msg::RestoreDeleted, "u", Label::Undo);
 const START: &[Binding] = &[
     UP,
     DOWN,
@@ -290,11 +299,13 @@ const START: &[Binding] = &[
     bind(&[Char('n')], Msg::NewApplication, "n", Label::New),
     bind(&[Char('r')], Msg::Rename, "r", Label::Rename),
     bind(&[Char('d')], Msg::Delete, "d", Label::Delete),
+    UNDO_DELETE,
     LANGUAGE,
 ];
 /// Nothing listed: only what can be done without an application.
 const START_EMPTY: &[Binding] = &[
     bind(&[Char('n')], Msg::NewApplication, "n", Label::New),
+    UNDO_DELETE,
     LANGUAGE,
 ];
 const START_NAME: &[Binding] = &[

@@ -32,6 +32,8 @@ pub enum Reply {
     /// Show the question and its context again.
     Help,
     Quit,
+    /// Leave the application for the list of saved ones.
+    List,
     /// Done with the review.
     Finish,
     /// Not an answer to this question: say why and ask again.
@@ -43,6 +45,7 @@ pub enum Reply {
 const FAQ_WORDS: [&str; 1] = ["faq"];
 const NOTES_WORDS: [&str; 1] = ["notes"];
 const BACK_WORDS: [&str; 1] = ["back"];
+const LIST_WORDS: [&str; 1] = ["list"];
 const QUIT_WORDS: [&str; 2] = ["quit", "exit"];
 const HELP_WORDS: [&str; 2] = ["help", "?"];
 
@@ -316,6 +319,9 @@ pub fn reply(app: &App, line: &str) -> Reply {
     }
     if is_word(&lower, &BACK_WORDS, &words.back) {
         return Reply::Send(vec![Msg::Back]);
+    }
+    if is_word(&lower, &LIST_WORDS, &words.list) {
+        return Reply::List;
     }
     if is_quit(content, &lower) {
         return Reply::Quit;

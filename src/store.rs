@@ -196,8 +196,18 @@ impl Store {
 
     /// Every application file in the folder, read, in the order of [`Store::scan`]. A file
     /// unchanged since the folder's index was written is taken from the index; the others are
-    /// read, and the index is written again if anything differed.
+    /// read. Nothing is written: a command that only reads leaves the folder as it was.
     pub fn list(&self) -> Result<Vec<Listing>> {
+        self.list_with(false)
+    }
+
+    /// [`Store::list`], and the index written again if anything differed: for `kzvisa list`,
+    /// which a large folder makes worth it.
+    pub fn list_keeping_index(&self) -> Result<Vec<Listing>> {
+        self.list_with(true)
+    }
+
+    fn list_with(&self, keep_index: bool) -> Result<Vec<Listing>> {
         let files = self.scan_files()?;
         let mut indexed = index::read(&self.dir);
         let mut stale = false;
@@ -222,7 +232,7 @@ impl Store {
             })
             .collect();
         // Entries left over are of files gone since.
-        if stale || !indexed.is_empty() {
+        if keep_index && (stale || !indexed.is_empty()) {
             index::write(&self.dir, &listings);
         }
         Ok(listings.into_iter().map(|(listing, _)| listing).collect())
@@ -253,6 +263,190 @@ impl Store {
         let _ = fs::remove_file(lock_path(path));
         Ok(target)
     }
+
+    /// The folder deleted applications are moved to.
+    pub fn trash_dir(&self) -> PathBuf {
+        self.dir.join("trash")
+    }
+
+    /// The applications in the trash, the last deleted first (by when each was moved there, the
+    /// time the move stamps on the file), each read without following a link; links themselves
+    /// are not listed. A trash folder that is a link is refused: it may lead anywhere.
+    pub fn trashed(&self) -> Result<Vec<Listing>> {
+        let trash = self.trash_dir();
+        let read = match fs::symlink_metadata(&trash) {
+            Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(Error::io(&trash, e)),
+            Ok(meta) if meta.file_type().is_symlink() => return Err(Error::Link { path: trash }),
+            Ok(_) => fs::read_dir(&trash).map_err(|e| Error::io(&trash, e))?,
+        };
+        let mut found: Vec<(SystemTime, PathBuf)> = read
+            .filter_map(|entry| {
+                let entry = entry.ok()?;
+                let meta = fs::symlink_metadata(entry.path()).ok()?;
+                (meta.is_file() && is_trashed_application(&entry.file_name()))
+                    .then(|| (moved_at(&meta), entry.path()))
+            })
+            .collect();
+        // The last moved first; of two moved in the same instant, the later name (`a.yaml.3`
+        // after `a.yaml.2`) was moved later.
+        found.sort_by(|(a_time, a_path), (b_time, b_path)| {
+            b_time
+                .cmp(a_time)
+                .then_with(|| trash_number(b_path).cmp(&trash_number(a_path)))
+                .then_with(|| a_path.cmp(b_path))
+        });
+        Ok(found
+            .into_iter()
+            .map(|(_, path)| match load_no_follow(&path) {
+                Ok(record) => Listing::Ready {
+                    path,
+                    record: Box::new(record),
+                },
+                Err(error) => Listing::Broken { path, error },
+            })
+            .collect())
+    }
+
+    /// Moves an application from the trash back into the folder, its backup with it. Nothing is
+    /// ever overwritten: its old file name is used if free, else a new one; and an application
+    /// of the same name in the folder refuses it ([`Error::NameTaken`]), as a new one of that
+    /// name is refused. Each file moves in one rename that fails rather than replace a file;
+    /// links are refused, never followed.
+    pub fn restore(&self, trashed: &Path) -> Result<Restored> {
+        let trash = self.trash_dir();
+        refuse_link(&trash)?;
+        refuse_link(trashed)?;
+        let backup = backup_path(trashed);
+        refuse_link(&backup)?;
+        let record = load_no_follow(trashed);
+        if let Err(error @ (Error::NotRegular { .. } | Error::Link { .. })) = &record {
+            return Err(error.clone());
+        }
+        let name = record.as_ref().ok().map(|record| record.name.clone());
+        if let Some(name) = &name
+            && !named(&self.list()?, name).is_empty()
+        {
+            return Err(Error::NameTaken {
+                path: trashed.to_path_buf(),
+                name: name.clone(),
+            });
+        }
+        create_private_dir(&self.dir)?;
+        let file_name = original_name(trashed);
+        let old_path = self.dir.join(&file_name);
+        let target = if unused(&old_path) {
+            old_path
+        } else {
+            let stem = Path::new(&file_name).file_stem().unwrap_or_default();
+            new_path_in(&self.dir, &stem.to_string_lossy())
+        };
+        move_no_replace(trashed, &target)?;
+        // The application is back; a backup that cannot follow stays in the trash, unharmed.
+        if fs::symlink_metadata(&backup).is_ok() {
+            let _ = move_no_replace(&backup, &backup_path(&target));
+        }
+        let _ = File::open(&self.dir).and_then(|d| d.sync_all());
+        Ok(Restored {
+            name: name.unwrap_or(file_name),
+            path: target,
+        })
+    }
+}
+
+/// An application brought back from the trash: where it is now, and its name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Restored {
+    pub path: PathBuf,
+    pub name: String,
+}
+
+/// A file the trash holds an application in: `NAME.yaml`, or `NAME.yaml.N` for the N-th one of
+/// that file name (see [`Store::trash`]); not a backup or a lock.
+fn is_trashed_application(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy();
+    let suffix = format!(".{EXTENSION}");
+    match name.rsplit_once(&suffix) {
+        Some((stem, "")) => !stem.is_empty(),
+        Some((stem, number)) => {
+            !stem.is_empty()
+                && number
+                    .strip_prefix('.')
+                    .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        }
+        None => false,
+    }
+}
+
+/// The N of a trashed `NAME.yaml.N`; 1 for the first, `NAME.yaml`.
+fn trash_number(path: &Path) -> u64 {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .and_then(|e| e.parse().ok())
+        .unwrap_or(1)
+}
+
+/// The file name an application had before the trash: `NAME.yaml.N` was `NAME.yaml`.
+fn original_name(trashed: &Path) -> String {
+    let name = trashed
+        .file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
+    match name.rsplit_once('.') {
+        Some((before, number))
+            if before.ends_with(&format!(".{EXTENSION}"))
+                && !number.is_empty()
+                && number.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            before.to_string()
+        }
+        _ => name,
+    }
+}
+
+/// When a file was last moved, renamed or written: a move stamps its status-change time.
+fn moved_at(meta: &fs::Metadata) -> SystemTime {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let (seconds, nanos) = (meta.ctime(), meta.ctime_nsec());
+        if let (Ok(seconds), Ok(nanos)) = (u64::try_from(seconds), u32::try_from(nanos)) {
+            return SystemTime::UNIX_EPOCH + Duration::new(seconds, nanos);
+        }
+    }
+    meta.modified().unwrap_or(SystemTime::UNIX_EPOCH)
+}
+
+/// Whether nothing (no file, link, backup or lock) goes by an application's path yet.
+fn unused(path: &Path) -> bool {
+    [path.to_path_buf(), backup_path(path), lock_path(path)]
+        .iter()
+        .all(|p| fs::symlink_metadata(p).is_err())
+}
+
+/// Renames `from` to `to` in one step that fails if `to` exists, rather than replacing it.
+/// Where the file system cannot rename so, a hard link (which fails on an existing name too)
+/// then the removal of the old name: a crash in between leaves both names, never neither.
+fn move_no_replace(from: &Path, to: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use rustix::fs::{CWD, RenameFlags, renameat_with};
+        match renameat_with(CWD, from, CWD, to, RenameFlags::NOREPLACE) {
+            Ok(()) => return Ok(()),
+            Err(e) if e == rustix::io::Errno::INVAL || e == rustix::io::Errno::NOSYS => {}
+            Err(e) => return Err(Error::io(to, e.into())),
+        }
+        fs::hard_link(from, to).map_err(|e| Error::io(to, e))?;
+        fs::remove_file(from).map_err(|e| Error::io(from, e))
+    }
+    #[cfg(not(unix))]
+    {
+        if fs::symlink_metadata(to).is_ok() {
+            return Err(Error::io(to, ErrorKind::AlreadyExists.into()));
+        }
+        fs::rename(from, to).map_err(|e| Error::io(to, e))
+    }
 }
 
 /// Larger than any application kzvisa writes (a few kilobytes) by far, and small enough that
@@ -266,11 +460,6 @@ const MAX_NESTING: usize = 32;
 /// A new, unused file name in `dir` for an application called `name` (see [`Store::new_path`]).
 pub fn new_path_in(dir: &Path, name: &str) -> PathBuf {
     let stem = file_stem(name);
-    let unused = |path: &PathBuf| {
-        [path.clone(), backup_path(path), lock_path(path)]
-            .iter()
-            .all(|p| fs::symlink_metadata(p).is_err())
-    };
     (1..10_000)
         .map(|n| {
             let stem = if n == 1 {
@@ -280,7 +469,7 @@ pub fn new_path_in(dir: &Path, name: &str) -> PathBuf {
             };
             dir.join(format!("{stem}.{EXTENSION}"))
         })
-        .find(unused)
+        .find(|path| unused(path))
         .unwrap_or_else(|| dir.join(format!("application.{EXTENSION}")))
 }
 
@@ -299,6 +488,15 @@ pub fn load_exact(path: &Path) -> Result<(Record, Vec<u8>)> {
     Ok((record, bytes))
 }
 
+/// [`load`], refusing a link rather than reading what it leads to (a file in the trash, which
+/// is put back as it is found).
+fn load_no_follow(path: &Path) -> Result<Record> {
+    let bytes = read_opened(path, open_no_follow(path, false)?)?;
+    let text = std::str::from_utf8(&bytes)
+        .map_err(|_| Error::invalid(path, "the file is not UTF-8 text"))?;
+    parse(path, text)
+}
+
 /// The whole of a regular file of at most [`MAX_FILE_BYTES`]. A FIFO or a device is refused
 /// without blocking: it is opened non-blocking and looked at before anything is read.
 fn read_regular(path: &Path) -> Result<Vec<u8>> {
@@ -310,6 +508,12 @@ fn read_regular(path: &Path) -> Result<Vec<u8>> {
         rustix::fs::OFlags::NONBLOCK.bits() as i32,
     );
     let file = options.open(path).map_err(|e| Error::io(path, e))?;
+    read_opened(path, file)
+}
+
+/// The whole of `file`, opened from `path`, if it is a regular file of at most
+/// [`MAX_FILE_BYTES`].
+fn read_opened(path: &Path, file: File) -> Result<Vec<u8>> {
     let meta = file.metadata().map_err(|e| Error::io(path, e))?;
     if !meta.is_file() {
         return Err(Error::NotRegular {

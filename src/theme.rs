@@ -123,6 +123,21 @@ impl Glyphs {
     }
 }
 
+/// Whether the terminal is sent links (OSC 8) around the sources' addresses, so a click opens
+/// them; `var` reads an environment variable. `KZVISA_HYPERLINKS=0` turns them off and
+/// `KZVISA_HYPERLINKS=1` on, whatever the terminal. Otherwise they are off where the symbols
+/// are ASCII (the Linux console, whose parser shows the sequence as text, and a locale that is
+/// not UTF-8) and on a dumb terminal or none named; terminals that do not know them ignore them.
+pub fn hyperlinks(var: impl Fn(&str) -> Option<String>) -> bool {
+    match var("KZVISA_HYPERLINKS").as_deref().map(str::trim) {
+        Some("0" | "off" | "no" | "false") => return false,
+        Some("1" | "on" | "yes" | "true") => return true,
+        _ => {}
+    }
+    let term = var("TERM").unwrap_or_default();
+    !term.is_empty() && term != "dumb" && Glyphs::for_terminal(var) == Glyphs::UNICODE
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     pub color: bool,
@@ -196,7 +211,32 @@ impl Theme {
 
 #[cfg(test)]
 mod tests {
-    use super::Glyphs;
+    use super::{Glyphs, hyperlinks};
+
+    #[test]
+    fn links_go_where_the_terminal_shows_unicode_unless_switched() {
+        let with = |vars: &'static [(&str, &str)]| {
+            hyperlinks(|name| {
+                vars.iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| v.to_string())
+            })
+        };
+        assert!(with(&[("TERM", "xterm-256color"), ("LANG", "en_US.UTF-8")]));
+        assert!(!with(&[("TERM", "linux"), ("LANG", "en_US.UTF-8")]));
+        assert!(!with(&[("TERM", "dumb"), ("LANG", "en_US.UTF-8")]));
+        assert!(!with(&[("LANG", "en_US.UTF-8")]), "no terminal named");
+        assert!(
+            !with(&[("TERM", "xterm"), ("LANG", "ru_RU.KOI8-R")]),
+            "ASCII"
+        );
+        assert!(!with(&[
+            ("TERM", "xterm"),
+            ("LANG", "en_US.UTF-8"),
+            ("KZVISA_HYPERLINKS", "0")
+        ]));
+        assert!(with(&[("TERM", "linux"), ("KZVISA_HYPERLINKS", "1")]));
+    }
 
     fn glyphs(vars: &[(&str, &str)]) -> Glyphs {
         Glyphs::for_terminal(|name| {

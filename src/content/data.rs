@@ -330,6 +330,7 @@ pub struct ErrorText {
     pub link: String,
     pub not_regular: String,
     pub changed: String,
+    pub name_taken: String,
     pub not_found: String,
     pub permission: String,
     pub disk_full: String,
@@ -440,6 +441,12 @@ pub struct CommandText {
     pub exists: String,
     pub faq_no_match: String,
     pub saved: String,
+    /// `kzvisa restore`: over what the trash holds, or that it holds nothing.
+    pub trash_heading: String,
+    pub trash_empty: String,
+    pub restore_hint: String,
+    pub restored: String,
+    pub not_in_trash: String,
 }
 
 /// The line-by-line wizard's prompts.
@@ -478,6 +485,8 @@ pub struct PlainWords {
     pub faq: Vec<String>,
     pub notes: Vec<String>,
     pub back: Vec<String>,
+    /// Back to the list of saved applications.
+    pub list: Vec<String>,
     pub quit: Vec<String>,
     pub help: Vec<String>,
 }
@@ -500,6 +509,9 @@ pub struct StartText {
     pub confirm_delete: String,
     pub locked: String,
     pub default_name: String,
+    /// Said when an application came back from the trash.
+    pub restored: String,
+    pub trash_empty: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -566,6 +578,10 @@ pub struct KeyLabels {
     pub plan: String,
     pub retry: String,
     pub quit_anyway: String,
+    /// Back to the list of saved applications.
+    pub applications: String,
+    /// Brings the last deleted application back from the trash.
+    pub undo: String,
     pub space: String,
 }
 

@@ -69,6 +69,10 @@ impl InWords for Error {
             Error::Link { path } => fill(&text.link, &[("file", &file(path))]),
             Error::NotRegular { path } => fill(&text.not_regular, &[("file", &file(path))]),
             Error::Changed { path } => fill(&text.changed, &[("file", &file(path))]),
+            Error::NameTaken { path, name } => fill(
+                &text.name_taken,
+                &[("file", &file(path)), ("name", &shown(name))],
+            ),
             Error::Io { path, kind, detail } => {
                 let template = match kind {
                     ErrorKind::NotFound => &text.not_found,

@@ -39,9 +39,55 @@ fn picture(c: char) -> char {
     }
 }
 
+/// A web address as the target of a terminal's link (OSC 8), or `None` for anything but an
+/// `http` or `https` address. The sequence ends at the first ESC or BEL, and C0 and C1 codes
+/// drive the terminal, so every byte outside printable ASCII (and the space) is
+/// percent-encoded, as the link's specification asks: no byte of the target can end the
+/// sequence or start another.
+pub fn link_target(url: &str) -> Option<String> {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    if !(lower.starts_with("https://") || lower.starts_with("http://")) {
+        return None;
+    }
+    let mut target = String::with_capacity(url.len());
+    for byte in url.bytes() {
+        if (0x21..=0x7e).contains(&byte) {
+            target.push(char::from(byte));
+        } else {
+            target.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    Some(target)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::shown;
+    use super::{link_target, shown};
+
+    #[test]
+    fn a_link_target_is_a_web_address_with_nothing_that_drives_the_terminal() {
+        assert_eq!(
+            link_target("https://adilet.zan.kz/rus/docs/V2300032977").as_deref(),
+            Some("https://adilet.zan.kz/rus/docs/V2300032977")
+        );
+        let hostile = "https://x.kz/\x1b]8;;https://evil\x07\u{9b}2J\u{9c} a\\";
+        let target = link_target(hostile).expect("an https address");
+        assert_eq!(
+            target,
+            "https://x.kz/%1B]8;;https://evil%07%C2%9B2J%C2%9C%20a\\"
+        );
+        assert!(
+            target.bytes().all(|b| (0x21..=0x7e).contains(&b)),
+            "{target}"
+        );
+        assert_eq!(
+            link_target("https://елорда.kz/").as_deref(),
+            Some("https://%D0%B5%D0%BB%D0%BE%D1%80%D0%B4%D0%B0.kz/")
+        );
+        for refused in ["javascript:alert(1)", "file:///etc/passwd", "", "https:"] {
+            assert_eq!(link_target(refused), None, "{refused:?}");
+        }
+    }
 
     #[test]
     fn controls_become_visible_and_the_rest_stays() {

@@ -17,6 +17,10 @@ pub const EXAMPLES: &[(&str, &str)] = &[
         "Saved applications, for a script",
     ),
     (
+        "kzvisa restore \"Aigerim\"",
+        "Bring a deleted application back from the trash",
+    ),
+    (
         "kzvisa export -o checklist.md",
         "A checklist to print or send to your employer",
     ),
@@ -110,6 +114,15 @@ pub enum Command {
     /// Open a saved application in the wizard, where it was left.
     Resume {
         /// Its name (or file name); the one changed last when not given.
+        name: Option<String>,
+    },
+    /// Bring a deleted application back from the trash, with its backup; without NAME, list
+    /// what the trash holds, the last deleted first.
+    ///
+    /// It never overwrites anything: it goes back under its old file name if that is free, else
+    /// a new one; while an application of the same name is in the folder it stays in the trash.
+    Restore {
+        /// Its name (or file name); the last deleted of that name if several are.
         name: Option<String>,
     },
     /// List the saved applications: step, progress, blockers, last change.

@@ -14,14 +14,16 @@ use kzvisa::present::InWords;
 use kzvisa::present::plan;
 use kzvisa::present::safe::shown;
 use kzvisa::report;
-use kzvisa::store::Store;
+use kzvisa::store::{self, Store};
 use kzvisa::wizard;
 
 use super::cli::{Cli, ExportFormat, ListFormat, PlanFormat, RouteArg};
 use super::session::{self, now};
 
 pub fn list(content: &Content, store: &Store, format: ListFormat) -> Result<ExitCode, String> {
-    let listings = store.list().map_err(|e| e.in_words(&content.ui.errors))?;
+    let listings = store
+        .list_keeping_index()
+        .map_err(|e| e.in_words(&content.ui.errors))?;
     let text = match format {
         ListFormat::Table if listings.is_empty() => {
             let folder = shown(&store.dir().display().to_string()).into_owned();
@@ -43,7 +45,7 @@ pub fn list(content: &Content, store: &Store, format: ListFormat) -> Result<Exit
 /// otherwise) or one that two applications share goes as its file name. Unreadable files are
 /// left out, and so is an error: completion has nowhere to say it.
 pub fn names(store: &Store) -> Result<ExitCode, String> {
-    let Ok(listings) = store.list() else {
+    let Ok(listings) = store.list_keeping_index() else {
         return Ok(ExitCode::SUCCESS);
     };
     let ready: Vec<(&Path, &str)> = listings
@@ -76,6 +78,36 @@ pub fn names(store: &Store) -> Result<ExitCode, String> {
         text.push('\n');
     }
     print(&text)
+}
+
+/// `kzvisa restore [NAME]`: without NAME, what the trash holds, the last deleted first; with it,
+/// that application back in the folder (the last deleted of that name, if several are).
+pub fn restore(content: &Content, store: &Store, name: Option<&str>) -> Result<ExitCode, String> {
+    let text = &content.ui.commands;
+    let words = |e: Error| e.in_words(&content.ui.errors);
+    let folder = shown(&store.trash_dir().display().to_string()).into_owned();
+    let trashed = store.trashed().map_err(words)?;
+    let Some(name) = name else {
+        if trashed.is_empty() {
+            return print(&(fill(&text.trash_empty, &[("folder", &folder)]) + "\n"));
+        }
+        let table = report::list_table(content, &trashed, Some(now().date_naive()));
+        let heading = fill(&text.trash_heading, &[("folder", &folder)]);
+        return print(&format!("{heading}\n{table}{}\n", text.restore_hint));
+    };
+    let Some((path, _)) = store::find(&trashed, name).first().copied() else {
+        return Err(fill(
+            &text.not_in_trash,
+            &[("name", &shown(name)), ("folder", &folder)],
+        ));
+    };
+    let restored = store.restore(path).map_err(words)?;
+    let file = shown(&restored.path.display().to_string()).into_owned();
+    let said = fill(
+        &text.restored,
+        &[("name", &shown(&restored.name)), ("file", &file)],
+    );
+    print(&(said + "\n"))
 }
 
 pub fn export(

@@ -25,11 +25,11 @@ pub fn script(shell: Shell, mut command: clap::Command) -> String {
 }
 
 /// The commands whose NAME is a saved application: all that take one but `new`, whose NAME is
-/// one not saved yet.
+/// one not saved yet, and `restore`, whose NAME is one in the trash.
 fn named_commands(command: &clap::Command) -> Vec<String> {
     command
         .get_subcommands()
-        .filter(|sub| sub.get_name() != "new")
+        .filter(|sub| !["new", "restore"].contains(&sub.get_name()))
         .filter(|sub| {
             sub.get_arguments()
                 .any(|a| a.get_id() == "name" && a.is_positional())

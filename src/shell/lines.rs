@@ -31,7 +31,7 @@ impl<R: BufRead, W: Write> Lines<R, W> {
         store: Store,
         opening: Opening,
     ) -> Result<(), String> {
-        let session = match opening {
+        let mut session = match opening {
             Opening::Wizard { session, read_only } => {
                 match (read_only, &session.path) {
                     (Some(ReadOnly::Locked), _) => {
@@ -42,17 +42,27 @@ impl<R: BufRead, W: Write> Lines<R, W> {
                     }
                     _ => {}
                 }
-                *session
+                Some(*session)
             }
-            Opening::Choose => match self.choose(
-                &content,
-                &store.list().map_err(|e| e.in_words(&content.ui.errors))?,
-            )? {
-                Some(session) => session,
-                None => return Ok(()),
-            },
+            Opening::Choose => None,
         };
-        self.wizard(content, &store, session)
+        // `list` leaves an application for the chooser, listed afresh, as often as asked.
+        loop {
+            let chosen = match session.take() {
+                Some(session) => session,
+                None => {
+                    let listings = store.list().map_err(|e| e.in_words(&content.ui.errors))?;
+                    match self.choose(&content, &listings)? {
+                        Some(session) => session,
+                        None => return Ok(()),
+                    }
+                }
+            };
+            if self.wizard(Arc::clone(&content), &store, chosen)? == Left::ForTheList {
+                continue;
+            }
+            return Ok(());
+        }
     }
 
     /// The saved applications as a numbered list; a number opens one, `n` starts another.
@@ -130,12 +140,14 @@ impl<R: BufRead, W: Write> Lines<R, W> {
         }
     }
 
+    /// Asks through one application until the person quits, finishes or asks for the list; the
+    /// session (and with it the lock) ends here either way.
     fn wizard(
         &mut self,
         content: Arc<Content>,
         store: &Store,
         mut session: Session,
-    ) -> Result<(), String> {
+    ) -> Result<Left, String> {
         let mut app = App::new(content, Application::default(), Theme::PLAIN);
         app.update(Msg::Opened {
             name: session.record.name.clone(),
@@ -145,7 +157,7 @@ impl<R: BufRead, W: Write> Lines<R, W> {
         app.update(Msg::Today(now().date_naive()));
         let mut shown: Option<Place> = None;
         let mut shown_step = None;
-        loop {
+        let left = loop {
             let prompt = plain::prompt(&app);
             if shown != Some(app.application.place) {
                 self.say("")?;
@@ -163,7 +175,7 @@ impl<R: BufRead, W: Write> Lines<R, W> {
                 shown = Some(app.application.place);
             }
             let Some(line) = self.ask(&prompt.question, &app.content.ui.plain.not_text)? else {
-                break;
+                break Left::Done;
             };
             match plain::reply(&app, &line) {
                 Reply::Send(msgs) => {
@@ -215,17 +227,19 @@ impl<R: BufRead, W: Write> Lines<R, W> {
                     shown = None;
                 }
                 Reply::Invalid(reason) => self.say(&reason)?,
-                Reply::Quit | Reply::Finish => break,
+                Reply::List => break Left::ForTheList,
+                Reply::Quit | Reply::Finish => break Left::Done,
             }
-        }
+        };
         let file = safe::shown(&session.saved_in(store).display().to_string()).into_owned();
         match &app.save_error {
-            None => self.say(&fill(&app.content.ui.commands.saved, &[("file", &file)])),
+            None => self.say(&fill(&app.content.ui.commands.saved, &[("file", &file)]))?,
             Some(error) => self.say(&fill(
                 &app.content.ui.saving.left_unsaved,
                 &[("error", error), ("file", &file)],
-            )),
+            ))?,
         }
+        Ok(left)
     }
 
     fn say(&mut self, text: &str) -> Result<(), String> {
@@ -265,6 +279,15 @@ impl<R: BufRead, W: Write> Lines<R, W> {
             }
         }
     }
+}
+
+/// How the line wizard left an application.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Left {
+    /// Quit, finished, or the input ended.
+    Done,
+    /// `list`: choose an application again.
+    ForTheList,
 }
 
 /// The application at `path` for writing, freshly read (the listing may be old); the reason

@@ -5,6 +5,7 @@ pub mod cli;
 pub mod commands;
 pub mod completion;
 pub mod lines;
+pub mod links;
 pub mod manual;
 pub mod session;
 pub mod tui;

@@ -21,6 +21,7 @@ use kzvisa::store::{self, Access, Listing, Lock, ReadOnly, Store};
 use kzvisa::ui::{self, theme::Theme};
 use kzvisa::wizard::Application;
 
+use super::links::Links;
 use super::session::{Opening, Saved, Session, moved_text, now};
 
 /// How the switch key changes the language: the texts of each, and where the choice is kept.
@@ -57,6 +58,7 @@ pub fn run(
         session,
         languages,
         crash_texts: None,
+        links: Links::new(kzvisa::theme::hyperlinks(|name| std::env::var(name).ok())),
     };
 
     let stop = Arc::new(AtomicBool::new(false));
@@ -212,6 +214,7 @@ struct Shell {
     session: Option<Session>,
     languages: Languages,
     crash_texts: Option<Arc<Mutex<CrashTexts>>>,
+    links: Links,
 }
 
 impl Shell {
@@ -332,17 +335,25 @@ impl Shell {
 
     /// Draws a frame and tells the app how far its page of text scrolls at this size; the size
     /// it was laid out at.
-    fn draw(&self, terminal: &mut Screen, app: &mut App) -> std::io::Result<ratatui::layout::Size> {
+    fn draw(
+        &mut self,
+        terminal: &mut Screen,
+        app: &mut App,
+    ) -> std::io::Result<ratatui::layout::Size> {
         use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
         let mut limit = None;
         // A frame larger than stdout's buffer reaches the terminal in pieces; a terminal that
         // knows synchronized output shows it whole, never half old and half new.
         ratatui::crossterm::queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+        let links = &mut self.links;
         let drawn = terminal
             .draw(|frame| limit = ui::view_measured(app, frame))
-            .map(|frame| frame.area.as_size());
+            .map(|frame| (frame.area.as_size(), links.over(app, frame.buffer)));
+        let written = drawn.and_then(|(size, runs)| {
+            super::links::write(terminal.backend_mut(), &runs).map(|()| size)
+        });
         ratatui::crossterm::execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
-        let size = drawn?;
+        let size = written?;
         if let Some(limit) = limit.filter(|l| *l != app.scroll_limit) {
             app.update(Msg::ScrollLimit(limit));
         }
@@ -409,6 +420,26 @@ impl Shell {
                 Err(problem) => {
                     app.update(Msg::Notice(Some(problem)));
                 }
+            },
+            Effect::CloseApplication => {
+                // Dropping the session releases the application's lock: it can be opened again.
+                let closed = self.session.take().and_then(|session| session.path);
+                self.refresh(app, closed.as_deref(), None);
+            }
+            Effect::RestoreLast => match self.store.trashed() {
+                Ok(trashed) => match trashed.first() {
+                    Some(last) => match self.store.restore(last.path()) {
+                        Ok(restored) => {
+                            self.refresh(app, Some(&restored.path), None);
+                            app.update(Msg::Restored(Some(restored.name)));
+                        }
+                        Err(error) => self.refresh(app, None, Some(error)),
+                    },
+                    None => {
+                        app.update(Msg::Restored(None));
+                    }
+                },
+                Err(error) => self.refresh(app, None, Some(error)),
             },
             Effect::Trash(path) => {
                 let trashed = self.with_unlocked(&path, |path| self.store.trash(path).map(drop));

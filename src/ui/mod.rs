@@ -4,6 +4,7 @@ pub mod entries;
 mod faq;
 mod fields;
 mod guide;
+pub mod links;
 mod notes;
 mod plan;
 mod review;

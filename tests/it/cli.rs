@@ -613,10 +613,75 @@ fn the_line_wizard_heads_each_step_and_help_lists_the_commands() {
     let data = tempfile::tempdir().expect("temp dir");
     let output = kzvisa(data.path(), &["new", "Help"], "\nhelp\nquit\n");
     let out = stdout(&output);
-    let commands = "At any prompt you can type: faq, notes, back, quit, help.";
+    let commands =
+        "At any prompt you can type: faq, notes, back, list (your applications), quit, help.";
     assert_eq!(
         out.matches(commands).count(),
         2,
         "help lists the commands:\n{out}"
     );
+}
+
+/// `list` at any prompt of the line wizard goes back to its chooser, listed afresh: the row
+/// shows where the application was left, and it opens again (its lock was released).
+#[test]
+fn list_in_the_line_wizard_goes_back_to_the_chooser() {
+    let data = pty::data_dir();
+    let folder = data.path().join("applications");
+    let output = kzvisa(&folder, &["new", "Anna", "--plain"], "\n3\nlist\n1\nquit\n");
+    assert_eq!(status(&output), 0, "{}", stderr(&output));
+    let out = stdout(&output);
+    assert!(out.contains("Your applications"), "{out}");
+    assert!(out.contains("1. Anna (Step: Eligibility"), "{out}");
+    let opened_again = out.split("Your applications").nth(1).unwrap_or_default();
+    assert!(opened_again.contains("Question 1 of 4"), "{out}");
+    assert!(!out.contains("open in another kzvisa"), "{out}");
+}
+
+/// `kzvisa restore` lists the trash; `kzvisa restore NAME` brings that one back, and not over
+/// an application of the same name.
+#[test]
+fn restore_lists_the_trash_and_brings_an_application_back() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let output = kzvisa(data.path(), &["restore"], "");
+    assert_eq!(status(&output), 0, "{}", stderr(&output));
+    assert!(stdout(&output).contains("is empty"), "{}", stdout(&output));
+
+    let store = kzvisa::store::Store::new(data.path());
+    let now = chrono::DateTime::parse_from_rfc3339("2026-12-01T10:00:00+05:00").expect("a time");
+    let path = data.path().join("aigerim.yaml");
+    kzvisa::store::save(&path, &kzvisa::store::Record::new("Aigerim".into(), now)).expect("save");
+    store.trash(&path).expect("trash");
+
+    let output = kzvisa(data.path(), &["restore"], "");
+    assert_eq!(status(&output), 0, "{}", stderr(&output));
+    let out = stdout(&output);
+    assert!(out.contains("In the trash ("), "{out}");
+    assert!(out.contains("Aigerim"), "{out}");
+    assert!(out.contains("kzvisa restore NAME"), "{out}");
+
+    let output = kzvisa(data.path(), &["restore", "Nobody"], "");
+    assert_eq!(status(&output), 2);
+    assert!(stderr(&output).contains("No application called \"Nobody\" is in the trash"));
+
+    let output = kzvisa(data.path(), &["restore", "aigerim"], "");
+    assert_eq!(status(&output), 0, "{}", stderr(&output));
+    assert!(stdout(&output).contains("\"Aigerim\" is back from the trash"));
+    assert!(path.exists());
+    let output = kzvisa(data.path(), &["list"], "");
+    assert!(stdout(&output).contains("Aigerim"), "{}", stdout(&output));
+
+    // Deleted again while another Aigerim was started: that one is not overwritten.
+    store.trash(&path).expect("trash");
+    let output = kzvisa(data.path(), &["new", "Aigerim", "--plain"], "quit\n");
+    assert_eq!(status(&output), 0, "{}", stderr(&output));
+    let started = std::fs::read(&path).expect("the new Aigerim");
+    let output = kzvisa(data.path(), &["restore", "Aigerim"], "");
+    assert_eq!(status(&output), 2);
+    assert!(
+        stderr(&output).contains("stays in the trash"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(std::fs::read(&path).expect("read"), started);
 }

@@ -454,8 +454,10 @@ fn bash_completes_the_names_of_saved_applications_each_as_one_word() {
     assert_eq!(offered(&found), ["Aigerim Bekova"]);
 
     // No names where no saved application's NAME goes.
-    let none_expected: [&[&str]; 4] = [
+    let none_expected: [&[&str]; 5] = [
         &["kzvisa", "--data-dir", &escaped, "new", ""],
+        // Its NAME is one in the trash, not a saved one.
+        &["kzvisa", "--data-dir", &escaped, "restore", ""],
         &["kzvisa", "--data-dir", &escaped, "resume", "Ivan", ""],
         &["kzvisa", "--file", "x.yaml", "resume", ""],
         &["kzvisa", "--data-dir", &escaped, "export", "--format", ""],
@@ -468,7 +470,7 @@ fn bash_completes_the_names_of_saved_applications_each_as_one_word() {
     let found = bash_completes(&["kzvisa", "--data-dir", &escaped, "export", "--format", ""]);
     assert_eq!(offered(&found), ["markdown", "text"]);
     let found = bash_completes(&["kzvisa", "--data-dir", &escaped, "res"]);
-    assert_eq!(offered(&found), ["resume"]);
+    assert_eq!(offered(&found), ["resume", "restore"]);
 }
 
 #[test]

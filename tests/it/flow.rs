@@ -331,9 +331,9 @@ fn esc_goes_back_one_step_from_every_step_and_keeps_every_answer() {
         assert_eq!(app.application.place, place);
         assert_eq!(answers(&app), kept, "after Esc to {place:?}");
     }
-    // The welcome screen has nowhere to go back to.
-    assert!(press(&mut app, "<Esc>").is_empty());
-    assert_eq!(app.application.place, Place::Welcome);
+    // Back from the welcome screen is back to the list of applications, every answer saved.
+    assert_eq!(press(&mut app, "<Esc>"), vec![Effect::CloseApplication]);
+    assert!(matches!(app.screen, kzvisa::app::Screen::Start(_)));
 }
 
 #[test]
@@ -1396,6 +1396,16 @@ proptest! {
                 match effect {
                     Effect::Save => prop_assert_ne!(&app.application, &before),
                     Effect::None | Effect::Quit => prop_assert_eq!(&app.application, &before),
+                    // Esc on the welcome screen: out to the list, and opened again as it was.
+                    Effect::CloseApplication => {
+                        prop_assert!(matches!(app.screen, kzvisa::app::Screen::Start(_)));
+                        prop_assert_eq!(before.place, Place::Welcome);
+                        app.update(Msg::Opened {
+                            name: "Reopened".into(),
+                            application: Box::new(before.clone()),
+                            read_only: None,
+                        });
+                    }
                     other => prop_assert!(false, "the wizard asked for {:?}", other),
                 }
             }

@@ -9,10 +9,10 @@ fn record(name: &str) -> Record {
     Record::new(name.to_string(), now)
 }
 
-/// The names `list` gives, in its order.
+/// The names `kzvisa list` gives, in its order.
 fn names(store: &Store) -> Vec<String> {
     store
-        .list()
+        .list_keeping_index()
         .expect("the folder is readable")
         .into_iter()
         .map(|listing| match listing {
@@ -165,4 +165,17 @@ fn a_linked_application_is_always_read_from_its_target() {
     std::fs::write(&target, text.replace("name: Linked", "name: Moved")).expect("write");
     let listed = names(&store);
     assert!(listed.contains(&"Moved".to_string()), "{listed:?}");
+}
+
+/// Only `kzvisa list` writes the index: a command that reads the folder to find an application
+/// (export, check, plan) leaves it as it was.
+#[test]
+fn reading_the_folder_writes_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    store::save(&dir.path().join("a.yaml"), &record("A")).expect("save");
+    let store = Store::new(dir.path());
+    assert_eq!(store.list().expect("readable").len(), 1);
+    assert!(!dir.path().join(INDEX_FILE).exists());
+    names(&store);
+    assert!(dir.path().join(INDEX_FILE).exists());
 }

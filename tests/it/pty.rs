@@ -936,3 +936,172 @@ fn a_bare_start_opens_the_wizard_in_the_users_data_folder() {
         .collect();
     assert_eq!(saved.len(), 1, "one application saved: {saved:?}");
 }
+
+/// Whether another kzvisa could open the application for writing now: its lock is free.
+fn lock_is_free(path: &Path) -> bool {
+    kzvisa::store::try_lock(path)
+        .expect("the lock can be tried")
+        .is_some()
+}
+
+/// Esc on the welcome screen leaves the application for the list of them, after `kzvisa new`
+/// and after opening one from the list: every change kept, the row as saved, the lock released
+/// (reopening it from the same kzvisa would find it locked otherwise).
+#[test]
+fn esc_on_the_welcome_screen_goes_back_to_the_list_and_releases_the_lock() {
+    let data = data_dir();
+    let mut term = spawn(data.path(), &["new", "Anna"], 100, 30);
+    term.wait_for("Esc applications");
+    term.press(ENTER, "Which of these fits you?");
+    term.press("3", "Question 1 of 4");
+    term.press("y", "Question 2 of 4");
+    let file = applications(data.path()).pop().expect("Anna's file");
+    assert!(!lock_is_free(&file), "the open application is locked");
+    term.press(ESC, "Question 1 of 4");
+    term.press(ESC, "Which of these fits you?");
+    term.press(ESC, "not legal advice");
+    let list = term.press(ESC, "Anna  Welcome");
+    assert!(list.contains("Your applications"), "{list}");
+    assert!(lock_is_free(&file), "the lock is released on the list");
+    assert!(saved(data.path()).contains("job_offer: true"));
+    term.send("q");
+    term.assert_restored();
+    drop(term);
+
+    // Opened from the list, changed, and back: the row says what changed.
+    let mut term = spawn(data.path(), &[], 100, 30);
+    let before = term.wait_for("Anna  Welcome");
+    term.press(ENTER, "not legal advice");
+    assert!(
+        !lock_is_free(&file),
+        "opened from the list, it is locked again"
+    );
+    term.press(ENTER, "Which of these fits you?");
+    term.press("3", "Question 1 of 4");
+    term.press("y", "Question 2 of 4");
+    term.press("y", "Question 3 of 4");
+    for shown in [
+        "Question 2 of 4",
+        "Question 1 of 4",
+        "Which of these",
+        "legal advice",
+    ] {
+        term.press(ESC, shown);
+    }
+    term.send(ESC);
+    let after = term.wait_for("Anna  Welcome");
+    let row = |screen: &str| {
+        screen
+            .lines()
+            .find(|line| line.contains("Anna  Welcome"))
+            .map(str::to_string)
+            .unwrap_or_default()
+    };
+    assert_ne!(row(&before), row(&after), "the row shows the new answer");
+    assert!(lock_is_free(&file), "released again");
+    // And it opens again from the same kzvisa, for writing.
+    let reopened = term.press(ENTER, "not legal advice");
+    assert!(!reopened.contains("Read-only"), "{reopened}");
+    term.send("q");
+    term.assert_restored();
+}
+
+/// On the start screen, `d` then `y` moves an application to the trash and `u` brings it back,
+/// with its backup, under its old file name; with the trash empty, `u` says so.
+#[test]
+fn u_on_the_start_screen_undoes_the_last_delete() {
+    let data = data_dir();
+    let folder = data.path().join("applications");
+    let now = chrono::DateTime::parse_from_rfc3339("2026-12-01T10:00:00+05:00").expect("a time");
+    let path = folder.join("dana.yaml");
+    use kzvisa::wizard::Step;
+    for place in [Step::Welcome, Step::Documents] {
+        let mut record = kzvisa::store::Record::new("Dana".into(), now);
+        record.application.place = kzvisa::wizard::Place::start_of(place);
+        kzvisa::store::save(&path, &record).expect("saved");
+    }
+    let (text, backup) = (
+        std::fs::read(&path).expect("read"),
+        std::fs::read(kzvisa::store::backup_path(&path)).expect("the backup"),
+    );
+    let mut term = spawn(data.path(), &[], 100, 30);
+    let list = term.wait_for("Dana  Documents");
+    assert!(list.contains("u undo delete"), "{list}");
+    term.press("d", "to the trash?");
+    term.press("y", "No saved applications");
+    assert!(!path.exists());
+    let back = term.press("u", "\"Dana\" is back from the trash.");
+    assert!(back.contains("Dana  Documents"), "{back}");
+    assert_eq!(std::fs::read(&path).expect("back"), text);
+    assert_eq!(
+        std::fs::read(kzvisa::store::backup_path(&path)).expect("its backup is back"),
+        backup
+    );
+    term.press("u", "The trash is empty");
+    term.send("q");
+    term.assert_restored();
+}
+
+/// The notes' source addresses as links (OSC 8) a click opens: in the bytes written, the link
+/// opens before the address shown and closes after it; the screen shows the same text as with
+/// links switched off; on the Linux console, no link is written at all.
+#[test]
+fn the_notes_sources_are_links_where_the_terminal_takes_them() {
+    const OPEN: &str = "\x1b]8;;";
+    const ST: &str = "\x1b\\";
+    let notes_screen = |env: &[(&str, &str)]| {
+        let data = data_dir();
+        let mut term = spawn_with_env(data.path(), &[], 100, 30, env);
+        term.wait_for("legal advice");
+        term.send("\x1bOQ");
+        let screen = term.wait_for("Source: ");
+        term.send("q");
+        term.assert_restored();
+        let raw = String::from_utf8_lossy(&term.raw.lock().expect("raw")).into_owned();
+        (screen, raw)
+    };
+    let (screen, raw) = notes_screen(&[]);
+    let opened = raw.find(OPEN).expect("a link is written");
+    let rest = &raw[opened + OPEN.len()..];
+    let (target, rest) = rest.split_once(ST).expect("the target ends with ST");
+    assert!(target.starts_with("https://"), "{target:?}");
+    let (text, _) = rest
+        .split_once(&format!("{OPEN}{ST}"))
+        .expect("the link is closed");
+    // What stands inside the link, without the styles drawn with it, is the address shown.
+    let shown = strip_escapes(text);
+    assert!(
+        target.starts_with(shown.trim_end_matches('…')),
+        "{shown:?} inside the link to {target:?}"
+    );
+    assert!(
+        screen.contains(&shown),
+        "{shown:?} not on screen:\n{screen}"
+    );
+
+    let (plain_screen, plain_raw) = notes_screen(&[("KZVISA_HYPERLINKS", "0")]);
+    assert!(!plain_raw.contains("\x1b]8;"), "switched off, no link");
+    assert_eq!(screen, plain_screen, "the links change nothing on screen");
+
+    let (_, console) = notes_screen(&[("TERM", "linux")]);
+    assert!(!console.contains("\x1b]8;"), "no link on the Linux console");
+}
+
+/// Text with its CSI sequences (colours, cursor moves) taken out.
+fn strip_escapes(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' && chars.peek() == Some(&'[') {
+            chars.next();
+            for c in chars.by_ref() {
+                if ('@'..='~').contains(&c) {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}

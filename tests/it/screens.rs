@@ -703,6 +703,38 @@ pub(crate) mod start {
         );
     }
 
+    /// `u` asks the shell to bring the last deleted application back, from the list and from
+    /// the empty screen a delete leaves; what came of it is said on the status line.
+    #[test]
+    fn u_brings_the_last_deleted_application_back_and_says_so() {
+        use kzvisa::app::{Effect, Msg};
+        let mut app = start();
+        assert_eq!(press(&mut app, "u"), vec![Effect::RestoreLast]);
+        app.update(Msg::Restored(Some("Anna".into())));
+        let text = screen(&app, 80, 24);
+        assert!(text.contains("\"Anna\" is back from the trash."), "{text}");
+        assert!(text.contains("u undo delete"), "{text}");
+        snap(
+            "start_restored",
+            "After u: Anna is back from the trash, and selected.",
+            &app,
+        );
+
+        let mut empty = App::start(content(), vec![], Theme::PLAIN);
+        assert!(screen(&empty, 80, 24).contains("u undo delete"));
+        assert_eq!(press(&mut empty, "u"), vec![Effect::RestoreLast]);
+        empty.update(Msg::Restored(None));
+        let text = screen(&empty, 80, 24);
+        assert!(
+            text.contains("The trash is empty: nothing to bring back."),
+            "{text}"
+        );
+        // While a name is typed, u is a letter.
+        let mut naming = start();
+        press(&mut naming, "n");
+        assert_eq!(press(&mut naming, "u"), vec![Effect::None]);
+    }
+
     /// Renaming to a name another application has is refused, as `kzvisa new` refuses it; so
     /// is a new application of that name.
     #[test]
@@ -821,6 +853,54 @@ fn route_and_employer() {
         "The employer's part: the permit ticked, its date being typed.",
         &app_after("<Enter> 3 y y y y <Enter> <Space> <Down> 2026-01-1"),
     );
+}
+
+/// Where the drawn notes show their sources' addresses, whole or cut, the shell is told a link
+/// to the whole address; nothing else on a screen becomes a link, a typed name least of all.
+#[test]
+fn the_shown_addresses_of_the_notes_sources_are_found_as_links() {
+    let app = app_after(&format!("{TO_DOCUMENTS} <Down> <Down> i"));
+    let urls: Vec<&str> = app
+        .content
+        .notes
+        .iter()
+        .flat_map(|note| &note.sources)
+        .map(|source| source.url.as_str())
+        .collect();
+    for (width, height) in SIZES {
+        let terminal = draw(&app, width, height);
+        let buffer = terminal.backend().buffer();
+        let links = ui::links::find(&app, buffer);
+        let shown = rows(&terminal).join("\n").matches("https://").count();
+        assert!(!links.is_empty(), "{width}x{height}: no link found");
+        assert_eq!(
+            links.len(),
+            shown,
+            "{width}x{height}: every address is a link"
+        );
+        for link in &links {
+            let text: String = (link.x..link.x + link.width)
+                .map(|x| buffer[(x, link.y)].symbol())
+                .collect();
+            assert!(urls.contains(&link.url.as_str()), "{link:?}");
+            match text.strip_suffix('…') {
+                Some(cut) => assert!(link.url.starts_with(cut), "{text:?} for {link:?}"),
+                None => assert_eq!(text, link.url),
+            }
+        }
+        if width == 80 {
+            assert!(
+                links.iter().any(|l| l.url.len() > usize::from(l.width)),
+                "at 80 columns a long address is cut and still a link: {links:?}"
+            );
+        }
+    }
+    // A name that looks like an address is the person's text, not a link.
+    let mut start = start::start();
+    press(&mut start, "n https://evil.example/a-long-path");
+    let terminal = draw(&start, 80, 24);
+    assert!(rows(&terminal).join("").contains("https://evil.example"));
+    assert_eq!(ui::links::find(&start, terminal.backend().buffer()), vec![]);
 }
 
 #[test]

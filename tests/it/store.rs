@@ -326,6 +326,167 @@ fn the_trash_keeps_the_file_and_its_backup() {
     assert_eq!(store::load(&moved).expect("load").name, "A");
 }
 
+/// An application trashed and saved twice, so that it has a backup: its path in the folder.
+fn saved_twice(store: &Store, file: &str, name: &str) -> PathBuf {
+    let path = store.dir().join(file);
+    store::save(&path, &record(name, "2026-02-01T10:00:00Z")).expect("save");
+    store::save(&path, &record(name, "2026-02-02T10:00:00Z")).expect("save");
+    path
+}
+
+fn names(listings: &[Listing]) -> Vec<String> {
+    listings
+        .iter()
+        .map(|listing| match listing {
+            Listing::Ready { record, .. } => record.name.clone(),
+            Listing::Broken { path, .. } => path.display().to_string(),
+        })
+        .collect()
+}
+
+#[test]
+fn a_trashed_application_comes_back_with_its_backup_as_it_was() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::new(dir.path());
+    let path = saved_twice(&store, "a.yaml", "A");
+    let (text, backup) = (
+        std::fs::read(&path).expect("read"),
+        std::fs::read(store::backup_path(&path)).expect("read the backup"),
+    );
+    let trashed = store.trash(&path).expect("trash");
+    assert_eq!(names(&store.trashed().expect("the trash")), ["A"]);
+
+    let restored = store.restore(&trashed).expect("restore");
+    assert_eq!(restored.path, path, "back under its old file name");
+    assert_eq!(restored.name, "A");
+    assert_eq!(std::fs::read(&path).expect("read"), text);
+    assert_eq!(
+        std::fs::read(store::backup_path(&path)).expect("the backup is back"),
+        backup
+    );
+    assert!(store.trashed().expect("the trash").is_empty());
+    assert!(!trashed.exists() && !store::backup_path(&trashed).exists());
+    assert_eq!(names(&store.list().expect("the folder")), ["A"]);
+}
+
+/// The trash lists the last deleted first (by when each was moved there, not when it was last
+/// saved), so `u` undoes the last delete and then the one before.
+#[test]
+fn the_trash_lists_the_last_deleted_first() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::new(dir.path());
+    let older = saved_twice(&store, "older.yaml", "Saved first, deleted last");
+    let newer = saved_twice(&store, "newer.yaml", "Saved last, deleted first");
+    crate::common::written_ago(&older, 3600);
+    store.trash(&newer).expect("trash");
+    // A move stamps the file with the kernel's coarse clock: a few milliseconds apart.
+    std::thread::sleep(std::time::Duration::from_millis(30));
+    store.trash(&older).expect("trash");
+    assert_eq!(
+        names(&store.trashed().expect("the trash")),
+        ["Saved first, deleted last", "Saved last, deleted first"]
+    );
+    // Two of one file name: the later is `NAME.yaml.2`, and comes first even in one instant.
+    let again = saved_twice(&store, "older.yaml", "Another");
+    let second = store.trash(&again).expect("trash");
+    assert!(second.ends_with("older.yaml.2"), "{}", second.display());
+    assert_eq!(names(&store.trashed().expect("the trash"))[0], "Another");
+}
+
+#[test]
+fn restoring_never_overwrites_a_file_and_refuses_a_name_in_use() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::new(dir.path());
+    let path = saved_twice(&store, "anna.yaml", "Anna");
+    let trashed = store.trash(&path).expect("trash");
+
+    // Another application of that name now: Anna stays in the trash, and says why.
+    let other = store.dir().join("anna-new.yaml");
+    store::save(&other, &record("anna", "2026-03-01T10:00:00Z")).expect("save");
+    let refused = store.restore(&trashed).expect_err("a name in use");
+    assert!(
+        matches!(&refused, kzvisa::error::Error::NameTaken { name, .. } if name == "Anna"),
+        "{refused:?}"
+    );
+    let words = kzvisa::present::InWords::in_words(&refused, &content().ui.errors);
+    assert!(words.contains("is in the folder already"), "{words}");
+    assert!(trashed.exists(), "still in the trash");
+    std::fs::remove_file(&other).expect("remove");
+
+    // Its old file name taken by another application: it comes back under a new one.
+    store::save(&path, &record("Bolat", "2026-03-02T10:00:00Z")).expect("save");
+    let bolat = std::fs::read(&path).expect("read");
+    let restored = store.restore(&trashed).expect("restore");
+    assert_ne!(restored.path, path);
+    assert_eq!(restored.path.parent(), Some(store.dir()));
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        bolat,
+        "Bolat's file untouched"
+    );
+    assert_eq!(store::load(&restored.path).expect("load").name, "Anna");
+    assert!(
+        store::backup_path(&restored.path).exists(),
+        "with its backup"
+    );
+    let mut listed = names(&store.list().expect("the folder"));
+    listed.sort();
+    assert_eq!(listed, ["Anna", "Bolat"]);
+}
+
+#[test]
+fn restoring_never_follows_a_link() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::new(dir.path().join("applications"));
+    let outside = dir.path().join("outside.yaml");
+    store::save(&outside, &record("Outside", "2026-02-01T10:00:00Z")).expect("save");
+    let outside_text = std::fs::read(&outside).expect("read");
+    std::fs::create_dir_all(store.trash_dir()).expect("the trash");
+
+    // A link in the trash is neither listed nor restored, and what it leads to stays put.
+    let link = store.trash_dir().join("linked.yaml");
+    symlink(&outside, &link).expect("link");
+    assert!(store.trashed().expect("the trash").is_empty());
+    let refused = store.restore(&link).expect_err("a link");
+    assert!(
+        matches!(refused, kzvisa::error::Error::Link { .. }),
+        "{refused:?}"
+    );
+    assert!(std::fs::symlink_metadata(&link).is_ok_and(|m| m.file_type().is_symlink()));
+    assert_eq!(std::fs::read(&outside).expect("read"), outside_text);
+    std::fs::remove_file(&link).expect("remove");
+
+    // A backup that is a link refuses the whole restore: nothing moves.
+    let path = saved_twice(&store, "a.yaml", "A");
+    let trashed = store.trash(&path).expect("trash");
+    let backup = store::backup_path(&trashed);
+    std::fs::remove_file(&backup).expect("remove the backup");
+    symlink(&outside, &backup).expect("link");
+    let refused = store.restore(&trashed).expect_err("a linked backup");
+    assert!(
+        matches!(refused, kzvisa::error::Error::Link { .. }),
+        "{refused:?}"
+    );
+    assert!(trashed.exists() && !path.exists());
+    std::fs::remove_file(&backup).expect("remove");
+
+    // A trash folder that is a link is not read at all.
+    let elsewhere = dir.path().join("elsewhere");
+    std::fs::rename(store.trash_dir(), &elsewhere).expect("move the trash away");
+    symlink(&elsewhere, store.trash_dir()).expect("link");
+    assert!(matches!(
+        store.trashed(),
+        Err(kzvisa::error::Error::Link { .. })
+    ));
+    let through = store.trash_dir().join("a.yaml");
+    assert!(matches!(
+        store.restore(&through),
+        Err(kzvisa::error::Error::Link { .. })
+    ));
+    assert!(elsewhere.join("a.yaml").exists() && !path.exists());
+}
+
 #[test]
 fn unicode_names_get_readable_distinct_files() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -809,6 +970,69 @@ mod start_screen {
         assert_eq!(
             view.rows,
             files.into_iter().map(Row::Unread).collect::<Vec<_>>()
+        );
+    }
+
+    /// Esc on the welcome screen leaves the application for the list: the shell lists the folder
+    /// afresh and releases the lock; the core forgets the application and its read-only state.
+    #[test]
+    fn esc_on_the_welcome_screen_goes_back_to_the_list() {
+        let mut app = start();
+        let saved = record("Anna", "2026-02-02T10:00:00Z").application;
+        app.update(Msg::Opened {
+            name: "Anna".into(),
+            application: Box::new(saved),
+            read_only: Some(kzvisa::store::ReadOnly::Locked),
+        });
+        assert_eq!(app.mode(), Mode::Welcome);
+        let footer: Vec<(String, &str)> =
+            kzvisa::keymap::footer(app.mode(), &app.content.ui.keys, &app.content.answer_keys())
+                .collect();
+        assert!(
+            footer.contains(&("Esc".to_string(), "applications")),
+            "the footer names the way back: {footer:?}"
+        );
+        let effects = crate::common::press(&mut app, "<Esc>");
+        assert_eq!(effects, vec![Effect::CloseApplication]);
+        assert!(matches!(app.screen, Screen::Start(_)), "{:?}", app.screen);
+        assert!(app.folder_unlisted(), "the shell lists the folder afresh");
+        assert_eq!(app.read_only, None, "the start screen says nothing of it");
+        assert_eq!(app.name, "");
+        // What the shell reports back fills the list, with nothing said.
+        app.update(Msg::Listed {
+            files: vec![PathBuf::from("/apps/anna.yaml")],
+            select: Some(PathBuf::from("/apps/anna.yaml")),
+        });
+        assert_eq!(app.mode(), Mode::Start);
+        assert!(crate::screens::text_of(&app, 80, 24).contains("anna"));
+    }
+
+    /// A step further in, Esc goes back a step as before; only the first screen leaves.
+    #[test]
+    fn esc_elsewhere_goes_back_a_step_and_the_welcome_leaves_last() {
+        let mut app = crate::common::app_after("<Enter> 3");
+        assert_eq!(app.application.place, Place::Eligibility { question: 0 });
+        let effects = crate::common::press(&mut app, "<Esc> <Esc>");
+        assert_eq!(app.application.place, Place::Welcome);
+        assert!(!effects.contains(&Effect::CloseApplication), "{effects:?}");
+        assert_eq!(
+            crate::common::press(&mut app, "<Esc>"),
+            vec![Effect::CloseApplication]
+        );
+    }
+
+    /// With the last change not saved, leaving would lose it: Esc saves again and stays, as q
+    /// asks before quitting.
+    #[test]
+    fn esc_on_the_welcome_screen_with_the_last_change_unsaved_saves_again_and_stays() {
+        let mut app = crate::common::app_after("<Enter> 3 <Esc> <Esc>");
+        app.update(Msg::Saved(Err("the disk is full.".into())));
+        assert_eq!(crate::common::press(&mut app, "<Esc>"), vec![Effect::Save]);
+        assert_eq!(app.screen, Screen::Wizard);
+        app.update(Msg::Saved(Ok(())));
+        assert_eq!(
+            crate::common::press(&mut app, "<Esc>"),
+            vec![Effect::CloseApplication]
         );
     }
 }

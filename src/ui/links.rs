@@ -1,0 +1,90 @@
+//! Where the sources' addresses landed on a drawn frame, so the shell can make them links
+//! (OSC 8) that a click opens. The frame itself holds only the text: its cells keep their
+//! widths, and snapshots read as the screen does.
+
+use ratatui::buffer::Buffer;
+
+use crate::app::App;
+
+/// An address shown on one row, `width` cells from (`x`, `y`); `url` is the whole address,
+/// also where the row shows it cut.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub x: u16,
+    pub y: u16,
+    pub width: u16,
+    pub url: String,
+}
+
+/// Fewer characters than this before a cut leave too little to tell one address from another.
+const SHORTEST_CUT: usize = 12;
+
+/// The links of a drawn frame: each shown address of a note's source (only those of the
+/// built-in notes: a name typed by a person never becomes a link). An address is found whole
+/// or cut with the ellipsis, as the notes show it where it does not fit; a cut one that could
+/// be either of two addresses is left as text.
+pub fn find(app: &App, buffer: &Buffer) -> Vec<Link> {
+    let ellipsis = app.theme.glyphs.ellipsis;
+    let mut urls: Vec<&str> = app
+        .content
+        .notes
+        .iter()
+        .flat_map(|note| &note.sources)
+        .map(|source| source.url.as_str())
+        .collect();
+    urls.sort_unstable();
+    urls.dedup();
+    let area = buffer.area;
+    let mut links = Vec::new();
+    for y in area.top()..area.bottom() {
+        let cells: Vec<&str> = (area.left()..area.right())
+            .map(|x| buffer[(x, y)].symbol())
+            .collect();
+        let mut x = 0;
+        while x < cells.len() {
+            if !starts_address(&cells[x..]) {
+                x += 1;
+                continue;
+            }
+            let run = cells[x..]
+                .iter()
+                .take_while(|c| !c.trim().is_empty())
+                .count();
+            let shown: String = cells[x..x + run].concat();
+            if let Some((url, width)) = address(&urls, &shown, ellipsis) {
+                links.push(Link {
+                    x: area.left() + x as u16,
+                    y,
+                    width: width as u16,
+                    url: url.to_string(),
+                });
+            }
+            x += run.max(1);
+        }
+    }
+    links
+}
+
+fn starts_address(cells: &[&str]) -> bool {
+    let start: String = cells.iter().take(8).copied().collect();
+    start.starts_with("https://") || start.starts_with("http://")
+}
+
+/// The address `shown` (a run of cells, one character each) shows, and how many of its cells
+/// show it: whole, perhaps with punctuation after it, or cut and ending in `ellipsis`.
+fn address<'a>(urls: &[&'a str], shown: &str, ellipsis: &str) -> Option<(&'a str, usize)> {
+    let cells = |text: &str| text.chars().count();
+    let whole = shown.trim_end_matches(['.', ',', ';', ':', ')']);
+    if let Some(url) = urls.iter().find(|url| **url == whole) {
+        return Some((url, cells(whole)));
+    }
+    let cut = shown.strip_suffix(ellipsis)?;
+    if cells(cut) < SHORTEST_CUT {
+        return None;
+    }
+    let mut candidates = urls.iter().filter(|url| url.starts_with(cut));
+    match (candidates.next(), candidates.next()) {
+        (Some(url), None) => Some((url, cells(shown))),
+        _ => None,
+    }
+}
