@@ -1,40 +1,34 @@
 #!/usr/bin/env bash
-# kzvisa in a real terminal, beside the classic `dialog`, timed with ptybench.py in one go:
+# kzvisa's start in a real terminal, against the floor of its stack and the classic `dialog`,
+# timed with ptybench.py and counted with callgrind, in one go:
 #
-#   (a) kzvisa with a fresh data folder: start -> welcome screen, and (another series, a new
-#       folder for each run) Enter -> the next screen, the first question; peak resident memory;
-#   (b) kzvisa with 1,000 saved applications: start -> start screen, and (another series)
-#       start -> the rows on screen read (their step shows), peak resident memory;
-#   (c) dialog --yesno 'Do you have a job offer?' 8 40: start -> its box.
+#   floor       benches/floor/main.rs: a bare ratatui program (kzvisa's lockfile and release
+#               profile) that draws one bordered paragraph and quits on q;
+#   fresh       kzvisa with a fresh data folder: start -> welcome screen; peak resident memory;
+#   key         (a new folder each run) Enter on the welcome screen -> the next screen;
+#   many        kzvisa with 1,000 saved applications: start -> a saved name on the start screen;
+#   list        `kzvisa list` on those 1,000: start -> the table;
+#   dialog      dialog --yesno: start -> its box.
 #
-# Prints the medians, the ratios kzvisa/dialog and the bars of issue 5. Unattended: ptybench
-# provides the pseudo-terminal, so no terminal is needed to run this script.
+# The series are interleaved: each round runs every one of them once, so a drift of the machine
+# (another build, a noisy neighbour) hits all alike. kzvisa is started bare, as a person starts
+# it, its folders given by XDG_DATA_HOME and XDG_CONFIG_HOME.
 #
-#   benches/startup.sh                 # 20 runs of each after a warm-up
-#   RUNS=50 benches/startup.sh
-#   PTYBENCH=/path/to/ptybench.py benches/startup.sh
+#   benches/startup.sh                 # 15 rounds
+#   RUNS=30 benches/startup.sh
 #
-# Environment: RUNS (default 20), SIZE (default 80x24), PTYBENCH (default
-# ../shared/tools/ptybench.py beside the repository), APPLICATIONS (default 1000), KEY_MARKER
-# (text of the screen after the welcome screen, default "Step 2 of"), ROW_MARKER (text of a row of
-# the start screen once read, default "Welcome", the step of the saved copies).
+# Environment: RUNS (default 15), SIZE (default 80x24), PTYBENCH (default
+# ../shared/tools/ptybench.py beside the repository), APPLICATIONS (default 1000), CALLGRIND=0
+# to skip the instruction counts.
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$repo"
 
-runs=${RUNS:-20}
+runs=${RUNS:-15}
 size=${SIZE:-80x24}
 applications=${APPLICATIONS:-1000}
-# What Enter on the welcome screen brings: the header of the wizard's second step, whichever
-# screen that is (the first eligibility question, "Question 1 of 4", or a question added before
-# it), so the measure does not depend on the order of the steps.
-key_marker=${KEY_MARKER:-Step 2 of}
-# The start screen shows at once and reads the rows on screen next: until then a row shows its
-# file name, and once read its step, which for every copy below is the welcome screen's.
-row_marker=${ROW_MARKER:-Welcome}
 ptybench=${PTYBENCH:-$repo/../shared/tools/ptybench.py}
-# Both programs get the same terminal type, whatever the caller's is.
 term=xterm-256color
 
 if [[ ! -f $ptybench ]]; then
@@ -42,165 +36,199 @@ if [[ ! -f $ptybench ]]; then
     exit 2
 fi
 
-# --- the release binary ------------------------------------------------------------------------
-echo "== building the release binary"
-# Cargo says where it put the binary (CARGO_TARGET_DIR and .cargo/config are honoured).
-bin=$(cargo build --release --bin kzvisa --message-format=json-render-diagnostics |
+# --- the release binaries ----------------------------------------------------------------------
+echo "== building kzvisa and the floor (release profile)"
+# Cargo says where it put them (CARGO_TARGET_DIR and .cargo/config are honoured).
+artifacts=$(cargo build --release --bin kzvisa --example floor --message-format=json-render-diagnostics |
     python3 -c '
 import json, sys
 for line in sys.stdin:
     m = json.loads(line)
-    if m.get("reason") == "compiler-artifact" and m.get("executable") and m["target"]["name"] == "kzvisa":
-        print(m["executable"])
+    if m.get("reason") == "compiler-artifact" and m.get("executable"):
+        print(m["target"]["name"], m["executable"])
 ')
-if [[ -z $bin || ! -x $bin ]]; then
-    echo "startup.sh: cargo did not report the kzvisa binary" >&2
+bin=$(awk '$1 == "kzvisa" { print $2 }' <<<"$artifacts")
+floor=$(awk '$1 == "floor" { print $2 }' <<<"$artifacts")
+if [[ ! -x $bin || ! -x $floor ]]; then
+    echo "startup.sh: cargo did not report both binaries" >&2
     exit 2
 fi
 binary_bytes=$(stat -c %s "$bin")
 
 # --- the peer: Debian's dialog -----------------------------------------------------------------
-have_dialog=1
-if ! command -v dialog >/dev/null 2>&1; then
-    if [[ $(id -u) -eq 0 ]]; then
-        echo "== installing Debian's dialog"
-        if ! apt-get install -y -qq dialog >/dev/null 2>&1; then
-            apt-get update -qq >/dev/null 2>&1 || true
-            apt-get install -y -qq dialog >/dev/null 2>&1 || true
-        fi
-    else
-        echo "== dialog is not installed and this script is not run as root, so it cannot" \
-            "install it (apt-get install -y dialog): dialog is skipped, no ratios"
-    fi
-    command -v dialog >/dev/null 2>&1 || have_dialog=0
+if ! command -v dialog >/dev/null 2>&1 && [[ $(id -u) -eq 0 ]]; then
+    echo "== installing Debian's dialog"
+    apt-get install -y -qq dialog >/dev/null 2>&1 ||
+        { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq dialog >/dev/null 2>&1; } || true
 fi
-if [[ $have_dialog -eq 0 ]]; then
-    echo "== dialog is not available: its row and the ratios are left out"
-fi
+have_dialog=0
+command -v dialog >/dev/null 2>&1 && have_dialog=1
+[[ $have_dialog -eq 1 ]] || echo "== dialog is not available (apt-get install -y dialog): no ratios to it"
 
 # --- data folders ------------------------------------------------------------------------------
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/fresh" "$work/config" "$work/keys"
 
-# (a) An empty data folder: what a first start sees. The first-frame runs quit on the welcome
-# screen with q, which writes nothing, so one folder serves them all (checked below). The key
-# runs answer Enter, which saves an application, so each of them gets a new folder from a
-# wrapper (`sh -c 'exec kzvisa --data-dir "$(mktemp -d)"'`): its few hundred microseconds fall
-# before the first frame, which that phase does not use, and `exec` leaves kzvisa's own memory.
-fresh="$work/fresh"
-mkdir -p "$fresh" "$work/keys"
-
-# (b) One application saved by kzvisa itself, then copied under other names.
+# One application saved by kzvisa itself, then copied under other names, then listed once, as a
+# person's `kzvisa list` would have done before, so that the folder's index is there.
 many="$work/many"
-mkdir -p "$many"
-"$bin" --data-dir "$many" new "Applicant 0" --plain </dev/null >/dev/null 2>&1 || true
-template=$(find "$many" -maxdepth 1 -name '*.yaml' | head -n 1)
+apps="$many/kzvisa/applications"
+mkdir -p "$apps"
+XDG_DATA_HOME=$many XDG_CONFIG_HOME=$work/config "$bin" new "Applicant 0" --plain </dev/null >/dev/null 2>&1 || true
+template=$(find "$apps" -maxdepth 1 -name '*.yaml' | head -n 1)
 if [[ -z $template ]] || ! grep -q '^name: Applicant 0$' "$template"; then
-    echo "startup.sh: kzvisa new did not save an application in $many" >&2
+    echo "startup.sh: kzvisa new did not save an application in $apps" >&2
     exit 2
 fi
-# A newline in front, so the name line is found the same way wherever it is in the file.
 text=$'\n'$(<"$template")
-rm -f "$many"/*
+rm -f "$apps"/*
 for ((i = 0; i < applications; i++)); do
     copy=${text/$'\n'"name: Applicant 0"$'\n'/$'\n'"name: Applicant $i"$'\n'}
-    printf '%s\n' "${copy:1}" >"$many/applicant-$i.yaml"
+    printf '%s\n' "${copy:1}" >"$apps/applicant-$i.yaml"
 done
-last=$((applications - 1))
-if ! grep -q "^name: Applicant $last\$" "$many/applicant-$last.yaml"; then
-    echo "startup.sh: the copies of $template did not get their own names" >&2
-    exit 2
-fi
-echo "== $applications saved applications in $many ($(du -sh "$many" | cut -f1))"
+XDG_DATA_HOME=$many XDG_CONFIG_HOME=$work/config "$bin" list >/dev/null
+# The newest file's name: the start screen's first row.
+newest=$(XDG_DATA_HOME=$many XDG_CONFIG_HOME=$work/config "$bin" list --format yaml |
+    awk '/name:/ { sub(/.*name: */, ""); gsub(/'"'"'/, ""); print; exit }')
+# The table's last row, whole (a bare name would also match the longer names before it): it
+# shows once `list` has written everything.
+last_row=$(XDG_DATA_HOME=$many XDG_CONFIG_HOME=$work/config "$bin" list | tail -n 1 | sed 's/ *$//')
+echo "== $applications saved applications in $apps ($(du -sh "$apps" | cut -f1)); first row: $newest"
 
-# --- measuring ---------------------------------------------------------------------------------
-bench() { # name, then ptybench arguments; the output goes to $work/name.txt and the screen
-    local name=$1
-    shift
-    echo "== $name"
-    python3 "$ptybench" --runs "$runs" --size "$size" --term "$term" "$@" | tee "$work/$name.txt"
+# --- one round of each, RUNS times -------------------------------------------------------------
+pty() { python3 "$ptybench" --runs 1 --size "$size" --term "$term" "$@"; }
+# A phase's median (one run: its time) from a ptybench report, and the peak RSS.
+phase() { awk -v phase="$1" '$1 == phase { print $6 }'; }
+record() { # series, ptybench output on stdin
+    local out
+    out=$(cat)
+    local ready key rss
+    ready=$(phase ready <<<"$out")
+    key=$(phase key <<<"$out")
+    rss=$(awk '/^peak RSS median/ { print $4 }' <<<"$out")
+    echo "$1 ready ${ready:--} key ${key:--} rss ${rss:--}" >>"$work/figures"
 }
-# Figures from a ptybench report: median of a phase, or the peak RSS median.
-median() { awk -v phase="$2" '$1 == phase { print $6 }' "$work/$1.txt"; }
-rss() { awk '/^peak RSS median/ { print $4 }' "$work/$1.txt"; }
-
-bench fresh --ready 'not legal advice' --quit q -- "$bin" --data-dir "$fresh"
-if [[ -n $(ls -A "$fresh") ]]; then
-    echo "startup.sh: kzvisa wrote into the fresh folder before any answer: the runs after the" \
-        "first did not see a fresh folder" >&2
+: >"$work/figures"
+echo "== $runs rounds"
+for ((round = 1; round <= runs; round++)); do
+    pty --ready 'not legal advice' --quit q -- "$floor" | record floor
+    XDG_DATA_HOME=$work/fresh XDG_CONFIG_HOME=$work/config \
+        pty --ready 'not legal advice' --quit q -- "$bin" | record fresh
+    # Enter saves an application: each run gets a new folder from a wrapper whose cost falls
+    # before the first frame, which this series does not use.
+    XDG_CONFIG_HOME=$work/config TMPDIR=$work/keys \
+        pty --ready 'not legal advice' --keys '\r' --after 'Step 2 of' --quit q \
+        -- sh -c 'XDG_DATA_HOME=$(mktemp -d) exec "$0"' "$bin" | record key
+    XDG_DATA_HOME=$many XDG_CONFIG_HOME=$work/config \
+        pty --ready "$newest" --quit q -- "$bin" | record many
+    XDG_DATA_HOME=$many XDG_CONFIG_HOME=$work/config \
+        pty --ready "$last_row" -- "$bin" list | record list
+    if [[ $have_dialog -eq 1 ]]; then
+        pty --ready 'job offer' --quit '\r' -- dialog --yesno 'Do you have a job offer?' 8 40 | record dialog
+    fi
+    printf '.'
+done
+echo
+if [[ -n $(ls -A "$work/fresh") ]]; then
+    echo "startup.sh: kzvisa wrote into the fresh folder before any answer" >&2
     exit 1
 fi
-bench fresh-key --ready 'not legal advice' --keys '\r' --after "$key_marker" --quit q \
-    -- env TMPDIR="$work/keys" sh -c 'exec "$0" --data-dir "$(mktemp -d)"' "$bin"
-bench many --ready 'Your applications' --quit q -- "$bin" --data-dir "$many"
-bench many-rows --ready "$row_marker" --quit q -- "$bin" --data-dir "$many"
-if [[ $have_dialog -eq 1 ]]; then
-    # Enter answers Yes and dialog exits.
-    bench dialog --ready 'job offer' --quit '\r' -- dialog --yesno 'Do you have a job offer?' 8 40
+
+# --- instructions, start to quit (repeatable, unlike time) -------------------------------------
+: >"$work/instructions"
+if [[ ${CALLGRIND:-1} != 0 ]] && command -v valgrind >/dev/null 2>&1; then
+    echo "== instructions with callgrind"
+    count() { # series, then the command: the measured run's count (ptybench warms up first)
+        local series=$1
+        shift
+        rm -f "$work"/cg.*
+        python3 "$ptybench" --runs 1 --timeout 60 --size "$size" --term "$term" "$@" >/dev/null 2>&1 || true
+        local last
+        last=$(ls -t "$work"/cg.* 2>/dev/null | head -n 1)
+        echo "$series $(awk '/^summary:/ { n = $2 } END { print n + 0 }' "${last:-/dev/null}")" >>"$work/instructions"
+    }
+    cg=(valgrind --tool=callgrind "--callgrind-out-file=$work/cg.%p")
+    count floor --ready 'not legal advice' --quit q -- "${cg[@]}" "$floor"
+    XDG_DATA_HOME=$work/fresh XDG_CONFIG_HOME=$work/config \
+        count fresh --ready 'not legal advice' --quit q -- "${cg[@]}" "$bin"
+    XDG_DATA_HOME=$many XDG_CONFIG_HOME=$work/config \
+        count many --ready "$newest" --quit q -- "${cg[@]}" "$bin"
+    XDG_DATA_HOME=$many XDG_CONFIG_HOME=$work/config \
+        count list --ready "$last_row" -- "${cg[@]}" "$bin" list
+else
+    echo "== valgrind is not installed (apt-get install -y valgrind): no instruction counts"
 fi
 
 # --- the table ---------------------------------------------------------------------------------
-fresh_ready=$(median fresh ready)
-fresh_key=$(median fresh-key key)
-many_ready=$(median many ready)
-rows_ready=$(median many-rows ready)
-fresh_rss=$(rss fresh)
-many_rss=$(rss many)
-key_rss=$(rss fresh-key)
-dialog_ready=
-dialog_rss=
-if [[ $have_dialog -eq 1 ]]; then
-    dialog_ready=$(median dialog ready)
-    dialog_rss=$(rss dialog)
-fi
+python3 - "$work/figures" "$work/instructions" "$binary_bytes" "$runs" "$size" "$applications" <<'PY'
+import statistics, sys
+from collections import defaultdict
 
-python3 - "$fresh_ready" "$fresh_key" "$many_ready" "$rows_ready" "$fresh_rss" "$key_rss" \
-    "$many_rss" "$dialog_ready" "$dialog_rss" "$binary_bytes" "$runs" "$size" "$applications" <<'EOF'
-import sys
+figures, instructions, binary, runs, size, applications = sys.argv[1:]
+binary = int(binary)
+ready, key, rss = defaultdict(list), defaultdict(list), defaultdict(list)
+for line in open(figures):
+    f = line.split()
+    series = f[0]
+    values = dict(zip(f[1::2], f[2::2]))
+    for name, into in (("ready", ready), ("key", key), ("rss", rss)):
+        try:
+            into[series].append(float(values.get(name, "")))
+        except ValueError:
+            pass
+counted = {}
+for line in open(instructions):
+    series, n = line.split()
+    if int(n) > 0:
+        counted[series] = int(n)
 
-args = sys.argv[1:]
-number = lambda s: float(s) if s else None
-(fresh_ready, fresh_key, many_ready, rows_ready, fresh_rss, key_rss, many_rss, dialog_ready,
- dialog_rss) = map(number, args[:9])
-binary, runs, size, applications = int(args[9]), args[10], args[11], args[12]
-mib = lambda kib: kib / 1024
-# The fresh folder's peak: the larger of the first screen alone and the first screen plus a key.
-fresh_peak = max(fresh_rss, key_rss)
-
-def ratio(x):
-    return f"{x / dialog_ready:.2f}" if dialog_ready else "n/a"
-
-def verdict(ok):
-    return "met" if ok else "NOT MET"
+med = lambda xs: statistics.median(xs) if xs else None
+floor_ms = med(ready["floor"])
+dialog_ms = med(ready["dialog"])
+ratio = lambda x, base: f"{x / base:.2f}" if x is not None and base else "n/a"
+ms = lambda x: f"{x:.2f}" if x is not None else "n/a"
+mib = lambda kib: f"{kib / 1024:.1f}" if kib is not None else "n/a"
+instr = lambda s: f"{counted[s] / 1e6:.2f} M" if s in counted else "n/a"
 
 print()
-print(f"Medians of {runs} runs each (after a warm-up), terminal {size}:")
+print(f"Medians of {runs} interleaved rounds, terminal {size}; instructions from start to quit (callgrind):")
 print()
-print("| program | first frame (ms) | kzvisa/dialog | key to next screen (ms) | peak RSS (MiB) |")
-print("| --- | ---: | ---: | ---: | ---: |")
-print(f"| kzvisa, fresh data folder | {fresh_ready:.2f} | {ratio(fresh_ready)} | {fresh_key:.2f} | "
-      f"{mib(fresh_rss):.1f} (after Enter: {mib(key_rss):.1f}) |")
-print(f"| kzvisa, {applications} saved applications | {many_ready:.2f} | {ratio(many_ready)} | - | "
-      f"{mib(many_rss):.1f} |")
-print(f"| kzvisa, {applications} saved applications, rows on screen read | {rows_ready:.2f} | "
-      f"{ratio(rows_ready)} | - | - |")
-if dialog_ready:
-    print(f"| dialog --yesno | {dialog_ready:.2f} | 1.00 | - | {mib(dialog_rss):.1f} |")
+print("| series | first screen (ms) | / floor | / dialog | peak RSS (MiB) | instructions | / floor |")
+print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+names = {
+    "floor": "floor (bare ratatui)",
+    "fresh": "kzvisa, fresh folder",
+    "key": "kzvisa, Enter -> next screen",
+    "many": f"kzvisa, {applications} applications, a name on screen",
+    "list": f"kzvisa list, {applications} applications",
+    "dialog": "dialog --yesno",
+}
+for series in ("floor", "fresh", "key", "many", "list", "dialog"):
+    if not ready[series] and not key[series]:
+        continue
+    first = med(key[series]) if series == "key" else med(ready[series])
+    ci = ratio(counted.get(series), counted.get("floor")) if series in counted else "n/a"
+    print(f"| {names[series]} | {ms(first)} | {ratio(first, floor_ms) if series != 'key' else '-'} | "
+          f"{ratio(first, dialog_ms) if series not in ('key', 'list') else '-'} | {mib(med(rss[series]))} | "
+          f"{instr(series)} | {ci} |")
 print()
 print(f"release binary: {binary} bytes ({binary / 1024 / 1024:.2f} MiB)")
 print()
-print("Bars of issue 5:")
-if dialog_ready:
-    print(f"  first frame, fresh folder <= 1.0x dialog: {ratio(fresh_ready)}x  "
-          f"{verdict(fresh_ready <= dialog_ready)}")
-    print(f"  first frame, {applications} applications <= 1.5x dialog: {ratio(many_ready)}x  "
-          f"{verdict(many_ready <= 1.5 * dialog_ready)}")
-else:
-    print("  first-frame ratios: dialog not available")
-print(f"  key to updated screen < 2 ms: {fresh_key:.2f} ms  {verdict(fresh_key < 2)}")
-print(f"  peak RSS, fresh folder < 8 MiB: {mib(fresh_peak):.1f} MiB  {verdict(mib(fresh_peak) < 8)}")
-print(f"  peak RSS, {applications} applications < 16 MiB: {mib(many_rss):.1f} MiB  "
-      f"{verdict(mib(many_rss) < 16)}")
-print(f"  release binary < 4 MiB: {binary / 1024 / 1024:.2f} MiB  "
-      f"{verdict(binary < 4 * 1024 * 1024)}")
-EOF
+
+def bar(text, value, ok):
+    print(f"  {text}: {value}  {'met' if ok else 'NOT MET'}")
+
+print("Bars:")
+fresh, many, lst, k = med(ready["fresh"]), med(ready["many"]), med(ready["list"]), med(key["key"])
+bar("first frame, fresh folder <= 2x floor", f"{ratio(fresh, floor_ms)}x", fresh <= 2 * floor_ms)
+bar(f"first frame, {applications} applications <= 2.5x floor", f"{ratio(many, floor_ms)}x", many <= 2.5 * floor_ms)
+bar(f"kzvisa list at {applications} < 10 ms", f"{ms(lst)} ms", lst < 10)
+if "fresh" in counted and "floor" in counted:
+    bar("instructions, fresh folder <= 1.5x floor", f"{ratio(counted['fresh'], counted['floor'])}x",
+        counted["fresh"] <= 1.5 * counted["floor"])
+peak = max(rss["fresh"] + rss["key"]) if rss["fresh"] else None
+bar("peak RSS, fresh folder < 4 MiB", f"{mib(peak)} MiB", peak is not None and peak < 4096)
+bar("key to next screen < 0.5 ms", f"{ms(k)} ms", k is not None and k < 0.5)
+bar("release binary < 4 MiB", f"{binary / 1024 / 1024:.2f} MiB", binary < 4 * 1024 * 1024)
+PY
