@@ -85,6 +85,9 @@ pub enum Msg {
         name: String,
         application: Box<Application>,
         read_only: Option<ReadOnly>,
+        /// Opened with `--file`: one file, wherever it is, with no list of applications to go
+        /// back to.
+        from_file: bool,
     },
     /// The selected application is open in another kzvisa: offer to read it.
     OpenLocked,
@@ -199,6 +202,8 @@ pub enum Effect {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     Welcome,
+    /// The welcome screen of an application opened with `--file`: no list to go back to.
+    WelcomeFromFile,
     Route,
     /// Typing the citizenship on the route step.
     RouteCountry,
@@ -372,6 +377,9 @@ pub struct App {
     pub quitting: bool,
     /// The last paste did not fit in its field and was cut; said until the next message.
     pub pasted_cut: bool,
+    /// The application was opened with `--file` ([`Msg::Opened`]): there is no list of
+    /// applications to go back to, so Esc on the welcome screen does nothing.
+    pub from_file: bool,
 }
 
 impl App {
@@ -402,6 +410,7 @@ impl App {
             country_focus: false,
             quitting: false,
             pasted_cut: false,
+            from_file: false,
         };
         app.resume(String::new(), application, None);
         app
@@ -581,6 +590,7 @@ impl App {
             };
         }
         match self.application.place {
+            Place::Welcome if self.from_file => Mode::WelcomeFromFile,
             Place::Welcome => Mode::Welcome,
             Place::Route { .. } if self.country_focus => Mode::RouteCountry,
             Place::Route { .. } => Mode::Route,
@@ -620,7 +630,9 @@ impl App {
                 name,
                 application,
                 read_only,
+                from_file,
             } => {
+                self.from_file = from_file;
                 self.resume(name, *application, read_only);
                 return Effect::None;
             }
@@ -701,8 +713,13 @@ impl App {
             }
             // Opened from the review: Esc goes back to it, on the same row.
             Msg::Back if self.back_to_review.is_some() => self.open_review(),
-            // Back from the first screen: out of the application, to the list of them.
-            Msg::Back if self.application.place == Place::Welcome => return self.close(),
+            // Back from the first screen: out of the application, to the list of them; opened
+            // with --file, there is no list, and Back does nothing.
+            Msg::Back if self.application.place == Place::Welcome => {
+                if !self.from_file {
+                    return self.close();
+                }
+            }
             msg => self.update_step(msg),
         }
         if self.application == before {

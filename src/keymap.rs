@@ -145,6 +145,17 @@ const WELCOME: &[Binding] = &[
     PAGE_UP,
     PAGE_DOWN,
 ];
+/// Opened with `--file`, the application has no list to go back to: Esc does nothing.
+const WELCOME_FROM_FILE: &[Binding] = &[
+    bind(&[Enter], Msg::Confirm, "Enter", Label::Start),
+    LANGUAGE,
+    SCROLL_UP,
+    SCROLL_DOWN,
+    FIRST,
+    LAST,
+    PAGE_UP,
+    PAGE_DOWN,
+];
 const ROUTE: &[Binding] = &[
     UP,
     DOWN,
@@ -360,6 +371,7 @@ const OUTSIDE_FIELDS: &[Binding] = &[
 fn table(mode: Mode) -> &'static [Binding] {
     match mode {
         Mode::Welcome => WELCOME,
+        Mode::WelcomeFromFile => WELCOME_FROM_FILE,
         Mode::Route => ROUTE,
         Mode::RouteOutcome => PAGE_OF_TEXT,
         Mode::RouteCountry => ROUTE_COUNTRY,

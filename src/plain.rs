@@ -57,6 +57,17 @@ pub fn prompt(app: &App) -> Prompt {
     place_prompt(app)
 }
 
+/// The words that work at every prompt, as `help` says them: `list` only where there is a list
+/// of applications to go back to (not for one opened with `--file`).
+pub fn commands(app: &App) -> &str {
+    let plain = &app.content.ui.plain;
+    if app.from_file {
+        &plain.commands_from_file
+    } else {
+        &plain.commands
+    }
+}
+
 /// What is said once when a step begins: "Step N of M: its name", and how many notes it has.
 pub fn step_heading(app: &App) -> Vec<String> {
     let content = &app.content;
@@ -127,7 +138,7 @@ fn place_prompt(app: &App) -> Prompt {
                 ui.language.reference.clone(),
             ];
             context.extend(guide.welcome.iter().cloned());
-            context.push(ui.plain.commands.clone());
+            context.push(commands(app).to_string());
             Prompt {
                 context,
                 question: ui.plain.press_enter.clone(),
@@ -321,7 +332,11 @@ pub fn reply(app: &App, line: &str) -> Reply {
         return Reply::Send(vec![Msg::Back]);
     }
     if is_word(&lower, &LIST_WORDS, &words.list) {
-        return Reply::List;
+        return if app.from_file {
+            Reply::Invalid(ui.plain.no_list.clone())
+        } else {
+            Reply::List
+        };
     }
     if is_quit(content, &lower) {
         return Reply::Quit;

@@ -709,13 +709,20 @@ pub const PRINT_WIDTH: usize = 78;
 /// The blocks as plain text to print, wrapped to `width` columns, or to be read aloud for `None`:
 /// one line per paragraph (a screen reader reads a wrapped line as two) and headings without
 /// their underlines (it would read every dash).
+///
+/// Lines break only at plain spaces, never inside a word: a web address or a date
+/// (`2017-03-12`, or written out with no-break spaces) stays whole to be copied or searched, and
+/// one longer than the width stands on a line of its own.
 pub fn text(blocks: &[Block], width: Option<usize>) -> String {
     let wrap = |text: &str, first: &str, rest: &str| {
         let mut out = match width {
             Some(width) => {
                 let options = textwrap::Options::new(width)
                     .initial_indent(first)
-                    .subsequent_indent(rest);
+                    .subsequent_indent(rest)
+                    .word_separator(textwrap::WordSeparator::AsciiSpace)
+                    .word_splitter(textwrap::WordSplitter::NoHyphenation)
+                    .break_words(false);
                 textwrap::fill(text, options)
             }
             None => format!("{first}{text}"),

@@ -454,6 +454,10 @@ pub struct CommandText {
 #[serde(deny_unknown_fields)]
 pub struct PlainText {
     pub commands: String,
+    /// [`PlainText::commands`] without `list`, for an application opened with `--file`.
+    pub commands_from_file: String,
+    /// `list` typed in an application opened with `--file`: there is no list to go back to.
+    pub no_list: String,
     pub yes_no: String,
     pub press_enter: String,
     pub keep: String,

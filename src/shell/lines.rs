@@ -31,8 +31,12 @@ impl<R: BufRead, W: Write> Lines<R, W> {
         store: Store,
         opening: Opening,
     ) -> Result<(), String> {
-        let mut session = match opening {
-            Opening::Wizard { session, read_only } => {
+        let (mut session, mut from_file) = match opening {
+            Opening::Wizard {
+                session,
+                read_only,
+                from_file,
+            } => {
                 match (read_only, &session.path) {
                     (Some(ReadOnly::Locked), _) => {
                         return Err(locked(&content, &session.record.name));
@@ -42,9 +46,9 @@ impl<R: BufRead, W: Write> Lines<R, W> {
                     }
                     _ => {}
                 }
-                Some(*session)
+                (Some(*session), from_file)
             }
-            Opening::Choose => None,
+            Opening::Choose => (None, false),
         };
         // `list` leaves an application for the chooser, listed afresh, as often as asked.
         loop {
@@ -58,7 +62,12 @@ impl<R: BufRead, W: Write> Lines<R, W> {
                     }
                 }
             };
-            if self.wizard(Arc::clone(&content), &store, chosen)? == Left::ForTheList {
+            // Only the first can be opened with --file (which has no `list`); the others are
+            // chosen from the list.
+            let opened_from_file = std::mem::take(&mut from_file);
+            if self.wizard(Arc::clone(&content), &store, chosen, opened_from_file)?
+                == Left::ForTheList
+            {
                 continue;
             }
             return Ok(());
@@ -147,12 +156,14 @@ impl<R: BufRead, W: Write> Lines<R, W> {
         content: Arc<Content>,
         store: &Store,
         mut session: Session,
+        from_file: bool,
     ) -> Result<Left, String> {
         let mut app = App::new(content, Application::default(), Theme::PLAIN);
         app.update(Msg::Opened {
             name: session.record.name.clone(),
             application: Box::new(session.record.application.clone()),
             read_only: None,
+            from_file,
         });
         app.update(Msg::Today(now().date_naive()));
         let mut shown: Option<Place> = None;
@@ -223,7 +234,7 @@ impl<R: BufRead, W: Write> Lines<R, W> {
                 Reply::Notes => self.say(&plain::notes_text(&app))?,
                 // The commands, then the question and its context again.
                 Reply::Help => {
-                    self.say(&app.content.ui.plain.commands)?;
+                    self.say(plain::commands(&app))?;
                     shown = None;
                 }
                 Reply::Invalid(reason) => self.say(&reason)?,

@@ -150,6 +150,8 @@ pub enum Opening {
     Wizard {
         session: Box<Session>,
         read_only: Option<ReadOnly>,
+        /// Opened with `--file`: there is no list of applications to go back to.
+        from_file: bool,
     },
 }
 
@@ -169,6 +171,7 @@ pub fn opening(
     let text = &content.ui.commands;
     let words = |e: Error| e.in_words(&content.ui.errors);
     let default_name = || content.ui.start.default_name.clone();
+    let from_file = file.is_some();
     match (target, file) {
         (Target::New(name), Some(file)) => {
             if file.exists() {
@@ -176,25 +179,28 @@ pub fn opening(
                 return Err(fill(&text.exists, &[("name", &record.name)]));
             }
             let name = name.unwrap_or_else(|| stem_or(file, default_name()));
-            create(store, content, name, Some(file.to_path_buf()))
+            create(store, content, name, Some(file.to_path_buf()), from_file)
         }
         (Target::New(name), None) => {
             let name = name.unwrap_or_else(default_name);
             if !store::named(&store.list().map_err(words)?, &name).is_empty() {
                 return Err(fill(&text.exists, &[("name", &name)]));
             }
-            create(store, content, name, None)
+            create(store, content, name, None, from_file)
         }
-        (Target::Resume(_), Some(file)) => open(file, content),
-        (Target::Default, Some(file)) if file.exists() => open(file, content),
+        (Target::Resume(_), Some(file)) => open(file, content, from_file),
+        (Target::Default, Some(file)) if file.exists() => open(file, content, from_file),
         (Target::Default, Some(file)) => Ok(Opening::Wizard {
             session: Box::new(Session::unsaved(
                 stem_or(file, default_name()),
                 Some(file.to_path_buf()),
             )),
             read_only: None,
+            from_file,
         }),
-        (Target::Resume(name), None) => open(&find(store, content, name.as_deref())?, content),
+        (Target::Resume(name), None) => {
+            open(&find(store, content, name.as_deref())?, content, from_file)
+        }
         (Target::Default, None) => {
             if store.has_applications().map_err(words)? {
                 Ok(Opening::Choose)
@@ -202,6 +208,7 @@ pub fn opening(
                 Ok(Opening::Wizard {
                     session: Box::new(Session::unsaved(default_name(), None)),
                     read_only: None,
+                    from_file,
                 })
             }
         }
@@ -254,7 +261,7 @@ pub fn record(
     store::load(&path).map_err(|e| e.in_words(&content.ui.errors))
 }
 
-fn open(path: &Path, content: &Content) -> Result<Opening, String> {
+fn open(path: &Path, content: &Content, from_file: bool) -> Result<Opening, String> {
     let words = |e: Error| e.in_words(&content.ui.errors);
     let (record, bytes) = store::load_exact(path).map_err(words)?;
     let (lock, read_only) = match store::access(path).map_err(words)? {
@@ -264,6 +271,7 @@ fn open(path: &Path, content: &Content) -> Result<Opening, String> {
     Ok(Opening::Wizard {
         read_only,
         session: Box::new(Session::opened(path.to_path_buf(), record, bytes, lock)),
+        from_file,
     })
 }
 
@@ -273,6 +281,7 @@ fn create(
     content: &Content,
     name: String,
     path: Option<PathBuf>,
+    from_file: bool,
 ) -> Result<Opening, String> {
     let path = path.unwrap_or_else(|| store.new_path(&name));
     let mut session = Session::unsaved(name, Some(path));
@@ -282,6 +291,7 @@ fn create(
     Ok(Opening::Wizard {
         session: Box::new(session),
         read_only: None,
+        from_file,
     })
 }
 

@@ -40,12 +40,17 @@ pub fn run(
     let theme = Theme::from_env();
     let (mut app, session) = match opening {
         Opening::Choose => (App::start_reading(Arc::clone(&content), theme), None),
-        Opening::Wizard { session, read_only } => {
+        Opening::Wizard {
+            session,
+            read_only,
+            from_file,
+        } => {
             let mut app = App::new(Arc::clone(&content), Application::default(), theme);
             app.update(Msg::Opened {
                 name: session.record.name.clone(),
                 application: Box::new(session.record.application.clone()),
                 read_only,
+                from_file,
             });
             (app, Some(*session))
         }
@@ -379,10 +384,12 @@ impl Shell {
             Effect::OpenReadOnly(path) => self.open(app, path, Err(ReadOnly::Locked)),
             Effect::Create(name) => {
                 let path = self.store.new_path(&name);
+                // Started from the list of applications, which Esc goes back to.
                 app.update(Msg::Opened {
                     name: name.clone(),
                     application: Box::default(),
                     read_only: None,
+                    from_file: false,
                 });
                 // The first save takes the lock and creates the file, so it is listed at once.
                 self.session = Some(Session::unsaved(name, Some(path)));
@@ -561,10 +568,12 @@ impl Shell {
                     Ok(lock) => (Some(lock), None),
                     Err(why) => (None, Some(why)),
                 };
+                // Chosen from the list of applications, which Esc goes back to.
                 app.update(Msg::Opened {
                     name: record.name.clone(),
                     application: Box::new(record.application.clone()),
                     read_only,
+                    from_file: false,
                 });
                 self.session = Some(Session::opened(path, record, bytes, lock));
             }

@@ -353,7 +353,18 @@ fn export_text_to_a_file_and_nothing_written_when_it_fails() {
     let text = std::fs::read_to_string(&file).expect("written");
     assert!(text.contains("[x] A job offer"), "{text}");
     assert!(text.contains("    [x] Your salary"), "{text}");
-    assert!(text.lines().all(|l| l.chars().count() <= 78), "{text}");
+    // Within 78 columns, but for a web address too long for them, alone on its line, unbroken.
+    for line in text.lines().filter(|l| l.chars().count() > 78) {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        assert!(
+            words.len() == 1 && words[0].starts_with("http"),
+            "{line:?} in:\n{text}"
+        );
+    }
+    assert!(
+        text.contains("\n   https://"),
+        "the sources are wrapped: {text}"
+    );
     assert!(!text.contains("- [x]"), "no Markdown in the text format");
 
     let missing = out_dir.path().join("other.txt");
@@ -636,6 +647,97 @@ fn list_in_the_line_wizard_goes_back_to_the_chooser() {
     let opened_again = out.split("Your applications").nth(1).unwrap_or_default();
     assert!(opened_again.contains("Question 1 of 4"), "{out}");
     assert!(!out.contains("open in another kzvisa"), "{out}");
+}
+
+/// Opened with `--file`, the line wizard has no list of applications to go back to: `help` and
+/// the welcome do not offer `list`, `list` says why there is none, and `back` on the welcome
+/// stays there; the data folder's applications are never shown.
+#[test]
+fn list_in_the_line_wizard_with_a_file_says_there_is_no_list() {
+    // The data folder (--file cannot go with --data-dir: the default one, under XDG_DATA_HOME)
+    // holds another application.
+    let home = tempfile::tempdir().expect("temp dir");
+    let folder = home.path().join("kzvisa").join("applications");
+    std::fs::create_dir_all(&folder).expect("the data folder");
+    let now = chrono::DateTime::parse_from_rfc3339("2026-12-01T10:00:00+05:00").expect("a time");
+    let other = folder.join("other.yaml");
+    kzvisa::store::save(
+        &other,
+        &kzvisa::store::Record::new("Bolat Folderov".into(), now),
+    )
+    .expect("save");
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+
+    for lang in kzvisa::lang::Lang::ALL {
+        // A new application in each language, on its welcome screen.
+        let file = elsewhere.path().join(format!("mine-{}.yaml", lang.code()));
+        kzvisa::store::save(&file, &kzvisa::store::Record::new("Mine".into(), now)).expect("save");
+        let file = file.to_str().expect("a UTF-8 path");
+        let content = kzvisa::content::Content::embedded(lang).expect("content");
+        let plain = &content.ui.plain;
+        let word = |words: &[String], english: &str| {
+            words
+                .first()
+                .cloned()
+                .unwrap_or_else(|| english.to_string())
+        };
+        let (list, back) = (
+            word(&plain.words.list, "list"),
+            word(&plain.words.back, "back"),
+        );
+        let (help, quit) = (
+            word(&plain.words.help, "help"),
+            word(&plain.words.quit, "quit"),
+        );
+        // On the welcome: list, back, help; Enter to the route step, list there too, quit.
+        let input = format!("{list}\n{back}\n{help}\n\n{list}\n{quit}\n");
+        let mut command = Command::new(env!("CARGO_BIN_EXE_kzvisa"));
+        for name in kzvisa::lang::LOCALE_VARIABLES {
+            command.env_remove(name);
+        }
+        let mut child = command
+            .args(["--lang", lang.code(), "--file", file, "--plain"])
+            .env("XDG_DATA_HOME", home.path())
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run kzvisa");
+        let mut stdin = child.stdin.take().expect("stdin");
+        stdin.write_all(input.as_bytes()).expect("write answers");
+        drop(stdin);
+        let output = child.wait_with_output().expect("kzvisa ends");
+        assert_eq!(status(&output), 0, "{lang:?}: {}", stderr(&output));
+        let out = stdout(&output);
+        let said = |text: &str| out.matches(&*kzvisa::present::plain_spaces(text)).count();
+        assert_eq!(said(&plain.no_list), 2, "{lang:?}: list, twice:\n{out}");
+        assert_eq!(
+            said(&plain.commands_from_file),
+            3,
+            "{lang:?}: the welcome, help and the welcome again name the commands there are:\n{out}"
+        );
+        assert_eq!(
+            said(&plain.commands),
+            0,
+            "{lang:?}: list is not offered:\n{out}"
+        );
+        assert_eq!(
+            said(&content.ui.start.title),
+            0,
+            "{lang:?}: no chooser:\n{out}"
+        );
+        assert!(
+            !out.contains("Folderov"),
+            "{lang:?}: the folder is not listed:\n{out}"
+        );
+        // Back on the welcome stayed there: Enter after it went on to the route step.
+        assert_eq!(
+            said(&content.steps.route.intro),
+            1,
+            "{lang:?}: on to the route step:\n{out}"
+        );
+    }
 }
 
 /// `kzvisa restore` lists the trash; `kzvisa restore NAME` brings that one back, and not over

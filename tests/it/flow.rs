@@ -1404,6 +1404,7 @@ proptest! {
                             name: "Reopened".into(),
                             application: Box::new(before.clone()),
                             read_only: None,
+                            from_file: false,
                         });
                     }
                     other => prop_assert!(false, "the wizard asked for {:?}", other),

@@ -573,6 +573,7 @@ fn the_full_screen_says_why_an_application_is_read_only() {
             name: "Shared".into(),
             application: Box::default(),
             read_only: Some(why),
+            from_file: false,
         });
         let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 30))
             .expect("a test terminal");

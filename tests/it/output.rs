@@ -1,9 +1,15 @@
 //! `export -o PATH` writes a new file or replaces a plain one, and nothing else: not a device, a
-//! FIFO, a socket, a folder, a link or a saved application.
+//! FIFO, a socket, a folder, a link or a saved application. The text export keeps web addresses
+//! and dates whole, each on one line.
 
 use std::os::unix::fs::FileTypeExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+
+use kzvisa::content::Content;
+use kzvisa::lang::Lang;
+use kzvisa::report::{self, PRINT_WIDTH};
+use kzvisa::wizard::Route;
 
 use crate::cli::{answered, kzvisa, status, stderr, stdout};
 
@@ -205,4 +211,81 @@ fn output_writes_a_new_file_replaces_a_plain_one_and_dash_is_standard_output() {
     assert_eq!(status(&output), 0, "{}", stderr(&output));
     assert_eq!(stdout(&output), written);
     assert!(entries(dir.path()).is_empty(), "no file called -");
+}
+
+#[test]
+fn the_text_export_never_breaks_a_web_address_or_a_date() {
+    let (data, answers) = answered();
+    assert_eq!(status(&answers), 0, "{}", stderr(&answers));
+    // The answered application on each route, so that between them every note is exported.
+    let answered = kzvisa::store::load(&saved_application(data.path())).expect("load it");
+    let mut exported = Vec::new();
+    for route in Route::ALL {
+        let name = format!("route {}", route.id());
+        let mut record = answered.clone();
+        record.name = name.clone();
+        record.application.route = Some(route);
+        let path = kzvisa::store::new_path_in(data.path(), &name);
+        kzvisa::store::save(&path, &record).expect("save");
+        exported.push((name, record.application));
+    }
+
+    for lang in Lang::ALL {
+        let content = Content::embedded(lang).expect("content");
+        let mut cited: Vec<&str> = Vec::new();
+        for (name, application) in &exported {
+            let output = kzvisa(
+                data.path(),
+                &["--lang", lang.code(), "export", name, "--format", "text"],
+                "",
+            );
+            assert_eq!(status(&output), 0, "{}", stderr(&output));
+            let text = stdout(&output);
+            let on_one_line = |what: &str| text.lines().any(|line| line.contains(what));
+            for note in report::applicable_notes(&content, application) {
+                for source in &note.sources {
+                    assert!(
+                        on_one_line(&source.url),
+                        "{lang:?}, {name}: {} is broken or missing:\n{text}",
+                        source.url
+                    );
+                    cited.push(&source.url);
+                    if source.date != "undated" {
+                        let date = format!("({})", source.date);
+                        assert!(on_one_line(&date), "{lang:?}: {date} broken:\n{text}");
+                    }
+                }
+                // As printed: plain spaces where the screen keeps the date together.
+                let checked = content.date(note.checked);
+                let checked = kzvisa::present::plain_spaces(&checked);
+                assert!(on_one_line(&checked), "{lang:?}: {checked} broken:\n{text}");
+            }
+            // Only an address too long for the width stands out of it, alone on its line.
+            for line in text.lines().filter(|l| l.chars().count() > PRINT_WIDTH) {
+                let words: Vec<&str> = line.split_whitespace().collect();
+                assert!(
+                    words.len() == 1 && words[0].contains("://"),
+                    "{lang:?}: a line over {PRINT_WIDTH} columns: {line:?}"
+                );
+            }
+        }
+        // Every address the notes cite was exported, and one of them is long enough, in a line
+        // with its title, to be wrapped.
+        for note in &content.notes {
+            for source in &note.sources {
+                assert!(
+                    cited.contains(&source.url.as_str()),
+                    "{lang:?}: {} is in no export",
+                    source.url
+                );
+            }
+        }
+        assert!(
+            content.notes.iter().flat_map(|n| &n.sources).any(|source| {
+                report::source_line(&content, source).chars().count() > PRINT_WIDTH
+                    && source.url.contains('-')
+            }),
+            "{lang:?}: no source line needs wrapping at a hyphen, or this test shows nothing"
+        );
+    }
 }

@@ -2,10 +2,11 @@
 //! smallest usual terminal (80x24) and a roomy one (120x40). The snapshots are the UI's spec:
 //! review them like code.
 
-use kzvisa::app::App;
+use kzvisa::app::{App, Effect, Msg, Screen};
 use kzvisa::keymap;
 use kzvisa::lang::Lang;
 use kzvisa::ui::{self, theme::MIN_HEIGHT, theme::MIN_WIDTH};
+use kzvisa::wizard::Place;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Position;
@@ -111,6 +112,45 @@ fn welcome() {
         "The first screen: the disclaimer, the welcome, how to begin.",
         &app(),
     );
+}
+
+/// Opened with `--file`, one application stands alone: no list to go back to, so the footer
+/// offers no Esc, and neither Esc nor the line wizard's `back` leaves the welcome screen.
+#[test]
+fn welcome_opened_with_a_file() {
+    let mut app = app();
+    app.update(Msg::Opened {
+        name: "Aigerim".into(),
+        application: Box::default(),
+        read_only: None,
+        from_file: true,
+    });
+    snap(
+        "welcome_from_file",
+        "Opened with --file: no list of applications to go back to, so Esc is not offered.",
+        &app,
+    );
+    for (width, height) in SIZES {
+        let screen = text_of(&app, width, height);
+        assert!(!screen.contains("Esc"), "{width}x{height}:\n{screen}");
+    }
+    let before = app.clone();
+    assert_eq!(press(&mut app, "<Esc>"), [], "Esc means nothing here");
+    // The line wizard's `back` sends the message itself.
+    assert_eq!(app.update(Msg::Back), Effect::None);
+    assert_eq!(app.application, before.application);
+    assert_eq!(app.screen, Screen::Wizard);
+    assert_eq!(app.application.place, Place::Welcome);
+    // Opened from the list, the same screen offers the way back to it.
+    let mut listed = app.clone();
+    listed.update(Msg::Opened {
+        name: "Aigerim".into(),
+        application: Box::default(),
+        read_only: None,
+        from_file: false,
+    });
+    assert!(text_of(&listed, 80, 24).contains("Esc applications"));
+    assert_eq!(press(&mut listed, "<Esc>"), [Effect::CloseApplication]);
 }
 
 #[test]

@@ -983,6 +983,7 @@ mod start_screen {
             name: "Anna".into(),
             application: Box::new(saved),
             read_only: Some(kzvisa::store::ReadOnly::Locked),
+            from_file: false,
         });
         assert_eq!(app.mode(), Mode::Welcome);
         let footer: Vec<(String, &str)> =
