@@ -66,6 +66,10 @@ pub fn find(app: &App, buffer: &Buffer) -> Vec<Link> {
 }
 
 fn starts_address(cells: &[&str]) -> bool {
+    // Looked at for every cell of every frame: most cells are not an "h".
+    if cells.first() != Some(&"h") {
+        return false;
+    }
     let start: String = cells.iter().take(8).copied().collect();
     start.starts_with("https://") || start.starts_with("http://")
 }
