@@ -90,7 +90,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Some(Command::New { name }) => Target::New(name),
         Some(Command::Resume { name }) => Target::Resume(name),
         Some(Command::List { names: true, .. }) => return commands::names(&store),
-        Some(Command::List { format, .. }) => return commands::list(&content, &store, format),
+        Some(Command::List { format, .. }) => {
+            return commands::list(&content, &store, format, cli.content.is_none());
+        }
         Some(Command::Restore { name }) => {
             return commands::restore(&content, &store, name.as_deref());
         }

@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::content::{Confidence, Content, Note, Source, fill};
 use crate::present::InWords;
 use crate::present::safe::shown;
-use crate::store::Listing;
+use crate::store::{Listing, Summary};
 use crate::wizard::dates::PassportCheck;
 use crate::wizard::review::{self, Action, Mark, ReviewRow};
 use crate::wizard::{Application, Interview, Step, flow, form};
@@ -444,49 +444,85 @@ pub fn check_text(content: &Content, name: &str, check: &Check) -> String {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum ListedApplication {
-    Ready {
-        name: String,
-        file: String,
-        /// The step's id, stable across languages.
-        step: String,
-        step_number: usize,
-        done: usize,
-        total: usize,
-        blockers: usize,
-        updated: String,
-    },
-    Broken {
-        file: String,
-        error: String,
-    },
+    Ready(Listed),
+    Broken { file: String, error: String },
 }
 
-pub fn listed(
+/// A readable application's row of `kzvisa list`, in either format. It is kept in the folder's
+/// index for the day and the language it was made for (see [`list_key`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct Listed {
+    name: String,
+    file: String,
+    /// The step's id, stable across languages.
+    step: String,
+    step_number: usize,
+    done: usize,
+    total: usize,
+    blockers: usize,
+    updated: String,
+}
+
+/// What a [`Listed`] row depends on besides its file: the day (verdicts count from today), the
+/// texts (a `--content` folder's are not known here, so they make none) and this very build.
+pub fn list_key(content: &Content, today: NaiveDate, built_in_texts: bool) -> Option<String> {
+    let build = std::env::current_exe()
+        .and_then(std::fs::metadata)
+        .ok()
+        .map(|meta| (meta.len(), meta.modified().ok()))?;
+    built_in_texts.then(|| format!("{today} {} {build:?}", content.lang.code()))
+}
+
+/// The row of one readable application.
+pub fn listed_row(
+    content: &Content,
+    path: &std::path::Path,
+    record: &crate::store::Record,
+    today: Option<NaiveDate>,
+) -> Listed {
+    let app = &record.application;
+    let (done, total) = review::progress(app, content, today);
+    let step = app.place.step();
+    // Shown before YAML quotes it: a script may print the value to a terminal.
+    Listed {
+        name: shown(&record.name).into_owned(),
+        file: shown(&path.display().to_string()).into_owned(),
+        step: step.id().to_string(),
+        step_number: flow::position(step, app).0,
+        done,
+        total,
+        blockers: review::blockers(app, content, today).len(),
+        updated: record.updated.to_rfc3339(),
+    }
+}
+
+/// The rows of listings already read (the trash's, say).
+pub fn rows_of(
     content: &Content,
     listings: &[Listing],
     today: Option<NaiveDate>,
-) -> Vec<ListedApplication> {
+) -> Vec<Summary<Listed>> {
     listings
         .iter()
         .map(|listing| match listing {
-            Listing::Ready { path, record } => {
-                let app = &record.application;
-                let (done, total) = review::progress(app, content, today);
-                let step = app.place.step();
-                // Shown before YAML quotes it: a script may print the value to a terminal.
-                ListedApplication::Ready {
-                    name: shown(&record.name).into_owned(),
-                    file: shown(&path.display().to_string()).into_owned(),
-                    step: step.id().to_string(),
-                    step_number: flow::position(step, app).0,
-                    done,
-                    total,
-                    blockers: review::blockers(app, content, today).len(),
-                    updated: record.updated.to_rfc3339(),
-                }
-            }
+            Listing::Ready { path, record } => Summary::Ready {
+                path: path.clone(),
+                row: listed_row(content, path, record, today),
+            },
+            Listing::Broken { path, error } => Summary::Broken {
+                path: path.clone(),
+                error: error.clone(),
+            },
+        })
+        .collect()
+}
+
+pub fn listed(rows: &[Summary<Listed>]) -> Vec<ListedApplication> {
+    rows.iter()
+        .map(|row| match row {
+            Summary::Ready { row, .. } => ListedApplication::Ready(row.clone()),
             // The parser's message can quote the file's own text.
-            Listing::Broken { path, error } => ListedApplication::Broken {
+            Summary::Broken { path, error } => ListedApplication::Broken {
                 file: shown(&path.display().to_string()).into_owned(),
                 error: shown(&error.to_string()).into_owned(),
             },
@@ -495,7 +531,7 @@ pub fn listed(
 }
 
 /// The saved applications as a table, for people.
-pub fn list_table(content: &Content, listings: &[Listing], today: Option<NaiveDate>) -> String {
+pub fn list_table(content: &Content, listed: &[Summary<Listed>]) -> String {
     let ui = &content.ui;
     let mut rows: Vec<[String; 5]> = vec![[
         ui.start.name.clone(),
@@ -505,20 +541,26 @@ pub fn list_table(content: &Content, listings: &[Listing], today: Option<NaiveDa
         ui.start.updated.clone(),
     ]];
     let mut broken = Vec::new();
-    for listing in listings {
-        match listing {
-            Listing::Ready { record, .. } => {
-                let app = &record.application;
-                let (done, total) = review::progress(app, content, today);
+    for row in listed {
+        match row {
+            Summary::Ready { row, .. } => {
+                let step = Step::ALL.into_iter().find(|step| step.id() == row.step);
                 rows.push([
-                    shown(&record.name).into_owned(),
-                    crate::present::step_name(content, app.place.step()).to_string(),
-                    format!("{done}/{total}"),
-                    review::blockers(app, content, today).len().to_string(),
-                    record.updated.format("%Y-%m-%d %H:%M").to_string(),
+                    row.name.clone(),
+                    step.map_or_else(
+                        || row.step.clone(),
+                        |step| crate::present::step_name(content, step).to_string(),
+                    ),
+                    format!("{}/{}", row.done, row.total),
+                    row.blockers.to_string(),
+                    // RFC 3339 begins with the date and the time to the minute, as people read
+                    // them once the T is a space: "2026-12-01 23:12".
+                    row.updated
+                        .get(..16)
+                        .map_or_else(|| row.updated.clone(), |start| start.replacen('T', " ", 1)),
                 ]);
             }
-            Listing::Broken { error, .. } => broken.push(fill(
+            Summary::Broken { error, .. } => broken.push(fill(
                 &ui.start.cannot_read,
                 &[("error", &error.in_words(&ui.errors))],
             )),

@@ -82,6 +82,13 @@ impl Listing {
     }
 }
 
+/// What a listing made of one application file: a row, or why the file cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Summary<R> {
+    Ready { path: PathBuf, row: R },
+    Broken { path: PathBuf, error: Error },
+}
+
 /// The applications called `name` (ignoring case), or whose file is `name.yaml`.
 pub fn named<'a>(listings: &'a [Listing], name: &str) -> Vec<(&'a Path, &'a Record)> {
     let wanted = name.trim().to_lowercase();
@@ -208,34 +215,87 @@ impl Store {
     }
 
     fn list_with(&self, keep_index: bool) -> Result<Vec<Listing>> {
-        let files = self.scan_files()?;
-        let mut indexed = index::read(&self.dir);
-        let mut stale = false;
-        let listings: Vec<(Listing, Option<index::Identity>)> = files
+        let rows = self.summaries(None, keep_index, |_, record| record.clone())?;
+        Ok(rows
             .into_iter()
-            .map(|(path, identity)| {
-                let file = path.file_name().map(|n| n.to_string_lossy());
-                let entry = file.and_then(|file| indexed.remove(file.as_ref()));
-                match (entry, identity) {
-                    (Some(entry), Some(identity)) if entry.identity == identity => (
-                        Listing::Ready {
-                            path,
-                            record: Box::new(entry.record),
-                        },
-                        Some(identity),
-                    ),
-                    _ => {
-                        stale = true;
-                        (Listing::read(path), identity)
-                    }
-                }
+            .map(|row| match row {
+                Summary::Ready { path, row } => Listing::Ready {
+                    path,
+                    record: Box::new(row),
+                },
+                Summary::Broken { path, error } => Listing::Broken { path, error },
             })
-            .collect();
-        // Entries left over are of files gone since.
-        if keep_index && (stale || !indexed.is_empty()) {
-            index::write(&self.dir, &listings);
+            .collect())
+    }
+
+    /// What `make` makes of each application in the folder, in the order of [`Store::scan`],
+    /// and the files that cannot be read. With a `key` (the day, the language and the build it
+    /// depends on), a row made before for the same key and an unchanged file is taken from the
+    /// index without the record being decoded. `keep_index` writes the index again if
+    /// anything differed.
+    pub fn summaries<R>(
+        &self,
+        key: Option<&str>,
+        keep_index: bool,
+        make: impl Fn(&Path, &Record) -> R,
+    ) -> Result<Vec<Summary<R>>>
+    where
+        R: Serialize + serde::de::DeserializeOwned,
+    {
+        let files = self.scan_files()?;
+        let bytes = index::read(&self.dir);
+        let mut indexed = bytes.as_deref().map(index::entries).unwrap_or_default();
+        let mut kept = Vec::new();
+        let mut changed = false;
+        let mut rows = Vec::with_capacity(files.len());
+        for (path, identity) in files {
+            let file = path.file_name().map(|n| n.to_string_lossy().into_owned());
+            let entry = file
+                .as_ref()
+                .and_then(|file| indexed.remove(file))
+                .filter(|entry| Some(entry.identity) == identity);
+            if let Some(entry) = entry {
+                if let Some(row) = key.and_then(|key| entry.row::<R>(key)) {
+                    rows.push(Summary::Ready { path, row });
+                    kept.push(entry);
+                    continue;
+                }
+                if let Some(record) = entry.record() {
+                    let row = make(&path, &record);
+                    let entry = match key {
+                        Some(key) if keep_index => {
+                            changed = true;
+                            entry.with_row(key, &row)
+                        }
+                        _ => entry,
+                    };
+                    rows.push(Summary::Ready { path, row });
+                    kept.push(entry);
+                    continue;
+                }
+            }
+            changed = true;
+            match load(&path) {
+                Ok(record) => {
+                    let row = make(&path, &record);
+                    if let (true, Some(file), Some(identity)) = (keep_index, file, identity) {
+                        kept.extend(index::Entry::new(
+                            file,
+                            identity,
+                            &record,
+                            key.map(|key| (key, &row)),
+                        ));
+                    }
+                    rows.push(Summary::Ready { path, row });
+                }
+                Err(error) => rows.push(Summary::Broken { path, error }),
+            }
         }
-        Ok(listings.into_iter().map(|(listing, _)| listing).collect())
+        // Entries left over are of files gone since.
+        if keep_index && (changed || !indexed.is_empty()) {
+            index::write(&self.dir, &kept);
+        }
+        Ok(rows)
     }
 
     /// A new, unused file name for an application called `name`. The name may change later; the

@@ -20,22 +20,31 @@ use kzvisa::wizard;
 use super::cli::{Cli, ExportFormat, ListFormat, PlanFormat, RouteArg};
 use super::session::{self, now};
 
-pub fn list(content: &Content, store: &Store, format: ListFormat) -> Result<ExitCode, String> {
-    let listings = store
-        .list_keeping_index()
+/// `kzvisa list`. Its rows are kept in the folder's index for the day, so a large folder lists
+/// without a record decoded; `built_in_texts` is false under `--content`, whose texts no key
+/// can tell apart.
+pub fn list(
+    content: &Content,
+    store: &Store,
+    format: ListFormat,
+    built_in_texts: bool,
+) -> Result<ExitCode, String> {
+    let today = now().date_naive();
+    let key = report::list_key(content, today, built_in_texts);
+    let rows = store
+        .summaries(key.as_deref(), true, |path, record| {
+            report::listed_row(content, path, record, Some(today))
+        })
         .map_err(|e| e.in_words(&content.ui.errors))?;
     let text = match format {
-        ListFormat::Table if listings.is_empty() => {
+        ListFormat::Table if rows.is_empty() => {
             let folder = shown(&store.dir().display().to_string()).into_owned();
             fill(&content.ui.commands.no_applications, &[("folder", &folder)]) + "\n"
         }
-        ListFormat::Table => report::list_table(content, &listings, Some(now().date_naive())),
-        ListFormat::Yaml => serde_yaml::to_string(&report::listed(
-            content,
-            &listings,
-            Some(now().date_naive()),
-        ))
-        .map_err(|e| e.to_string())?,
+        ListFormat::Table => report::list_table(content, &rows),
+        ListFormat::Yaml => {
+            serde_yaml::to_string(&report::listed(&rows)).map_err(|e| e.to_string())?
+        }
     };
     print(&text)
 }
@@ -91,7 +100,8 @@ pub fn restore(content: &Content, store: &Store, name: Option<&str>) -> Result<E
         if trashed.is_empty() {
             return print(&(fill(&text.trash_empty, &[("folder", &folder)]) + "\n"));
         }
-        let table = report::list_table(content, &trashed, Some(now().date_naive()));
+        let rows = report::rows_of(content, &trashed, Some(now().date_naive()));
+        let table = report::list_table(content, &rows);
         let heading = fill(&text.trash_heading, &[("folder", &folder)]);
         return print(&format!("{heading}\n{table}{}\n", text.restore_hint));
     };

@@ -11,12 +11,12 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Listing, Record, SCHEMA};
+use super::{Record, SCHEMA};
 
 pub const FILE_NAME: &str = ".kzvisa-index";
 
 /// Raised with every change to what the index holds; the schema of the records counts too.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// Larger than a folder of thousands of applications needs; a larger file is not read.
 const MAX_BYTES: u64 = 64 << 20;
@@ -54,47 +54,96 @@ impl Identity {
     }
 }
 
+/// The index as read, borrowed from its bytes: a record is decoded only when its file is
+/// unchanged and its row is not kept for the caller's key.
 #[derive(Deserialize)]
-struct Stored {
+struct Stored<'a> {
     format: u32,
     schema: u32,
-    entries: Vec<Entry>,
+    #[serde(borrow)]
+    entries: Vec<Entry<'a>>,
 }
 
-#[derive(Deserialize)]
-pub struct Entry {
+#[derive(Serialize, Deserialize)]
+pub struct Entry<'a> {
     /// The file's name in the folder.
-    file: String,
-    pub identity: Identity,
-    pub record: Record,
-}
-
-/// [`Stored`] as it is written: borrowed from the listing just made.
-#[derive(Serialize)]
-struct Writing<'a> {
-    format: u32,
-    schema: u32,
-    entries: Vec<Written<'a>>,
-}
-
-#[derive(Serialize)]
-struct Written<'a> {
+    #[serde(borrow)]
     file: std::borrow::Cow<'a, str>,
-    identity: Identity,
-    record: &'a Record,
+    pub identity: Identity,
+    /// The record, in MessagePack.
+    #[serde(borrow, with = "serde_bytes")]
+    record: std::borrow::Cow<'a, [u8]>,
+    /// What a caller made of the record (a row of `kzvisa list`), and the key it was made for:
+    /// the day, the language, the build. Another key makes it again.
+    #[serde(borrow)]
+    row: Option<KeptRow<'a>>,
 }
 
-/// The entries of the folder's index by file name; none when it cannot be used.
-pub fn read(dir: &Path) -> HashMap<String, Entry> {
-    let path = dir.join(FILE_NAME);
-    let Ok(bytes) = read_bytes(&path) else {
-        return HashMap::new();
-    };
-    match rmp_serde::from_slice::<Stored>(&bytes) {
+#[derive(Serialize, Deserialize)]
+struct KeptRow<'a> {
+    #[serde(borrow)]
+    key: std::borrow::Cow<'a, str>,
+    #[serde(borrow, with = "serde_bytes")]
+    row: std::borrow::Cow<'a, [u8]>,
+}
+
+impl KeptRow<'static> {
+    fn of<R: Serialize>(key: &str, row: &R) -> Option<Self> {
+        Some(KeptRow {
+            key: key.to_string().into(),
+            row: rmp_serde::to_vec_named(row).ok()?.into(),
+        })
+    }
+}
+
+impl<'a> Entry<'a> {
+    pub fn record(&self) -> Option<Record> {
+        rmp_serde::from_slice(&self.record).ok()
+    }
+
+    /// The row kept for `key`, if there is one and it reads as an `R`.
+    pub fn row<R: serde::de::DeserializeOwned>(&self, key: &str) -> Option<R> {
+        let kept = self.row.as_ref()?;
+        if kept.key != key {
+            return None;
+        }
+        rmp_serde::from_slice(&kept.row).ok()
+    }
+
+    /// An entry for a file just read, with its row for `key`.
+    pub fn new<R: Serialize>(
+        file: String,
+        identity: Identity,
+        record: &Record,
+        row: Option<(&str, &R)>,
+    ) -> Option<Entry<'static>> {
+        Some(Entry {
+            file: file.into(),
+            identity,
+            record: rmp_serde::to_vec_named(record).ok()?.into(),
+            row: row.and_then(|(key, row)| KeptRow::of(key, row)),
+        })
+    }
+
+    /// This entry with its row made for `key`.
+    pub fn with_row<R: Serialize>(mut self, key: &str, row: &R) -> Self {
+        self.row = KeptRow::of(key, row);
+        self
+    }
+}
+
+/// The index's bytes, if there is a usable one.
+pub fn read(dir: &Path) -> Option<Vec<u8>> {
+    read_bytes(&dir.join(FILE_NAME)).ok()
+}
+
+/// The entries of an index's bytes by file name; none when they are not an index of this build.
+pub fn entries(bytes: &[u8]) -> HashMap<String, Entry<'_>> {
+    match rmp_serde::from_slice::<Stored>(bytes) {
         Ok(stored) if stored.format == FORMAT && stored.schema == SCHEMA => stored
             .entries
             .into_iter()
-            .map(|entry| (entry.file.clone(), entry))
+            .map(|entry| (entry.file.clone().into_owned(), entry))
             .collect(),
         _ => HashMap::new(),
     }
@@ -112,21 +161,17 @@ fn read_bytes(path: &Path) -> std::io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// Replaces the folder's index with the readable applications of `listings` whose files were
-/// looked at, atomically, readable by its owner alone (it holds what the files hold). A folder
-/// that cannot be written keeps no index: nothing is lost, the next listing reads the files.
-pub fn write(dir: &Path, listings: &[(Listing, Option<Identity>)]) {
-    let entries = listings
-        .iter()
-        .filter_map(|(listing, identity)| match (listing, identity) {
-            (Listing::Ready { path, record }, Some(identity)) => Some(Written {
-                file: path.file_name()?.to_string_lossy(),
-                identity: *identity,
-                record,
-            }),
-            _ => None,
-        })
-        .collect();
+#[derive(Serialize)]
+struct Writing<'a, 'b> {
+    format: u32,
+    schema: u32,
+    entries: &'b [Entry<'a>],
+}
+
+/// Replaces the folder's index with `entries`, atomically, readable by its owner alone (it
+/// holds what the files hold). A folder that cannot be written keeps no index: nothing is
+/// lost, the next listing reads the files.
+pub fn write(dir: &Path, entries: &[Entry]) {
     let writing = Writing {
         format: FORMAT,
         schema: SCHEMA,

@@ -179,3 +179,65 @@ fn reading_the_folder_writes_nothing() {
     names(&store);
     assert!(dir.path().join(INDEX_FILE).exists());
 }
+
+/// Rows made for a key (the day, the language, the build) are taken from the index while the
+/// key and the file are the same; another key, or a changed file, makes them again.
+#[test]
+fn rows_are_kept_for_their_key_and_made_again_for_another() {
+    let (dir, store) = indexed_folder();
+    let made = std::cell::Cell::new(0);
+    let rows = |key: &str| -> Vec<String> {
+        store
+            .summaries(Some(key), true, |_, record| {
+                made.set(made.get() + 1);
+                format!("{} for {key}", record.name)
+            })
+            .expect("readable")
+            .into_iter()
+            .map(|row| match row {
+                store::Summary::Ready { row, .. } => row,
+                store::Summary::Broken { error, .. } => panic!("{error}"),
+            })
+            .collect()
+    };
+    let first = rows("day 1");
+    assert_eq!(made.replace(0), 3);
+    assert_eq!(rows("day 1"), first, "the same rows, from the index");
+    assert_eq!(made.replace(0), 0);
+    let next_day = rows("day 2");
+    assert_eq!(made.replace(0), 3, "another key makes every row again");
+    assert!(next_day.iter().all(|row| row.ends_with("for day 2")));
+    let path = dir.path().join("Anna.yaml");
+    let text = std::fs::read_to_string(&path).expect("read");
+    std::fs::write(&path, text.replace("name: Anna", "name: Asel")).expect("write");
+    let changed = rows("day 2");
+    assert_eq!(made.replace(0), 1, "only the changed file is read");
+    assert!(
+        changed.contains(&"Asel for day 2".to_string()),
+        "{changed:?}"
+    );
+}
+
+/// `kzvisa list` says the same with its rows from the index as from the files.
+#[test]
+fn kzvisa_list_says_the_same_from_the_index_as_from_the_files() {
+    let (dir, _store) = indexed_folder();
+    let list = |format: &str| {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_kzvisa"))
+            .args(["--data-dir"])
+            .arg(dir.path())
+            .args(["list", "--format", format])
+            .env("XDG_CONFIG_HOME", dir.path().join("config"))
+            .output()
+            .expect("kzvisa");
+        assert!(output.status.success());
+        String::from_utf8(output.stdout).expect("UTF-8")
+    };
+    for format in ["table", "yaml"] {
+        std::fs::remove_file(dir.path().join(INDEX_FILE)).ok();
+        let from_files = list(format);
+        assert!(from_files.contains("Bolat"), "{from_files}");
+        assert_eq!(list(format), from_files, "{format}, from the index");
+        assert_eq!(list(format), from_files, "{format}, again");
+    }
+}
