@@ -215,7 +215,7 @@ impl Store {
     }
 
     fn list_with(&self, keep_index: bool) -> Result<Vec<Listing>> {
-        let rows = self.summaries(None, keep_index, |_, record| record.clone())?;
+        let rows = self.summaries(None, keep_index, |_, record| record)?;
         Ok(rows
             .into_iter()
             .map(|row| match row {
@@ -237,7 +237,7 @@ impl Store {
         &self,
         key: Option<&str>,
         keep_index: bool,
-        make: impl Fn(&Path, &Record) -> R,
+        make: impl Fn(&Path, Record) -> R,
     ) -> Result<Vec<Summary<R>>>
     where
         R: Serialize + serde::de::DeserializeOwned,
@@ -261,7 +261,7 @@ impl Store {
                     continue;
                 }
                 if let Some(record) = entry.record() {
-                    let row = make(&path, &record);
+                    let row = make(&path, record);
                     let entry = match key {
                         Some(key) if keep_index => {
                             changed = true;
@@ -277,15 +277,17 @@ impl Store {
             changed = true;
             match load(&path) {
                 Ok(record) => {
-                    let row = make(&path, &record);
-                    if let (true, Some(file), Some(identity)) = (keep_index, file, identity) {
-                        kept.extend(index::Entry::new(
-                            file,
-                            identity,
-                            &record,
-                            key.map(|key| (key, &row)),
-                        ));
-                    }
+                    let entry = match (keep_index, file, identity) {
+                        (true, Some(file), Some(identity)) => {
+                            index::Entry::new(file, identity, &record)
+                        }
+                        _ => None,
+                    };
+                    let row = make(&path, record);
+                    kept.extend(entry.map(|entry| match key {
+                        Some(key) => entry.with_row(key, &row),
+                        None => entry,
+                    }));
                     rows.push(Summary::Ready { path, row });
                 }
                 Err(error) => rows.push(Summary::Broken { path, error }),

@@ -581,6 +581,19 @@ impl Content {
             .collect()
     }
 
+    /// Every address the notes cite, once each, in order: what may become a link on screen.
+    pub fn source_urls(&self) -> Vec<&str> {
+        let mut urls: Vec<&str> = self
+            .notes
+            .iter()
+            .flat_map(|note| &note.sources)
+            .map(|source| source.url.as_str())
+            .collect();
+        urls.sort_unstable();
+        urls.dedup();
+        urls
+    }
+
     pub fn faq_entry(&self, id: &str) -> Option<usize> {
         self.faq.iter().position(|entry| entry.id == id)
     }

@@ -33,7 +33,7 @@ pub fn list(
     let key = report::list_key(content, today, built_in_texts);
     let rows = store
         .summaries(key.as_deref(), true, |path, record| {
-            report::listed_row(content, path, record, Some(today))
+            report::listed_row(content, path, &record, Some(today))
         })
         .map_err(|e| e.in_words(&content.ui.errors))?;
     let text = match format {

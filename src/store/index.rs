@@ -110,18 +110,13 @@ impl<'a> Entry<'a> {
         rmp_serde::from_slice(&kept.row).ok()
     }
 
-    /// An entry for a file just read, with its row for `key`.
-    pub fn new<R: Serialize>(
-        file: String,
-        identity: Identity,
-        record: &Record,
-        row: Option<(&str, &R)>,
-    ) -> Option<Entry<'static>> {
+    /// An entry for a file just read; its row, if any, comes with [`Entry::with_row`].
+    pub fn new(file: String, identity: Identity, record: &Record) -> Option<Entry<'static>> {
         Some(Entry {
             file: file.into(),
             identity,
             record: rmp_serde::to_vec_named(record).ok()?.into(),
-            row: row.and_then(|(key, row)| KeptRow::of(key, row)),
+            row: None,
         })
     }
 

@@ -25,15 +25,7 @@ const SHORTEST_CUT: usize = 12;
 /// be either of two addresses is left as text.
 pub fn find(app: &App, buffer: &Buffer) -> Vec<Link> {
     let ellipsis = app.theme.glyphs.ellipsis;
-    let mut urls: Vec<&str> = app
-        .content
-        .notes
-        .iter()
-        .flat_map(|note| &note.sources)
-        .map(|source| source.url.as_str())
-        .collect();
-    urls.sort_unstable();
-    urls.dedup();
+    let urls = app.content.source_urls();
     let area = buffer.area;
     let mut links = Vec::new();
     for y in area.top()..area.bottom() {

@@ -900,13 +900,7 @@ fn route_and_employer() {
 #[test]
 fn the_shown_addresses_of_the_notes_sources_are_found_as_links() {
     let app = app_after(&format!("{TO_DOCUMENTS} <Down> <Down> i"));
-    let urls: Vec<&str> = app
-        .content
-        .notes
-        .iter()
-        .flat_map(|note| &note.sources)
-        .map(|source| source.url.as_str())
-        .collect();
+    let urls = app.content.source_urls();
     for (width, height) in SIZES {
         let terminal = draw(&app, width, height);
         let buffer = terminal.backend().buffer();
