@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap};
+use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::theme::{MAX_TEXT_WIDTH, Theme};
 
@@ -60,32 +60,25 @@ impl<'a> Entry<'a> {
         width.saturating_sub(self.marker.width() as u16).max(1)
     }
 
-    fn paragraph(&self) -> Paragraph<'a> {
-        let paragraph = Paragraph::new(self.body.clone());
+    /// The body as screen lines at `width`: wrapped, or cut at the edge.
+    fn lines(&self, width: u16) -> Text<'a> {
+        let width = self.body_width(width);
         if self.cut {
-            paragraph
+            self.body.clone()
         } else {
-            paragraph.wrap(Wrap { trim: false })
+            super::wrap::wrapped(&self.body, width)
         }
     }
+}
 
-    fn height(&self, width: u16) -> u16 {
-        let width = self.body_width(width);
-        // Most bodies are short lines, each one screen line as it is: only a longer one is
-        // wrapped to be counted.
-        let fits = self.cut
-            || self
-                .body
-                .lines
-                .iter()
-                .all(|line| line.width() <= usize::from(width));
-        let lines = if fits {
-            self.body.lines.len()
-        } else {
-            self.paragraph().line_count(width)
-        };
-        u16::try_from(lines).unwrap_or(u16::MAX).max(1)
-    }
+/// Each entry's lines at `width`, and the height each takes (at least one line).
+fn laid_out<'a>(entries: &[Entry<'a>], width: u16) -> (Vec<Text<'a>>, Vec<u16>) {
+    let lines: Vec<Text<'a>> = entries.iter().map(|e| e.lines(width)).collect();
+    let heights = lines
+        .iter()
+        .map(|text| u16::try_from(text.lines.len()).unwrap_or(u16::MAX).max(1))
+        .collect();
+    (lines, heights)
 }
 
 /// The mark of a row that opens to more: closed or open.
@@ -124,10 +117,9 @@ pub fn text_width(area: Rect) -> u16 {
 /// Draws the entries into `area`, scrolled so the selected one shows. Returns where the selected
 /// entry's body landed on screen, for a caller that places the text cursor in it.
 pub fn render(theme: Theme, frame: &mut Frame, area: Rect, entries: &[Entry]) -> Option<Rect> {
-    let width = text_width(area);
-    let heights: Vec<u16> = entries.iter().map(|e| e.height(width)).collect();
+    let (lines, heights) = laid_out(entries, text_width(area));
     let offset = scroll_offset(entries, &heights, area.height);
-    draw(theme, frame, area, entries, &heights, offset)
+    draw(theme, frame, area, entries, lines, &heights, offset)
 }
 
 /// Draws a page of text scrolled down `scroll` lines (as far as it goes), for a screen with no
@@ -139,19 +131,27 @@ pub fn render_scrolled(
     entries: &[Entry],
     scroll: u16,
 ) -> u16 {
-    let width = text_width(area);
-    let heights: Vec<u16> = entries.iter().map(|e| e.height(width)).collect();
+    let (lines, heights) = laid_out(entries, text_width(area));
     let total: u32 = heights.iter().map(|h| u32::from(*h)).sum();
     let limit = u16::try_from(total.saturating_sub(u32::from(area.height))).unwrap_or(u16::MAX);
-    draw(theme, frame, area, entries, &heights, scroll.min(limit));
+    draw(
+        theme,
+        frame,
+        area,
+        entries,
+        lines,
+        &heights,
+        scroll.min(limit),
+    );
     limit
 }
 
-fn draw(
+fn draw<'a>(
     theme: Theme,
     frame: &mut Frame,
     area: Rect,
-    entries: &[Entry],
+    entries: &[Entry<'a>],
+    lines: Vec<Text<'a>>,
     heights: &[u16],
     offset: u16,
 ) -> Option<Rect> {
@@ -161,7 +161,7 @@ fn draw(
 
     let mut selected_body = None;
     let mut top: i64 = -i64::from(offset);
-    for (entry, height) in entries.iter().zip(heights) {
+    for ((entry, lines), height) in entries.iter().zip(lines).zip(heights) {
         let height = i64::from(*height);
         if top >= i64::from(area.height) {
             break;
@@ -181,7 +181,7 @@ fn draw(
                 let marker = Rect::new(area.x, y, marker_width.min(width), 1);
                 frame.render_widget(entry.marker.clone(), marker);
             }
-            frame.render_widget(entry.paragraph().scroll((skip as u16, 0)), body);
+            frame.render_widget(Paragraph::new(lines).scroll((skip as u16, 0)), body);
             if entry.selected {
                 selected_body = Some(body);
             }

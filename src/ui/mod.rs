@@ -9,13 +9,14 @@ mod notes;
 mod plan;
 mod review;
 mod start;
+mod wrap;
 /// The theme is the app's (it chooses colours from the environment); views read it from there.
 pub use crate::theme;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{LineGauge, Paragraph, Wrap};
+use ratatui::widgets::{LineGauge, Paragraph};
 
 use crate::app::{App, Screen};
 use crate::content::fill;
@@ -134,15 +135,11 @@ fn status(app: &App) -> Vec<String> {
 /// The mark before each status message; a message wraps under its text, not under the mark.
 const STATUS_MARK: &str = " ! ";
 
-fn status_paragraph(text: &str) -> Paragraph<'_> {
-    Paragraph::new(text).wrap(Wrap { trim: true })
-}
-
 fn status_height(status: &[String], width: u16) -> u16 {
     let width = width.saturating_sub(STATUS_MARK.len() as u16).max(1);
     let lines: usize = status
         .iter()
-        .map(|text| status_paragraph(text).line_count(width))
+        .map(|text| wrap::height(&Text::raw(text), width))
         .sum();
     u16::try_from(lines).unwrap_or(u16::MAX).min(3)
 }
@@ -151,9 +148,10 @@ fn render_status(app: &App, frame: &mut Frame, mut area: Rect, status: &[String]
     let style = app.theme.bad();
     let mark = STATUS_MARK.len() as u16;
     for text in status {
-        let paragraph = status_paragraph(text).style(style);
         let width = area.width.saturating_sub(mark).max(1);
-        let height = u16::try_from(paragraph.line_count(width)).unwrap_or(u16::MAX);
+        let lines = wrap::wrapped(&Text::raw(text), width);
+        let height = u16::try_from(lines.lines.len()).unwrap_or(u16::MAX);
+        let paragraph = Paragraph::new(lines).style(style);
         let mut rows = cut_top(&mut area, height);
         let mark_area = Rect { height: 1, ..rows };
         frame.render_widget(Span::styled(STATUS_MARK, style), mark_area);
@@ -383,5 +381,8 @@ fn too_small(app: &App, frame: &mut Frame, area: Rect) {
             ("min_height", &MIN_HEIGHT.to_string()),
         ],
     );
-    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+    frame.render_widget(
+        Paragraph::new(wrap::wrapped(&Text::raw(text), area.width)),
+        area,
+    );
 }

@@ -6,10 +6,11 @@ use std::path::Path;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthChar;
 
 use super::entries::{self, Entry, pointer};
+use super::wrap;
 use crate::app::{App, Prompt, Row, StartView};
 use crate::content::fill;
 use crate::present::InWords;
@@ -58,7 +59,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, start: &StartView) {
     );
     if start.listed && start.rows.is_empty() {
         frame.render_widget(
-            Paragraph::new(ui.empty.as_str()).wrap(Wrap { trim: true }),
+            Paragraph::new(wrap::wrapped(
+                &Text::raw(ui.empty.as_str()),
+                list_area.width,
+            )),
             list_area,
         );
         if let Some(prompt) = &start.prompt {
@@ -192,14 +196,12 @@ fn render_prompt(app: &App, frame: &mut Frame, area: Rect, start: &StartView, pr
     };
     let question = Line::styled(question, theme.heading());
     // The field sits under the question, however many lines the question wraps to.
-    let question_lines = Paragraph::new(question.clone())
-        .wrap(Wrap { trim: false })
-        .line_count(inner.width) as u16;
+    let question_lines = wrap::height(&Text::from(question.clone()), inner.width) as u16;
     let mut text = Text::from(question);
     if let Some(name) = field {
         text.push_line(Line::styled(format!("{} ", shown(name)), theme.field()));
     }
-    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), inner);
+    frame.render_widget(Paragraph::new(wrap::wrapped(&text, inner.width)), inner);
     if let Some(name) = field {
         let before: String = shown(name).chars().take(app.cursor).collect();
         if let Some(position) = entries::cursor_at(inner, question_lines, &before) {
