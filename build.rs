@@ -26,21 +26,34 @@ fn main() {
     for lang in ["en", "ru", "kk"] {
         let dir = Path::new("content").join(lang);
         println!("cargo::rerun-if-changed={}", dir.display());
+        // The notes and the countries apart, for the program to decode when it first reads them.
+        let notes: Vec<data::Note> = read(&dir, "notes.yaml");
+        let countries: Vec<data::Regime> = read(&dir, "countries.yaml");
         let files = data::Files {
             guide: read(&dir, "guide.yaml"),
             faq: read(&dir, "faq.yaml"),
             ui: read(&dir, "ui.yaml"),
             steps: read(&dir, "steps.yaml"),
-            notes: read(&dir, "notes.yaml"),
-            countries: read(&dir, "countries.yaml"),
+            notes: Vec::new(),
+            countries: Vec::new(),
         };
-        let bytes = postcard::to_allocvec(&files)
-            .unwrap_or_else(|e| panic!("{}: cannot be stored: {e}", dir.display()));
-        let target = Path::new(&out).join(format!("{lang}.postcard"));
-        std::fs::write(&target, bytes)
-            .unwrap_or_else(|e| panic!("{}: cannot be written: {e}", target.display()));
+        let out = Path::new(&out);
+        store(&dir, &out.join(format!("{lang}.postcard")), &files);
+        store(&dir, &out.join(format!("{lang}-notes.postcard")), &notes);
+        store(
+            &dir,
+            &out.join(format!("{lang}-countries.postcard")),
+            &countries,
+        );
     }
     country_names(Path::new(&out));
+}
+
+fn store(dir: &Path, target: &Path, value: &impl serde::Serialize) {
+    let bytes = postcard::to_allocvec(value)
+        .unwrap_or_else(|e| panic!("{}: cannot be stored: {e}", dir.display()));
+    std::fs::write(target, bytes)
+        .unwrap_or_else(|e| panic!("{}: cannot be written: {e}", target.display()));
 }
 
 /// The names of every ISO 3166-1 country in English, Russian and Kazakh, with the other names

@@ -25,12 +25,103 @@ const NOTES: &str = "notes.yaml";
 const COUNTRIES: &str = "countries.yaml";
 
 /// The built-in files of `lang`: `content/` as `build.rs` read it into [`Files`] and stored it
-/// with postcard, so a start decodes it instead of parsing YAML.
-fn embedded_files(lang: Lang) -> &'static [u8] {
+/// with postcard, so a start decodes it instead of parsing YAML. The notes and the countries
+/// are stored apart (the files' own have none), each decoded at its first use.
+struct Stored {
+    files: &'static [u8],
+    notes: &'static [u8],
+    countries: &'static [u8],
+}
+
+macro_rules! stored {
+    ($lang:literal) => {
+        Stored {
+            files: include_bytes!(concat!(env!("OUT_DIR"), "/", $lang, ".postcard")),
+            notes: include_bytes!(concat!(env!("OUT_DIR"), "/", $lang, "-notes.postcard")),
+            countries: include_bytes!(concat!(env!("OUT_DIR"), "/", $lang, "-countries.postcard")),
+        }
+    };
+}
+
+fn stored(lang: Lang) -> Stored {
     match lang {
-        Lang::En => include_bytes!(concat!(env!("OUT_DIR"), "/en.postcard")),
-        Lang::Ru => include_bytes!(concat!(env!("OUT_DIR"), "/ru.postcard")),
-        Lang::Kk => include_bytes!(concat!(env!("OUT_DIR"), "/kk.postcard")),
+        Lang::En => stored!("en"),
+        Lang::Ru => stored!("ru"),
+        Lang::Kk => stored!("kk"),
+    }
+}
+
+/// A part of the built-in content decoded when it is first read: the first screen shows no
+/// note, and most screens no country. Read through `Deref`, as the value itself.
+pub struct Deferred<T> {
+    stored: &'static [u8],
+    value: std::sync::OnceLock<T>,
+}
+
+impl<T> Deferred<T> {
+    fn stored(stored: &'static [u8]) -> Self {
+        Deferred {
+            stored,
+            value: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// A part already at hand (read from a folder, made by a test).
+    pub fn ready(value: T) -> Self {
+        Deferred {
+            stored: &[],
+            value: std::sync::OnceLock::from(value),
+        }
+    }
+}
+
+impl<T: DeserializeOwned> std::ops::Deref for Deferred<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        // build.rs stored these bytes from this very type; the tests decode every language's.
+        self.value.get_or_init(|| {
+            postcard::from_bytes(self.stored).expect("build.rs stored this part in this type")
+        })
+    }
+}
+
+impl<'a, T: DeserializeOwned> IntoIterator for &'a Deferred<Vec<T>> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl<T: DeserializeOwned + Clone> Clone for Deferred<T> {
+    fn clone(&self) -> Self {
+        match self.value.get() {
+            Some(value) => Deferred::ready(value.clone()),
+            None => Deferred::stored(self.stored),
+        }
+    }
+}
+
+impl<T: DeserializeOwned + PartialEq> PartialEq for Deferred<T> {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+impl<T: DeserializeOwned + std::fmt::Debug> std::fmt::Debug for Deferred<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        (**self).fmt(f)
+    }
+}
+
+impl<T: DeserializeOwned + serde::Serialize> serde::Serialize for Deferred<T> {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        (**self).serialize(serializer)
     }
 }
 
@@ -67,9 +158,9 @@ pub struct Content {
     pub faq: Vec<FaqEntry>,
     pub ui: UiText,
     pub steps: Steps,
-    pub notes: Vec<Note>,
+    pub notes: Deferred<Vec<Note>>,
     /// What the sources say of citizens by country (read by the `countries` module).
-    pub countries: Vec<Regime>,
+    pub countries: Deferred<Vec<Regime>>,
     /// Each FAQ entry's question and answer, folded for search (see [`fold`]).
     faq_folded: FoldedFaq,
 }
@@ -159,13 +250,17 @@ impl Content {
     /// finds it equal to these texts, in every language.
     pub fn embedded(lang: Lang) -> Result<Self> {
         let dir = Path::new("content");
-        let files = postcard::from_bytes(embedded_files(lang)).map_err(|e| {
+        let stored = stored(lang);
+        let files = postcard::from_bytes(stored.files).map_err(|e| {
             Error::invalid(
                 dir.join(lang.code()),
                 format!("the built-in content cannot be decoded: {e}"),
             )
         })?;
-        Ok(Self::assembled(lang, files))
+        let mut content = Self::assembled(lang, files);
+        content.notes = Deferred::stored(stored.notes);
+        content.countries = Deferred::stored(stored.countries);
+        Ok(content)
     }
 
     /// The same files read from a folder (`DIR/en/`, `DIR/ru/`, ...), so texts can be corrected
@@ -226,8 +321,8 @@ impl Content {
             faq_folded: FoldedFaq::default(),
             ui: files.ui,
             steps: files.steps,
-            notes: files.notes,
-            countries: files.countries,
+            notes: Deferred::ready(files.notes),
+            countries: Deferred::ready(files.countries),
         }
     }
 
@@ -668,4 +763,19 @@ fn unique_ids<'a>(path: &Path, list: &str, ids: impl Iterator<Item = &'a String>
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod deferred {
+    use super::*;
+
+    #[test]
+    fn the_notes_and_the_countries_are_decoded_when_first_read() {
+        for lang in Lang::ALL {
+            let content = Content::embedded(lang).expect("the built-in content decodes");
+            assert!(content.notes.value.get().is_none() && content.countries.value.get().is_none());
+            assert!(!content.notes.is_empty() && !content.countries.is_empty());
+            assert!(content.notes.value.get().is_some() && content.countries.value.get().is_some());
+        }
+    }
 }

@@ -2,7 +2,7 @@
 //! (OSC 8) that a click opens. The frame itself holds only the text: its cells keep their
 //! widths, and snapshots read as the screen does.
 
-use ratatui::buffer::Buffer;
+use ratatui::buffer::{Buffer, Cell};
 
 use crate::app::App;
 
@@ -25,13 +25,12 @@ const SHORTEST_CUT: usize = 12;
 /// be either of two addresses is left as text.
 pub fn find(app: &App, buffer: &Buffer) -> Vec<Link> {
     let ellipsis = app.theme.glyphs.ellipsis;
-    let urls = app.content.source_urls();
     let area = buffer.area;
+    // The addresses are gathered only for a frame that shows something like one.
+    let mut urls = None;
     let mut links = Vec::new();
-    for y in area.top()..area.bottom() {
-        let cells: Vec<&str> = (area.left()..area.right())
-            .map(|x| buffer[(x, y)].symbol())
-            .collect();
+    let rows = buffer.content.chunks(usize::from(area.width).max(1));
+    for (y, cells) in (area.top()..area.bottom()).zip(rows) {
         let mut x = 0;
         while x < cells.len() {
             if !starts_address(&cells[x..]) {
@@ -40,10 +39,11 @@ pub fn find(app: &App, buffer: &Buffer) -> Vec<Link> {
             }
             let run = cells[x..]
                 .iter()
-                .take_while(|c| !c.trim().is_empty())
+                .take_while(|c| !c.symbol().trim().is_empty())
                 .count();
-            let shown: String = cells[x..x + run].concat();
-            if let Some((url, width)) = address(&urls, &shown, ellipsis) {
+            let shown: String = cells[x..x + run].iter().map(Cell::symbol).collect();
+            let urls = urls.get_or_insert_with(|| app.content.source_urls());
+            if let Some((url, width)) = address(urls, &shown, ellipsis) {
                 links.push(Link {
                     x: area.left() + x as u16,
                     y,
@@ -57,12 +57,12 @@ pub fn find(app: &App, buffer: &Buffer) -> Vec<Link> {
     links
 }
 
-fn starts_address(cells: &[&str]) -> bool {
+fn starts_address(cells: &[Cell]) -> bool {
     // Looked at for every cell of every frame: most cells are not an "h".
-    if cells.first() != Some(&"h") {
+    if cells.first().map(Cell::symbol) != Some("h") {
         return false;
     }
-    let start: String = cells.iter().take(8).copied().collect();
+    let start: String = cells.iter().take(8).map(Cell::symbol).collect();
     start.starts_with("https://") || start.starts_with("http://")
 }
 
