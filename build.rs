@@ -38,7 +38,18 @@ fn main() {
             countries: Vec::new(),
         };
         let out = Path::new(&out);
-        store(&dir, &out.join(format!("{lang}.postcard")), &files);
+        let places: Vec<data::NotePlace> = notes
+            .iter()
+            .map(|note| data::NotePlace {
+                at: note.at.clone(),
+                routes: note.routes.clone(),
+            })
+            .collect();
+        store(
+            &dir,
+            &out.join(format!("{lang}.postcard")),
+            &(&files, &places),
+        );
         store(&dir, &out.join(format!("{lang}-notes.postcard")), &notes);
         store(
             &dir,

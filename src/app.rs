@@ -1135,11 +1135,12 @@ impl App {
             _ => {}
         }
         content
-            .notes
+            .note_places
             .iter()
             .enumerate()
-            .filter(|(_, note)| {
-                targets.contains(&note.at) && note.for_route(self.application.route.map(Route::id))
+            .filter(|(_, place)| {
+                targets.contains(&place.at)
+                    && place.for_route(self.application.route.map(Route::id))
             })
             .map(|(i, _)| i)
             .collect()

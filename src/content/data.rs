@@ -101,6 +101,14 @@ pub struct Note {
     pub confidence: Confidence,
 }
 
+/// Where a note belongs and the routes it concerns, known without the note being read: which
+/// notes a screen has is asked at every frame, the notes themselves only when they are shown.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+pub struct NotePlace {
+    pub at: String,
+    pub routes: Vec<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {

@@ -26,7 +26,8 @@ const COUNTRIES: &str = "countries.yaml";
 
 /// The built-in files of `lang`: `content/` as `build.rs` read it into [`Files`] and stored it
 /// with postcard, so a start decodes it instead of parsing YAML. The notes and the countries
-/// are stored apart (the files' own have none), each decoded at its first use.
+/// are stored apart (the files' own have none), each decoded at its first use; the files come
+/// with the notes' places.
 struct Stored {
     files: &'static [u8],
     notes: &'static [u8],
@@ -159,6 +160,8 @@ pub struct Content {
     pub ui: UiText,
     pub steps: Steps,
     pub notes: Deferred<Vec<Note>>,
+    /// Where each of the notes belongs, in the same order.
+    pub note_places: Vec<NotePlace>,
     /// What the sources say of citizens by country (read by the `countries` module).
     pub countries: Deferred<Vec<Regime>>,
     /// Each FAQ entry's question and answer, folded for search (see [`fold`]).
@@ -251,13 +254,14 @@ impl Content {
     pub fn embedded(lang: Lang) -> Result<Self> {
         let dir = Path::new("content");
         let stored = stored(lang);
-        let files = postcard::from_bytes(stored.files).map_err(|e| {
+        let (files, note_places) = postcard::from_bytes(stored.files).map_err(|e| {
             Error::invalid(
                 dir.join(lang.code()),
                 format!("the built-in content cannot be decoded: {e}"),
             )
         })?;
         let mut content = Self::assembled(lang, files);
+        content.note_places = note_places;
         content.notes = Deferred::stored(stored.notes);
         content.countries = Deferred::stored(stored.countries);
         Ok(content)
@@ -321,6 +325,7 @@ impl Content {
             faq_folded: FoldedFaq::default(),
             ui: files.ui,
             steps: files.steps,
+            note_places: files.notes.iter().map(Note::place).collect(),
             notes: Deferred::ready(files.notes),
             countries: Deferred::ready(files.countries),
         }
@@ -698,8 +703,26 @@ impl Note {
     /// Whether the note is limited to other routes than `route` (`routes:`); every note is for
     /// an application whose route is not chosen yet.
     pub fn for_route(&self, route: Option<&str>) -> bool {
-        route.is_none_or(|route| self.routes.is_empty() || self.routes.iter().any(|id| id == route))
+        for_route(&self.routes, route)
     }
+
+    pub fn place(&self) -> NotePlace {
+        NotePlace {
+            at: self.at.clone(),
+            routes: self.routes.clone(),
+        }
+    }
+}
+
+impl NotePlace {
+    /// As [`Note::for_route`].
+    pub fn for_route(&self, route: Option<&str>) -> bool {
+        for_route(&self.routes, route)
+    }
+}
+
+fn for_route(routes: &[String], route: Option<&str>) -> bool {
+    route.is_none_or(|route| routes.is_empty() || routes.iter().any(|id| id == route))
 }
 
 /// Why a list of sources is not one: none, an address that is not one, a date of no known form.
@@ -774,6 +797,11 @@ mod deferred {
         for lang in Lang::ALL {
             let content = Content::embedded(lang).expect("the built-in content decodes");
             assert!(content.notes.value.get().is_none() && content.countries.value.get().is_none());
+            let places: Vec<NotePlace> = content.notes.iter().map(Note::place).collect();
+            assert_eq!(
+                content.note_places, places,
+                "{lang:?}: the notes' places as stored"
+            );
             assert!(!content.notes.is_empty() && !content.countries.is_empty());
             assert!(content.notes.value.get().is_some() && content.countries.value.get().is_some());
         }
