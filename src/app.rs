@@ -97,6 +97,9 @@ pub enum Msg {
         files: Vec<PathBuf>,
         select: Option<PathBuf>,
     },
+    /// The start screen's files in their true order, after a first order that was the
+    /// folder's index's: rows already read stay read (see `App::reorder_files`).
+    Reordered(Vec<PathBuf>),
     /// Rows of the start screen read, by row number (see [`App::unread_files`]).
     RowsRead(Vec<(usize, Listing)>),
     /// A problem to show, or `None` to clear the last one.
@@ -162,6 +165,7 @@ impl Msg {
                 | Msg::Opened { .. }
                 | Msg::OpenLocked
                 | Msg::Listed { .. }
+                | Msg::Reordered(_)
                 | Msg::RowsRead(_)
                 | Msg::Notice(_)
                 | Msg::TextsLoaded(_)
@@ -475,6 +479,35 @@ impl App {
         });
     }
 
+    /// The start screen's rows in the order of `files`: a row already read moves with its file,
+    /// a file not listed before comes unread, a file no longer there goes. A selection moved
+    /// off the first row stays on its file; on the first row it stays there, on the newest.
+    fn reorder_files(&mut self, files: Vec<PathBuf>) {
+        let Screen::Start(start) = &mut self.screen else {
+            return;
+        };
+        let selected = start
+            .rows
+            .get(start.selected)
+            .filter(|_| start.selected > 0)
+            .map(|row| row.path().to_path_buf());
+        let mut read: std::collections::HashMap<PathBuf, Row> = std::mem::take(&mut start.rows)
+            .into_iter()
+            .filter(|row| matches!(row, Row::Read { .. }))
+            .map(|row| (row.path().to_path_buf(), row))
+            .collect();
+        start.rows = files
+            .into_iter()
+            .map(|file| read.remove(&file).unwrap_or(Row::Unread(file)))
+            .collect();
+        start.unread = (0..start.rows.len())
+            .filter(|&n| matches!(start.rows[n], Row::Unread(_)))
+            .collect();
+        start.selected = selected
+            .and_then(|path| start.rows.iter().position(|row| row.path() == path))
+            .unwrap_or(0);
+    }
+
     /// Puts a file as read into `row` of the start screen (as [`App::unread_files`] numbers
     /// them), if that row still lists that file. Found by number, not by searching the rows for
     /// its path.
@@ -505,6 +538,14 @@ impl App {
     pub fn read_next_rows(&mut self, mut read: impl FnMut(PathBuf) -> Listing) {
         for (row, file) in self.unread_files(ROWS_PER_STEP) {
             self.read_listing(row, read(file));
+        }
+    }
+
+    /// The start screen's files, in its order.
+    pub fn listed_files(&self) -> Vec<&Path> {
+        match &self.screen {
+            Screen::Start(start) => start.rows.iter().map(Row::path).collect(),
+            _ => Vec::new(),
         }
     }
 
@@ -642,6 +683,10 @@ impl App {
             }
             Msg::Listed { files, select } => {
                 self.show_files(files, select.as_deref());
+                return Effect::None;
+            }
+            Msg::Reordered(files) => {
+                self.reorder_files(files);
                 return Effect::None;
             }
             Msg::RowsRead(rows) => {

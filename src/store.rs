@@ -82,6 +82,80 @@ impl Listing {
     }
 }
 
+/// The files of [`Store::glance`], and what the index knew of them.
+#[derive(Debug, Default)]
+pub struct Glance {
+    pub files: Vec<PathBuf>,
+    pub known: Known,
+    /// Ordered as the index last saw the folder, not by each file's dates.
+    pub provisional: bool,
+}
+
+/// The folder's index as a listing began, by file name, with what each file was then, and the
+/// files read since: an entry is used only for a file that is still exactly that file.
+#[derive(Default)]
+pub struct Known {
+    entries: std::collections::HashMap<String, index::Entry<'static>>,
+    /// Whether a file was read that the index did not hold as it is.
+    changed: bool,
+    /// How many rows were read from their files rather than from the index.
+    pub read_from_files: usize,
+}
+
+impl std::fmt::Debug for Known {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Known({} entries)", self.entries.len())
+    }
+}
+
+impl Known {
+    /// The application file at `path`: from the index when the file is unchanged since (its
+    /// inode, size and times, looked at now), else read from the file and kept for the index.
+    pub fn read(&mut self, path: PathBuf) -> Listing {
+        let identity = fs::symlink_metadata(&path)
+            .ok()
+            .and_then(|meta| index::Identity::of(&meta));
+        let Some(file) = path.file_name().and_then(|name| name.to_str()) else {
+            self.read_from_files += 1;
+            return Listing::read(path);
+        };
+        let entry = self.entries.get(file);
+        if let (Some(entry), Some(identity)) = (entry, identity)
+            && entry.identity == identity
+            && let Some(record) = entry.record()
+        {
+            return Listing::Ready {
+                path,
+                record: Box::new(record),
+            };
+        }
+        let file = file.to_string();
+        self.read_from_files += 1;
+        let listing = Listing::read(path);
+        if let (Listing::Ready { record, .. }, Some(identity)) = (&listing, identity)
+            && let Some(entry) = index::Entry::new(file.clone(), identity, record)
+        {
+            self.entries.insert(file, entry);
+            self.changed = true;
+        }
+        listing
+    }
+
+    /// Writes the folder's index again if it lacked any of `files` (the folder's files, all
+    /// read, in their order) or held others; derived data, so a folder that cannot hold it
+    /// only lists more slowly next time.
+    pub fn keep(&mut self, store: &Store, files: &[&Path]) {
+        let entries: Vec<&index::Entry> = files
+            .iter()
+            .filter_map(|path| self.entries.get(path.file_name()?.to_str()?))
+            .collect();
+        if self.changed || entries.len() != self.entries.len() {
+            index::write(&store.dir, &entries);
+            self.changed = false;
+        }
+    }
+}
+
 /// What a listing made of one application file: a row, or why the file cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Summary<R> {
@@ -201,6 +275,52 @@ impl Store {
             .collect())
     }
 
+    /// The folder's files as its index last saw them, newest first, without looking at each
+    /// file: a start screen shows its first rows at once, from the index where a row's file is
+    /// unchanged (see [`Known::read`]), and orders them by [`Store::scan`] a moment later.
+    /// Files the index does not know come first (they are newer than it), by name. Without a
+    /// usable index this is [`Store::scan`] itself, and says so (`provisional` false).
+    pub fn glance(&self) -> Result<Glance> {
+        let bytes = index::read(&self.dir);
+        let entries = bytes.as_deref().map(index::entries).unwrap_or_default();
+        if entries.is_empty() {
+            return Ok(Glance {
+                files: self.scan()?,
+                known: Known::default(),
+                provisional: false,
+            });
+        }
+        let read = match fs::read_dir(&self.dir) {
+            Ok(read) => read,
+            Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Glance::default()),
+            Err(e) => return Err(Error::io(&self.dir, e)),
+        };
+        let mut present: std::collections::HashSet<std::ffi::OsString> = read
+            .filter_map(|entry| {
+                let entry = entry.ok()?;
+                is_application(&entry.path(), entry.file_type().ok()).then(|| entry.file_name())
+            })
+            .collect();
+        let mut known = Known::default();
+        let mut files = Vec::with_capacity(present.len());
+        for entry in entries {
+            if present.remove(std::ffi::OsStr::new(entry.file.as_ref())) {
+                files.push(self.dir.join(entry.file.as_ref()));
+                known
+                    .entries
+                    .insert(entry.file.to_string(), entry.into_owned());
+            }
+        }
+        let mut unknown: Vec<PathBuf> = present.into_iter().map(|n| self.dir.join(n)).collect();
+        unknown.sort();
+        unknown.append(&mut files);
+        Ok(Glance {
+            files: unknown,
+            known,
+            provisional: true,
+        })
+    }
+
     /// Every application file in the folder, read, in the order of [`Store::scan`]. A file
     /// unchanged since the folder's index was written is taken from the index; the others are
     /// read. Nothing is written: a command that only reads leaves the folder as it was.
@@ -244,7 +364,7 @@ impl Store {
     {
         let files = self.scan_files()?;
         let bytes = index::read(&self.dir);
-        let mut indexed = bytes.as_deref().map(index::entries).unwrap_or_default();
+        let mut indexed = index::by_file(bytes.as_deref().map(index::entries).unwrap_or_default());
         let mut kept = Vec::new();
         let mut changed = false;
         let mut rows = Vec::with_capacity(files.len());
@@ -252,7 +372,7 @@ impl Store {
             let file = path.file_name().map(|n| n.to_string_lossy().into_owned());
             let entry = file
                 .as_ref()
-                .and_then(|file| indexed.remove(file))
+                .and_then(|file| indexed.remove(file.as_str()))
                 .filter(|entry| Some(entry.identity) == identity);
             if let Some(entry) = entry {
                 if let Some(row) = key.and_then(|key| entry.row::<R>(key)) {
@@ -295,7 +415,7 @@ impl Store {
         }
         // Entries left over are of files gone since.
         if keep_index && (changed || !indexed.is_empty()) {
-            index::write(&self.dir, &kept);
+            index::write(&self.dir, &kept.iter().collect::<Vec<_>>());
         }
         Ok(rows)
     }

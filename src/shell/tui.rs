@@ -17,7 +17,7 @@ use kzvisa::error::Error;
 use kzvisa::keymap;
 use kzvisa::lang::Lang;
 use kzvisa::settings;
-use kzvisa::store::{self, Access, Listing, Lock, ReadOnly, Store};
+use kzvisa::store::{self, Access, Glance, Known, Lock, ReadOnly, Store};
 use kzvisa::ui::{self, theme::Theme};
 use kzvisa::wizard::Application;
 
@@ -64,7 +64,13 @@ pub fn run(
         languages,
         crash_texts: None,
         links: Links::new(kzvisa::theme::hyperlinks(|name| std::env::var(name).ok())),
+        known: Known::default(),
+        order_unchecked: false,
     };
+    // The start screen's first rows are read before its first frame, so it shows them at once.
+    if app.folder_unlisted() {
+        shell.read_folder(&mut app);
+    }
 
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
@@ -220,6 +226,10 @@ struct Shell {
     languages: Languages,
     crash_texts: Option<Arc<Mutex<CrashTexts>>>,
     links: Links,
+    /// What the folder's index knew when the start screen listed the folder.
+    known: Known,
+    /// The start screen's order is the index's, its files' dates not looked at yet.
+    order_unchecked: bool,
 }
 
 impl Shell {
@@ -279,7 +289,7 @@ impl Shell {
                 }
                 // The start screen's folder is read a step at a time while no key is waiting:
                 // the screen shows at once, and a key is never kept waiting for a large folder.
-                let reading = app.reading_folder();
+                let reading = app.reading_folder() || self.order_unchecked;
                 let wait = if reading {
                     Duration::ZERO
                 } else {
@@ -521,7 +531,8 @@ impl Shell {
     }
 
     /// Back to the start screen, listed afresh; the rows on screen are read before it is drawn.
-    fn refresh(&self, app: &mut App, select: Option<&Path>, problem: Option<Error>) {
+    fn refresh(&mut self, app: &mut App, select: Option<&Path>, problem: Option<Error>) {
+        self.order_unchecked = false;
         let (files, unreadable) = match self.store.scan() {
             Ok(files) => (files, None),
             Err(error) => (Vec::new(), Some(error)),
@@ -535,29 +546,47 @@ impl Shell {
         app.update(Msg::Notice(notice));
     }
 
-    /// One step of reading the start screen's folder (the rows of [`App::unread_files`]); in the first
-    /// step, which files the folder holds as well (a few milliseconds for a thousand), so no row
-    /// shows unread that need not.
-    fn read_folder(&self, app: &mut App) {
+    /// One step of reading the start screen's folder: the rows of [`App::unread_files`], each
+    /// from the folder's index while its file is unchanged. In the first step, which files the
+    /// folder holds as well, in the order its index last saw (a glance at the folder, not at
+    /// each file); in the next, their true order by their dates. Once the whole folder is read,
+    /// the index is written again if it lacked any of it.
+    fn read_folder(&mut self, app: &mut App) {
         if app.folder_unlisted() {
-            let (files, problem) = match self.store.scan() {
-                Ok(files) => (files, None),
-                Err(error) => (Vec::new(), Some(app.words(&error))),
+            let (glance, problem) = match self.store.glance() {
+                Ok(glance) => (glance, None),
+                Err(error) => (Glance::default(), Some(app.words(&error))),
             };
+            self.known = glance.known;
+            self.order_unchecked = glance.provisional;
             app.update(Msg::Listed {
-                files,
+                files: glance.files,
                 select: None,
             });
             if problem.is_some() {
                 app.update(Msg::Notice(problem));
             }
+        } else if self.order_unchecked {
+            self.order_unchecked = false;
+            match self.store.scan() {
+                Ok(files) => {
+                    app.update(Msg::Reordered(files));
+                }
+                Err(error) => {
+                    app.update(Msg::Notice(Some(app.words(&error))));
+                }
+            }
         }
+        let known = &mut self.known;
         let read = app
             .unread_files(ROWS_PER_STEP)
             .into_iter()
-            .map(|(row, file)| (row, Listing::read(file)))
+            .map(|(row, file)| (row, known.read(file)))
             .collect();
         app.update(Msg::RowsRead(read));
+        if !app.reading_folder() && !self.order_unchecked {
+            self.known.keep(&self.store, &app.listed_files());
+        }
     }
 
     /// Opens an application for writing with its lock, or read-only for the reason given.

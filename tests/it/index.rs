@@ -2,7 +2,10 @@
 //! that is never trusted over the files. Each test compares what `list` gives with the index to
 //! what the files say.
 
-use kzvisa::store::{self, INDEX_FILE, Listing, Record, Store};
+use std::path::{Path, PathBuf};
+
+use kzvisa::app::{App, Msg, Row, Screen};
+use kzvisa::store::{self, INDEX_FILE, Known, Listing, Record, Store};
 
 fn record(name: &str) -> Record {
     let now = chrono::DateTime::parse_from_rfc3339("2026-12-01T10:00:00+05:00").expect("a time");
@@ -167,8 +170,8 @@ fn a_linked_application_is_always_read_from_its_target() {
     assert!(listed.contains(&"Moved".to_string()), "{listed:?}");
 }
 
-/// Only `kzvisa list` writes the index: a command that reads the folder to find an application
-/// (export, check, plan) leaves it as it was.
+/// A command that reads the folder to find an application (export, check, plan) leaves it as
+/// it was; `kzvisa list` writes the index (and so does the start screen, see below).
 #[test]
 fn reading_the_folder_writes_nothing() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -240,4 +243,145 @@ fn kzvisa_list_says_the_same_from_the_index_as_from_the_files() {
         assert_eq!(list(format), from_files, "{format}, from the index");
         assert_eq!(list(format), from_files, "{format}, again");
     }
+}
+
+/// What the start screen reads through `Known`: names, as the files give them.
+fn read_all(known: &mut Known, files: &[PathBuf]) -> Vec<String> {
+    files
+        .iter()
+        .map(|file| match known.read(file.clone()) {
+            Listing::Ready { record, .. } => record.name,
+            Listing::Broken { path, error } => format!("broken {}: {error}", path.display()),
+        })
+        .collect()
+}
+
+fn file_names(files: &[PathBuf]) -> Vec<String> {
+    files
+        .iter()
+        .map(|f| {
+            f.file_name()
+                .expect("a name")
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect()
+}
+
+/// The start screen's first glance takes the order the index last saw, without looking at each
+/// file: files it does not know come first, files gone since are left out.
+#[test]
+fn a_glance_orders_as_the_index_last_saw_the_folder() {
+    let (dir, store) = indexed_folder();
+    let at_indexing = file_names(&store.scan().expect("scan"));
+    std::fs::remove_file(dir.path().join("Anna.yaml")).expect("remove");
+    store::save(&dir.path().join("Erlan.yaml"), &record("Erlan")).expect("save");
+    let glance = store.glance().expect("glance");
+    assert!(glance.provisional);
+    let mut expected = vec!["Erlan.yaml".to_string()];
+    expected.extend(at_indexing.into_iter().filter(|f| f != "Anna.yaml"));
+    assert_eq!(file_names(&glance.files), expected);
+}
+
+/// Without an index (or with a spoilt one) there is no order to take: the glance is a scan.
+#[test]
+fn without_an_index_a_glance_is_a_scan() {
+    let (dir, store) = indexed_folder();
+    for spoil in [None, Some(b"not an index".as_slice())] {
+        std::fs::remove_file(dir.path().join(INDEX_FILE)).ok();
+        if let Some(bytes) = spoil {
+            std::fs::write(dir.path().join(INDEX_FILE), bytes).expect("write");
+        }
+        let glance = store.glance().expect("glance");
+        assert!(!glance.provisional);
+        assert_eq!(glance.files, store.scan().expect("scan"));
+        let mut known = glance.known;
+        assert_eq!(known.read_from_files, 0);
+        assert_eq!(read_all(&mut known, &glance.files).len(), 3);
+        assert_eq!(known.read_from_files, 3, "every row from its file");
+    }
+}
+
+/// Rows read through the index: an unchanged file from it, a file changed behind it (same size,
+/// its modification time set back) from the file. What is then kept as the index holds the
+/// file as it is now, and drops a file gone.
+#[test]
+fn the_start_screen_reads_unchanged_files_from_the_index_and_keeps_it_true() {
+    let (dir, store) = indexed_folder();
+    let path = dir.path().join("Bolat.yaml");
+    let before = std::fs::metadata(&path).expect("file");
+    let text = std::fs::read_to_string(&path).expect("read");
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(&path, text.replace("name: Bolat", "name: Dana_")).expect("write in place");
+    crate::common::written_at(&path, before.modified().expect("mtime"));
+    std::fs::remove_file(dir.path().join("Chen.yaml")).expect("remove");
+
+    let glance = store.glance().expect("glance");
+    let mut known = glance.known;
+    let names = read_all(&mut known, &glance.files);
+    assert_eq!(sorted(names.clone()), ["Anna", "Dana_"].map(String::from));
+    assert_eq!(known.read_from_files, 1, "only the changed file is read");
+    let files: Vec<&Path> = glance.files.iter().map(PathBuf::as_path).collect();
+    known.keep(&store, &files);
+
+    let again = store.glance().expect("glance");
+    assert_eq!(file_names(&again.files), file_names(&glance.files));
+    let mut known = again.known;
+    assert_eq!(read_all(&mut known, &again.files), names);
+    assert_eq!(known.read_from_files, 0, "all from the index it kept");
+    assert_eq!(
+        sorted(self::names(&store)),
+        ["Anna", "Dana_"].map(String::from)
+    );
+}
+
+/// The true order after the index's: the rows read move with their files, a selection moved
+/// stays on its file (one not moved stays on the first row), a file gone goes and a new one
+/// comes unread.
+#[test]
+fn the_true_order_keeps_the_rows_read_and_the_selection() {
+    let mut app = App::start_reading(crate::common::content(), kzvisa::theme::Theme::PLAIN);
+    let file = |name: &str| PathBuf::from(format!("/apps/{name}.yaml"));
+    let listing = |name: &str| Listing::Ready {
+        path: file(name),
+        record: Box::new(record(name)),
+    };
+    app.update(Msg::Listed {
+        files: vec![file("anna"), file("bolat"), file("chen")],
+        select: None,
+    });
+    app.update(Msg::RowsRead(vec![
+        (0, listing("anna")),
+        (1, listing("bolat")),
+    ]));
+    crate::common::press(&mut app, "<Down>");
+    app.update(Msg::Reordered(vec![
+        file("dana"),
+        file("bolat"),
+        file("anna"),
+    ]));
+    let Screen::Start(start) = &app.screen else {
+        panic!("the start screen: {:?}", app.screen)
+    };
+    let rows: Vec<(String, bool)> = start
+        .rows
+        .iter()
+        .map(|row| {
+            (
+                file_names(&[row.path().to_path_buf()])[0].clone(),
+                matches!(row, Row::Read { .. }),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("dana.yaml", false),
+            ("bolat.yaml", true),
+            ("anna.yaml", true)
+        ]
+        .map(|(f, read)| (f.to_string(), read))
+    );
+    assert_eq!(start.selected, 1, "still on bolat");
+    assert_eq!(app.unread_files(10), vec![(0, file("dana"))]);
 }

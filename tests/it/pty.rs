@@ -661,6 +661,41 @@ fn a_folder_of_many_applications_is_listed_newest_first_and_keys_work_at_once() 
     term.assert_restored();
 }
 
+/// The start screen keeps the folder's index: it writes one once it has read a folder that
+/// had none, and the next start, shown at first in the index's order, ends in the files' own.
+/// A file changed since (the oldest, now the newest) comes first with what it says now.
+#[test]
+fn the_start_screen_writes_the_index_and_never_trusts_its_order_over_the_files() {
+    let data = data_dir();
+    let folder = data.path().join("applications");
+    std::fs::create_dir_all(&folder).expect("folder");
+    let text = |name: &str| {
+        format!(
+            "schema: 2\nname: {name}\ncreated: 2026-01-01T00:00:00Z\n\
+             updated: 2026-01-02T00:00:00Z\napplication:\n  place:\n    step: documents\n    document: 0\n"
+        )
+    };
+    for (age, name) in [(300, "Anna"), (200, "Bolat"), (100, "Chen")] {
+        let path = folder.join(format!("{}.yaml", name.to_lowercase()));
+        std::fs::write(&path, text(name)).expect("write");
+        crate::common::written_ago(&path, age);
+    }
+    let index = folder.join(kzvisa::store::INDEX_FILE);
+    let mut term = spawn(data.path(), &[], 100, 30);
+    term.wait_for("› Chen");
+    term.send("q");
+    term.assert_restored();
+    assert!(index.is_file(), "the start screen wrote the index");
+
+    std::fs::write(folder.join("anna.yaml"), text("Anna Changed")).expect("write");
+    let mut term = spawn(data.path(), &[], 100, 30);
+    let screen = term.wait_for("› Anna Changed");
+    assert!(screen.contains("Chen"), "{screen}");
+    assert!(!screen.contains("Anna  "), "{screen}");
+    term.send("q");
+    term.assert_restored();
+}
+
 #[test]
 fn the_notes_open_from_the_documents_and_esc_returns_to_the_same_row() {
     let data = data_dir();
