@@ -91,11 +91,13 @@ pub struct Glance {
     pub provisional: bool,
 }
 
-/// The folder's index as a listing began, by file name, with what each file was then, and the
-/// files read since: an entry is used only for a file that is still exactly that file.
+/// The folder's index as a listing began, with what each file was then, and the files read
+/// since: an entry is used only for a file that is still exactly that file.
 #[derive(Default)]
 pub struct Known {
-    entries: std::collections::HashMap<String, index::Entry<'static>>,
+    entries: Vec<index::Entry<'static>>,
+    /// Each entry's place in `entries`, by file name.
+    position: std::collections::HashMap<std::borrow::Cow<'static, str>, usize>,
     /// Whether a file was read that the index did not hold as it is.
     changed: bool,
     /// How many rows were read from their files rather than from the index.
@@ -109,6 +111,10 @@ impl std::fmt::Debug for Known {
 }
 
 impl Known {
+    fn place_of(&self, file: &str) -> Option<usize> {
+        self.position.get(file).copied()
+    }
+
     /// The application file at `path`: from the index when the file is unchanged since (its
     /// inode, size and times, looked at now), else read from the file and kept for the index.
     pub fn read(&mut self, path: PathBuf) -> Listing {
@@ -119,10 +125,10 @@ impl Known {
             self.read_from_files += 1;
             return Listing::read(path);
         };
-        let entry = self.entries.get(file);
-        if let (Some(entry), Some(identity)) = (entry, identity)
-            && entry.identity == identity
-            && let Some(record) = entry.record()
+        let place = self.place_of(file);
+        if let (Some(n), Some(identity)) = (place, identity)
+            && self.entries[n].identity == identity
+            && let Some(record) = self.entries[n].record()
         {
             return Listing::Ready {
                 path,
@@ -135,7 +141,13 @@ impl Known {
         if let (Listing::Ready { record, .. }, Some(identity)) = (&listing, identity)
             && let Some(entry) = index::Entry::new(file.clone(), identity, record)
         {
-            self.entries.insert(file, entry);
+            match place {
+                Some(n) => self.entries[n] = entry,
+                None => {
+                    self.position.insert(file.into(), self.entries.len());
+                    self.entries.push(entry);
+                }
+            }
             self.changed = true;
         }
         listing
@@ -147,9 +159,10 @@ impl Known {
     pub fn keep(&mut self, store: &Store, files: &[&Path]) {
         let entries: Vec<&index::Entry> = files
             .iter()
-            .filter_map(|path| self.entries.get(path.file_name()?.to_str()?))
+            .filter_map(|path| self.place_of(path.file_name()?.to_str()?))
+            .map(|n| &self.entries[n])
             .collect();
-        if self.changed || entries.len() != self.entries.len() {
+        if self.changed || entries.len() != self.position.len() {
             index::write(&store.dir, &entries);
             self.changed = false;
         }
@@ -281,39 +294,52 @@ impl Store {
     /// Files the index does not know come first (they are newer than it), by name. Without a
     /// usable index this is [`Store::scan`] itself, and says so (`provisional` false).
     pub fn glance(&self) -> Result<Glance> {
-        let bytes = index::read(&self.dir);
-        let entries = bytes.as_deref().map(index::entries).unwrap_or_default();
-        if entries.is_empty() {
-            return Ok(Glance {
-                files: self.scan()?,
+        let scanned = || {
+            self.scan().map(|files| Glance {
+                files,
                 known: Known::default(),
                 provisional: false,
-            });
+            })
+        };
+        let Some(bytes) = index::read(&self.dir) else {
+            return scanned();
+        };
+        // Kept for the rest of the session, as the start screen reads its rows from them: the
+        // entries borrow from these bytes rather than each copying its record.
+        let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+        let entries = index::entries(bytes);
+        if entries.is_empty() {
+            return scanned();
         }
         let read = match fs::read_dir(&self.dir) {
             Ok(read) => read,
             Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Glance::default()),
             Err(e) => return Err(Error::io(&self.dir, e)),
         };
-        let mut present: std::collections::HashSet<std::ffi::OsString> = read
-            .filter_map(|entry| {
-                let entry = entry.ok()?;
-                is_application(&entry.path(), entry.file_type().ok()).then(|| entry.file_name())
-            })
-            .collect();
-        let mut known = Known::default();
-        let mut files = Vec::with_capacity(present.len());
-        for entry in entries {
-            if present.remove(std::ffi::OsStr::new(entry.file.as_ref())) {
-                files.push(self.dir.join(entry.file.as_ref()));
-                known
-                    .entries
-                    .insert(entry.file.to_string(), entry.into_owned());
+        let known = Known {
+            position: entries
+                .iter()
+                .enumerate()
+                .map(|(n, entry)| (entry.file.clone(), n))
+                .collect(),
+            entries,
+            ..Known::default()
+        };
+        // Each file in the index's place for it; those it does not know first, by name.
+        let mut placed: Vec<Option<PathBuf>> = vec![None; known.entries.len()];
+        let mut unknown = Vec::new();
+        for entry in read.flatten() {
+            let path = entry.path();
+            if !is_application(&path, entry.file_type().ok()) {
+                continue;
+            }
+            match path.file_name().and_then(|name| known.place_of(name.to_str()?)) {
+                Some(n) => placed[n] = Some(path),
+                None => unknown.push(path),
             }
         }
-        let mut unknown: Vec<PathBuf> = present.into_iter().map(|n| self.dir.join(n)).collect();
         unknown.sort();
-        unknown.append(&mut files);
+        unknown.extend(placed.into_iter().flatten());
         Ok(Glance {
             files: unknown,
             known,

@@ -129,19 +129,6 @@ impl<'a> Entry<'a> {
         })
     }
 
-    /// The entry with its bytes its own, to keep past the index's bytes.
-    pub fn into_owned(self) -> Entry<'static> {
-        Entry {
-            file: self.file.into_owned().into(),
-            identity: self.identity,
-            record: self.record.into_owned().into(),
-            row: self.row.map(|row| KeptRow {
-                key: row.key.into_owned().into(),
-                row: row.row.into_owned().into(),
-            }),
-        }
-    }
-
     /// This entry with its row made for `key`.
     pub fn with_row<R: Serialize>(mut self, key: &str, row: &R) -> Self {
         self.row = KeptRow::of(key, row);

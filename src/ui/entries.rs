@@ -36,8 +36,10 @@ impl<'a> Entry<'a> {
         Entry::new(Line::default(), body)
     }
 
+    /// A blank line: no text at all, so a screen of a thousand rows, most of them blank off
+    /// screen, allocates nothing for them.
     pub fn blank() -> Self {
-        Entry::text(Line::default())
+        Entry::text(Text::default())
     }
 
     pub fn selected(mut self, selected: bool) -> Self {
