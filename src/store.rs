@@ -16,6 +16,8 @@ mod index;
 
 /// The folder's summary of its applications (see `store/index.rs`): derived data only.
 pub use index::FILE_NAME as INDEX_FILE;
+/// What a file or folder was when looked at (see `store/index.rs`).
+pub use index::Identity;
 
 /// The version of the file format this build writes. Raise it with every change that an older
 /// build could not read, and migrate files of the previous version in [`parse`].
@@ -100,6 +102,10 @@ pub struct Known {
     position: std::collections::HashMap<std::borrow::Cow<'static, str>, usize>,
     /// Whether a file was read that the index did not hold as it is.
     changed: bool,
+    /// The folder as the index says it was, and as it was before the files now listed were
+    /// (see [`Store::scan_with_folder`]).
+    stored_folder: Option<Identity>,
+    folder: Option<Identity>,
     /// How many rows were read from their files rather than from the index.
     pub read_from_files: usize,
 }
@@ -111,6 +117,25 @@ impl std::fmt::Debug for Known {
 }
 
 impl Known {
+    fn of(index: index::Index<'static>) -> Self {
+        Known {
+            position: index
+                .entries
+                .iter()
+                .enumerate()
+                .map(|(n, entry)| (entry.file.clone(), n))
+                .collect(),
+            entries: index.entries,
+            stored_folder: index.folder,
+            ..Known::default()
+        }
+    }
+
+    /// The folder as it was before the files now listed were: kept with the index.
+    pub fn listed(&mut self, folder: Option<Identity>) {
+        self.folder = folder;
+    }
+
     fn place_of(&self, file: &str) -> Option<usize> {
         self.position.get(file).copied()
     }
@@ -154,17 +179,24 @@ impl Known {
     }
 
     /// Writes the folder's index again if it lacked any of `files` (the folder's files, all
-    /// read, in their order) or held others; derived data, so a folder that cannot hold it
-    /// only lists more slowly next time.
+    /// read, in their order, as [`Known::listed`] found them) or held others, or the folder
+    /// has changed since it was written; derived data, so a folder that cannot hold it only
+    /// lists more slowly next time.
     pub fn keep(&mut self, store: &Store, files: &[&Path]) {
-        let entries: Vec<&index::Entry> = files
+        let names: Vec<&str> = files
             .iter()
-            .filter_map(|path| self.place_of(path.file_name()?.to_str()?))
+            .filter_map(|path| path.file_name()?.to_str())
+            .collect();
+        let entries: Vec<&index::Entry> = names
+            .iter()
+            .filter_map(|name| self.place_of(name))
             .map(|n| &self.entries[n])
             .collect();
-        if self.changed || entries.len() != self.position.len() {
-            index::write(&store.dir, &entries);
+        if self.changed || entries.len() != self.position.len() || self.folder != self.stored_folder
+        {
+            index::write(&store.dir, self.folder, &names, &entries);
             self.changed = false;
+            self.stored_folder = self.folder;
         }
     }
 }
@@ -230,19 +262,6 @@ impl Store {
         &self.dir
     }
 
-    /// Whether the folder holds an application file, readable or not: the first one found
-    /// answers, so a start need not list them all to know which screen comes first.
-    /// A folder that does not exist yet holds none; one that cannot be read is an error, never
-    /// taken for an empty one.
-    pub fn has_applications(&self) -> Result<bool> {
-        match fs::read_dir(&self.dir) {
-            Ok(mut read) => Ok(read
-                .any(|entry| entry.is_ok_and(|e| is_application(&e.path(), e.file_type().ok())))),
-            Err(e) if e.kind() == ErrorKind::NotFound => Ok(false),
-            Err(e) => Err(Error::io(&self.dir, e)),
-        }
-    }
-
     /// The application files in the folder, none of them read: newest first by when each was
     /// last written (a save writes the whole file), then by name. Reading the dates of a
     /// thousand files takes a fraction of reading the files. Temporary files that kzvisa left
@@ -253,6 +272,19 @@ impl Store {
             .into_iter()
             .map(|(path, _)| path)
             .collect())
+    }
+
+    /// [`Store::scan`], and the folder as it was just before: while it stays so, it holds the
+    /// same files.
+    pub fn scan_with_folder(&self) -> Result<(Vec<PathBuf>, Option<Identity>)> {
+        let folder = self.folder_identity();
+        Ok((self.scan()?, folder))
+    }
+
+    fn folder_identity(&self) -> Option<Identity> {
+        fs::metadata(&self.dir)
+            .ok()
+            .and_then(|meta| Identity::of_folder(&meta))
     }
 
     /// [`Store::scan`], with what each file was when it was looked at.
@@ -295,10 +327,14 @@ impl Store {
     /// usable index this is [`Store::scan`] itself, and says so (`provisional` false).
     pub fn glance(&self) -> Result<Glance> {
         let scanned = || {
-            self.scan().map(|files| Glance {
-                files,
-                known: Known::default(),
-                provisional: false,
+            self.scan_with_folder().map(|(files, folder)| {
+                let mut known = Known::default();
+                known.listed(folder);
+                Glance {
+                    files,
+                    known,
+                    provisional: false,
+                }
             })
         };
         let Some(bytes) = index::read(&self.dir) else {
@@ -307,42 +343,52 @@ impl Store {
         // Kept for the rest of the session, as the start screen reads its rows from them: the
         // entries borrow from these bytes rather than each copying its record.
         let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
-        let entries = index::entries(bytes);
-        if entries.is_empty() {
+        let Some(index) = index::decode(bytes).filter(|index| !index.files.is_empty()) else {
             return scanned();
+        };
+        // The folder as the index saw it: the same files, none to look for.
+        if index.folder.is_some() && index.folder == self.folder_identity() {
+            let files = index
+                .files
+                .iter()
+                .map(|f| self.dir.join(f.as_ref()))
+                .collect();
+            return Ok(Glance {
+                files,
+                known: Known::of(index),
+                provisional: true,
+            });
         }
         let read = match fs::read_dir(&self.dir) {
             Ok(read) => read,
             Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Glance::default()),
             Err(e) => return Err(Error::io(&self.dir, e)),
         };
-        let known = Known {
-            position: entries
-                .iter()
-                .enumerate()
-                .map(|(n, entry)| (entry.file.clone(), n))
-                .collect(),
-            entries,
-            ..Known::default()
-        };
         // Each file in the index's place for it; those it does not know first, by name.
-        let mut placed: Vec<Option<PathBuf>> = vec![None; known.entries.len()];
+        let place: std::collections::HashMap<&str, usize> = index
+            .files
+            .iter()
+            .enumerate()
+            .map(|(n, file)| (file.as_ref(), n))
+            .collect();
+        let mut placed: Vec<Option<PathBuf>> = vec![None; index.files.len()];
         let mut unknown = Vec::new();
         for entry in read.flatten() {
             let path = entry.path();
             if !is_application(&path, entry.file_type().ok()) {
                 continue;
             }
-            match path.file_name().and_then(|name| known.place_of(name.to_str()?)) {
-                Some(n) => placed[n] = Some(path),
+            match path.file_name().and_then(|name| place.get(name.to_str()?)) {
+                Some(&n) => placed[n] = Some(path),
                 None => unknown.push(path),
             }
         }
+        drop(place);
         unknown.sort();
         unknown.extend(placed.into_iter().flatten());
         Ok(Glance {
             files: unknown,
-            known,
+            known: Known::of(index),
             provisional: true,
         })
     }
@@ -388,9 +434,16 @@ impl Store {
     where
         R: Serialize + serde::de::DeserializeOwned,
     {
+        let folder = self.folder_identity();
         let files = self.scan_files()?;
         let bytes = index::read(&self.dir);
-        let mut indexed = index::by_file(bytes.as_deref().map(index::entries).unwrap_or_default());
+        let index = bytes.as_deref().and_then(index::decode).unwrap_or_default();
+        let stored_folder = index.folder;
+        let mut indexed = index::by_file(index.entries);
+        let names: Vec<String> = files
+            .iter()
+            .filter_map(|(path, _)| Some(path.file_name()?.to_str()?.to_string()))
+            .collect();
         let mut kept = Vec::new();
         let mut changed = false;
         let mut rows = Vec::with_capacity(files.len());
@@ -440,8 +493,9 @@ impl Store {
             }
         }
         // Entries left over are of files gone since.
-        if keep_index && (changed || !indexed.is_empty()) {
-            index::write(&self.dir, &kept.iter().collect::<Vec<_>>());
+        if keep_index && (changed || !indexed.is_empty() || stored_folder != folder) {
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            index::write(&self.dir, folder, &names, &kept.iter().collect::<Vec<_>>());
         }
         Ok(rows)
     }

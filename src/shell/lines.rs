@@ -48,7 +48,8 @@ impl<R: BufRead, W: Write> Lines<R, W> {
                 }
                 (Some(*session), from_file)
             }
-            Opening::Choose => (None, false),
+            // The chooser lists the folder itself, as often as it is shown.
+            Opening::Choose(_) => (None, false),
         };
         // `list` leaves an application for the chooser, listed afresh, as often as asked.
         loop {

@@ -8,7 +8,7 @@ use chrono::{DateTime, FixedOffset, Local, Timelike};
 use kzvisa::content::{Content, fill};
 use kzvisa::error::Error;
 use kzvisa::present::InWords;
-use kzvisa::store::{self, Access, Listing, Lock, OnDisk, ReadOnly, Record, Store};
+use kzvisa::store::{self, Access, Glance, Listing, Lock, OnDisk, ReadOnly, Record, Store};
 use kzvisa::wizard::Application;
 
 /// The application open in the wizard, and how it is saved.
@@ -144,9 +144,9 @@ pub fn moved_text(content: &Content, from: &Path, to: &Path, name: &str) -> Stri
 
 /// What the wizard starts on.
 pub enum Opening {
-    /// Applications are saved: let the person choose. The folder is listed by whoever shows
-    /// it, so the full-screen wizard can show itself first.
-    Choose,
+    /// Applications are saved: let the person choose, from the folder at a glance (see
+    /// `Store::glance`); the full-screen wizard shows its first rows from it at once.
+    Choose(Box<Glance>),
     Wizard {
         session: Box<Session>,
         read_only: Option<ReadOnly>,
@@ -202,8 +202,9 @@ pub fn opening(
             open(&find(store, content, name.as_deref())?, content, from_file)
         }
         (Target::Default, None) => {
-            if store.has_applications().map_err(words)? {
-                Ok(Opening::Choose)
+            let glance = store.glance().map_err(words)?;
+            if !glance.files.is_empty() {
+                Ok(Opening::Choose(Box::new(glance)))
             } else {
                 Ok(Opening::Wizard {
                     session: Box::new(Session::unsaved(default_name(), None)),

@@ -38,8 +38,12 @@ pub fn run(
     languages: Languages,
 ) -> Result<(), String> {
     let theme = Theme::from_env();
-    let (mut app, session) = match opening {
-        Opening::Choose => (App::start_reading(Arc::clone(&content), theme), None),
+    let (mut app, session, glance) = match opening {
+        Opening::Choose(glance) => (
+            App::start_reading(Arc::clone(&content), theme),
+            None,
+            Some(*glance),
+        ),
         Opening::Wizard {
             session,
             read_only,
@@ -52,7 +56,7 @@ pub fn run(
                 read_only,
                 from_file,
             });
-            (app, Some(*session))
+            (app, Some(*session), None)
         }
     };
     let saved_in = session
@@ -68,7 +72,8 @@ pub fn run(
         order_unchecked: false,
     };
     // The start screen's first rows are read before its first frame, so it shows them at once.
-    if app.folder_unlisted() {
+    if let Some(glance) = glance {
+        shell.show_glance(&mut app, Ok(glance));
         shell.read_folder(&mut app);
     }
 
@@ -533,8 +538,11 @@ impl Shell {
     /// Back to the start screen, listed afresh; the rows on screen are read before it is drawn.
     fn refresh(&mut self, app: &mut App, select: Option<&Path>, problem: Option<Error>) {
         self.order_unchecked = false;
-        let (files, unreadable) = match self.store.scan() {
-            Ok(files) => (files, None),
+        let (files, unreadable) = match self.store.scan_with_folder() {
+            Ok((files, folder)) => {
+                self.known.listed(folder);
+                (files, None)
+            }
             Err(error) => (Vec::new(), Some(error)),
         };
         app.update(Msg::Listed {
@@ -553,23 +561,13 @@ impl Shell {
     /// the index is written again if it lacked any of it.
     fn read_folder(&mut self, app: &mut App) {
         if app.folder_unlisted() {
-            let (glance, problem) = match self.store.glance() {
-                Ok(glance) => (glance, None),
-                Err(error) => (Glance::default(), Some(app.words(&error))),
-            };
-            self.known = glance.known;
-            self.order_unchecked = glance.provisional;
-            app.update(Msg::Listed {
-                files: glance.files,
-                select: None,
-            });
-            if problem.is_some() {
-                app.update(Msg::Notice(problem));
-            }
+            let glance = self.store.glance();
+            self.show_glance(app, glance);
         } else if self.order_unchecked {
             self.order_unchecked = false;
-            match self.store.scan() {
-                Ok(files) => {
+            match self.store.scan_with_folder() {
+                Ok((files, folder)) => {
+                    self.known.listed(folder);
                     app.update(Msg::Reordered(files));
                 }
                 Err(error) => {
@@ -586,6 +584,23 @@ impl Shell {
         app.update(Msg::RowsRead(read));
         if !app.reading_folder() && !self.order_unchecked {
             self.known.keep(&self.store, &app.listed_files());
+        }
+    }
+
+    /// The start screen lists the files of a glance at the folder.
+    fn show_glance(&mut self, app: &mut App, glance: kzvisa::error::Result<Glance>) {
+        let (glance, problem) = match glance {
+            Ok(glance) => (glance, None),
+            Err(error) => (Glance::default(), Some(app.words(&error))),
+        };
+        self.known = glance.known;
+        self.order_unchecked = glance.provisional;
+        app.update(Msg::Listed {
+            files: glance.files,
+            select: None,
+        });
+        if problem.is_some() {
+            app.update(Msg::Notice(problem));
         }
     }
 

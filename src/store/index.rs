@@ -17,10 +17,15 @@ use serde::{Deserialize, Serialize};
 
 use super::{Record, SCHEMA};
 
-pub const FILE_NAME: &str = ".kzvisa-index";
+/// The index's own folder inside the applications folder: writing the index there leaves the
+/// applications folder itself unchanged, so its dates still tell whether a file came or went.
+const DIR_NAME: &str = ".kzvisa";
+pub const FILE_NAME: &str = ".kzvisa/index";
+/// Where an earlier build kept its index: removed when this one writes its own.
+const EARLIER_FILE_NAME: &str = ".kzvisa-index";
 
 /// Raised with every change to what the index holds; the schema of the records counts too.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 
 /// The first thing in the file, so another file of that name is never taken for an index.
 const MAGIC: &str = "kzvisa index";
@@ -42,10 +47,19 @@ pub struct Identity {
 impl Identity {
     /// A regular file's identity; none for a link (what it leads to may change without it).
     pub fn of(meta: &fs::Metadata) -> Option<Self> {
+        Self::of_kind(meta, meta.file_type().is_file())
+    }
+
+    /// A folder's: any file made, removed or renamed in it changes it.
+    pub fn of_folder(meta: &fs::Metadata) -> Option<Self> {
+        Self::of_kind(meta, meta.is_dir())
+    }
+
+    fn of_kind(meta: &fs::Metadata, wanted: bool) -> Option<Self> {
         #[cfg(unix)]
         {
             use std::os::unix::fs::MetadataExt;
-            meta.file_type().is_file().then(|| Identity {
+            wanted.then(|| Identity {
                 device: meta.dev(),
                 inode: meta.ino(),
                 size: meta.size(),
@@ -55,7 +69,7 @@ impl Identity {
         }
         #[cfg(not(unix))]
         {
-            let _ = meta;
+            let _ = (meta, wanted);
             None
         }
     }
@@ -70,7 +84,22 @@ struct Stored<'a> {
     format: u32,
     schema: u32,
     #[serde(borrow)]
-    entries: Vec<Entry<'a>>,
+    index: Index<'a>,
+}
+
+/// What an index says.
+#[derive(Serialize, Deserialize, Default)]
+pub struct Index<'a> {
+    /// The applications folder just before it was listed for this index: while it is the same,
+    /// the folder holds the same files.
+    pub folder: Option<Identity>,
+    /// Every application file then, newest first: those that cannot be indexed too (links,
+    /// unreadable files).
+    #[serde(borrow)]
+    pub files: Vec<std::borrow::Cow<'a, str>>,
+    /// What the readable ones held.
+    #[serde(borrow)]
+    pub entries: Vec<Entry<'a>>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -90,16 +119,25 @@ pub struct Entry<'a> {
 
 #[derive(Serialize, Deserialize)]
 struct KeptRow<'a> {
-    #[serde(borrow)]
-    key: std::borrow::Cow<'a, str>,
+    /// The key's hash: only ever compared, and a few bytes where the key is a line of text.
+    key: u64,
     #[serde(borrow, with = "serde_bytes")]
     row: std::borrow::Cow<'a, [u8]>,
+}
+
+/// A hash of a row's key that is the same in every run of a build (std's SipHash with its fixed
+/// keys; another build makes its rows again anyway).
+fn key_hash(key: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    key.hash(&mut hasher);
+    hasher.finish()
 }
 
 impl KeptRow<'static> {
     fn of<R: Serialize>(key: &str, row: &R) -> Option<Self> {
         Some(KeptRow {
-            key: key.to_string().into(),
+            key: key_hash(key),
             row: postcard::to_allocvec(row).ok()?.into(),
         })
     }
@@ -113,7 +151,7 @@ impl<'a> Entry<'a> {
     /// The row kept for `key`, if there is one and it reads as an `R`.
     pub fn row<R: serde::de::DeserializeOwned>(&self, key: &str) -> Option<R> {
         let kept = self.row.as_ref()?;
-        if kept.key != key {
+        if kept.key != key_hash(key) {
             return None;
         }
         postcard::from_bytes(&kept.row).ok()
@@ -141,16 +179,15 @@ pub fn read(dir: &Path) -> Option<Vec<u8>> {
     read_bytes(&dir.join(FILE_NAME)).ok()
 }
 
-/// The entries of an index's bytes, in its order; none when they are not an index of this
-/// format and schema.
-pub fn entries(bytes: &[u8]) -> Vec<Entry<'_>> {
+/// What an index's bytes say; nothing when they are not an index of this format and schema.
+pub fn decode(bytes: &[u8]) -> Option<Index<'_>> {
     match postcard::from_bytes::<Stored>(bytes) {
         Ok(stored)
             if stored.magic == MAGIC && stored.format == FORMAT && stored.schema == SCHEMA =>
         {
-            stored.entries
+            Some(stored.index)
         }
-        _ => Vec::new(),
+        _ => None,
     }
 }
 
@@ -179,27 +216,41 @@ struct Writing<'a, 'b> {
     magic: &'static str,
     format: u32,
     schema: u32,
+    folder: Option<Identity>,
+    files: &'b [&'b str],
     entries: &'b [&'b Entry<'a>],
 }
 
-/// Replaces the folder's index with `entries`, atomically, readable by its owner alone (it
-/// holds what the files hold). A folder that cannot be written keeps no index: nothing is
-/// lost, the next listing reads the files.
-pub fn write(dir: &Path, entries: &[&Entry]) {
+/// Replaces the folder's index, atomically, readable by its owner alone (it holds what the
+/// files hold): `folder` as it was before `files` were listed, and the `entries` of those that
+/// were read. A folder that cannot be written keeps no index: nothing is lost, the next
+/// listing reads the files.
+pub fn write(dir: &Path, folder: Option<Identity>, files: &[&str], entries: &[&Entry]) {
     let writing = Writing {
         magic: MAGIC,
         format: FORMAT,
         schema: SCHEMA,
+        folder,
+        files,
         entries,
     };
     let Ok(bytes) = postcard::to_allocvec(&writing) else {
         return;
     };
+    let own = dir.join(DIR_NAME);
     let path = dir.join(FILE_NAME);
-    if super::refuse_link(&path).is_err() {
+    // Never through a link, neither the folder nor the file: either may lead anywhere.
+    if super::refuse_link(&own).is_err()
+        || super::create_private_dir(&own).is_err()
+        || super::refuse_link(&path).is_err()
+    {
         return;
     }
-    if let Ok(temp) = super::write_temp(dir, &bytes, super::Durability::Derived) {
+    if let Ok(temp) = super::write_temp(&own, &bytes, super::Durability::Derived) {
         let _ = temp.persist(&path);
+    }
+    let earlier = dir.join(EARLIER_FILE_NAME);
+    if fs::symlink_metadata(&earlier).is_ok_and(|meta| meta.is_file()) {
+        let _ = fs::remove_file(earlier);
     }
 }

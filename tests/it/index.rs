@@ -385,3 +385,38 @@ fn the_true_order_keeps_the_rows_read_and_the_selection() {
     assert_eq!(start.selected, 1, "still on bolat");
     assert_eq!(app.unread_files(10), vec![(0, file("dana"))]);
 }
+
+/// A folder where no file came or went since its index was written is taken as the index saw
+/// it (its own dates tell, and the index lives in a folder of its own so that writing it does
+/// not change them); a file made since changes the folder, and is found.
+#[test]
+fn an_unchanged_folder_is_glanced_at_as_its_index_saw_it() {
+    let (dir, store) = indexed_folder();
+    names(&store);
+    let glance = store.glance().expect("glance");
+    assert!(glance.provisional);
+    assert_eq!(glance.files, store.scan().expect("scan"));
+    store::save(&dir.path().join("Dana.yaml"), &record("Dana")).expect("save");
+    let glance = store.glance().expect("glance");
+    assert_eq!(file_names(&glance.files)[0], "Dana.yaml");
+    assert_eq!(glance.files.len(), 4);
+}
+
+/// The index's folder planted as a link: nothing is written where it leads.
+#[test]
+fn an_index_folder_planted_as_a_link_is_not_written_through() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    store::save(&dir.path().join("a.yaml"), &record("A")).expect("save");
+    let outside = tempfile::tempdir().expect("temp dir");
+    let own = Path::new(INDEX_FILE)
+        .parent()
+        .expect("the index has a folder");
+    std::os::unix::fs::symlink(outside.path(), dir.path().join(own)).expect("plant a link");
+    let store = Store::new(dir.path());
+    assert_eq!(names(&store), ["A"]);
+    assert_eq!(
+        std::fs::read_dir(outside.path()).expect("outside").count(),
+        0,
+        "nothing written through the link"
+    );
+}

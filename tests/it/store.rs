@@ -146,13 +146,19 @@ fn the_folder_is_scanned_for_application_files_alone() {
     let dir = tempfile::tempdir().expect("temp dir");
     let store = Store::new(dir.path());
     assert!(
-        !store.has_applications().expect("the folder is readable"),
+        store
+            .glance()
+            .expect("the folder is readable")
+            .files
+            .is_empty(),
         "an empty folder"
     );
     assert!(
-        !Store::new(dir.path().join("missing"))
-            .has_applications()
+        Store::new(dir.path().join("missing"))
+            .glance()
             .expect("the folder is readable")
+            .files
+            .is_empty()
     );
     assert!(
         Store::new(dir.path().join("missing"))
@@ -169,14 +175,21 @@ fn the_folder_is_scanned_for_application_files_alone() {
     std::fs::write(dir.path().join("notes.txt"), "mine").expect("write");
     std::fs::create_dir(dir.path().join("folder.yaml")).expect("mkdir");
     assert!(dir.path().join("anna.yaml.bak").exists());
-    assert!(store.has_applications().expect("the folder is readable"));
+    assert_eq!(
+        store.glance().expect("the folder is readable").files,
+        vec![path.clone()]
+    );
     assert_eq!(
         store.scan().expect("the folder is readable"),
         vec![path.clone()]
     );
     std::fs::remove_file(&path).expect("remove");
     assert!(
-        !store.has_applications().expect("the folder is readable"),
+        store
+            .glance()
+            .expect("the folder is readable")
+            .files
+            .is_empty(),
         "a backup, a lock or a folder is not an application"
     );
 }
