@@ -97,36 +97,43 @@ pub struct Glance {
 /// since: an entry is used only for a file that is still exactly that file.
 #[derive(Default)]
 pub struct Known {
-    entries: Vec<index::Entry<'static>>,
-    /// Each entry's place in `entries`, by file name.
-    position: std::collections::HashMap<std::borrow::Cow<'static, str>, usize>,
-    /// Whether a file was read that the index did not hold as it is.
-    changed: bool,
-    /// The folder as the index says it was, and as it was before the files now listed were
-    /// (see [`Store::scan_with_folder`]).
-    stored_folder: Option<Identity>,
+    kept: index::Kept,
+    /// Files read since, that the index did not hold as they are.
+    read: Vec<index::Entry<'static>>,
+    /// Where each file's entry is, by file name.
+    position: std::collections::HashMap<String, Slot>,
+    /// The folder as it was before the files now listed were (see
+    /// [`Store::scan_with_folder`]).
     folder: Option<Identity>,
     /// How many rows were read from their files rather than from the index.
     pub read_from_files: usize,
 }
 
+#[derive(Clone, Copy)]
+enum Slot {
+    Kept(usize),
+    Read(usize),
+}
+
 impl std::fmt::Debug for Known {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Known({} entries)", self.entries.len())
+        write!(
+            f,
+            "Known({} entries, {} read)",
+            self.kept.len(),
+            self.read.len()
+        )
     }
 }
 
 impl Known {
-    fn of(index: index::Index<'static>) -> Self {
+    fn of(kept: index::Kept) -> Self {
+        let position = (0..kept.len())
+            .map(|n| (kept.entry(n).file.into_owned(), Slot::Kept(n)))
+            .collect();
         Known {
-            position: index
-                .entries
-                .iter()
-                .enumerate()
-                .map(|(n, entry)| (entry.file.clone(), n))
-                .collect(),
-            entries: index.entries,
-            stored_folder: index.folder,
+            kept,
+            position,
             ..Known::default()
         }
     }
@@ -136,8 +143,11 @@ impl Known {
         self.folder = folder;
     }
 
-    fn place_of(&self, file: &str) -> Option<usize> {
-        self.position.get(file).copied()
+    fn entry(&self, file: &str) -> Option<index::Entry<'_>> {
+        Some(match *self.position.get(file)? {
+            Slot::Kept(n) => self.kept.entry(n),
+            Slot::Read(n) => self.read[n].view(),
+        })
     }
 
     /// The application file at `path`: from the index when the file is unchanged since (its
@@ -150,10 +160,9 @@ impl Known {
             self.read_from_files += 1;
             return Listing::read(path);
         };
-        let place = self.place_of(file);
-        if let (Some(n), Some(identity)) = (place, identity)
-            && self.entries[n].identity == identity
-            && let Some(record) = self.entries[n].record()
+        if let (Some(entry), Some(identity)) = (self.entry(file), identity)
+            && entry.identity == identity
+            && let Some(record) = entry.record()
         {
             return Listing::Ready {
                 path,
@@ -166,14 +175,8 @@ impl Known {
         if let (Listing::Ready { record, .. }, Some(identity)) = (&listing, identity)
             && let Some(entry) = index::Entry::new(file.clone(), identity, record)
         {
-            match place {
-                Some(n) => self.entries[n] = entry,
-                None => {
-                    self.position.insert(file.into(), self.entries.len());
-                    self.entries.push(entry);
-                }
-            }
-            self.changed = true;
+            self.position.insert(file, Slot::Read(self.read.len()));
+            self.read.push(entry);
         }
         listing
     }
@@ -187,16 +190,15 @@ impl Known {
             .iter()
             .filter_map(|path| path.file_name()?.to_str())
             .collect();
-        let entries: Vec<&index::Entry> = names
-            .iter()
-            .filter_map(|name| self.place_of(name))
-            .map(|n| &self.entries[n])
-            .collect();
-        if self.changed || entries.len() != self.position.len() || self.folder != self.stored_folder
-        {
+        let entries: Vec<index::Entry> = names.iter().filter_map(|name| self.entry(name)).collect();
+        let same = self.read.is_empty()
+            && entries.len() == self.kept.len()
+            && self.folder == self.kept.folder;
+        if !same {
             index::write(&store.dir, self.folder, &names, &entries);
-            self.changed = false;
-            self.stored_folder = self.folder;
+            // What was written is what the next listing will find.
+            let written = index::read(&store.dir).and_then(index::Kept::of);
+            *self = Known::of(written.unwrap_or_default());
         }
     }
 }
@@ -337,22 +339,15 @@ impl Store {
                 }
             })
         };
-        let Some(bytes) = index::read(&self.dir) else {
-            return scanned();
-        };
-        // Kept for the rest of the session, as the start screen reads its rows from them: the
-        // entries borrow from these bytes rather than each copying its record.
-        let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
-        let Some(index) = index::decode(bytes).filter(|index| !index.files.is_empty()) else {
+        let Some(index) = index::read(&self.dir)
+            .and_then(index::Kept::of)
+            .filter(|index| index.files().next().is_some())
+        else {
             return scanned();
         };
         // The folder as the index saw it: the same files, none to look for.
         if index.folder.is_some() && index.folder == self.folder_identity() {
-            let files = index
-                .files
-                .iter()
-                .map(|f| self.dir.join(f.as_ref()))
-                .collect();
+            let files = index.files().map(|f| self.dir.join(f)).collect();
             return Ok(Glance {
                 files,
                 known: Known::of(index),
@@ -366,12 +361,11 @@ impl Store {
         };
         // Each file in the index's place for it; those it does not know first, by name.
         let place: std::collections::HashMap<&str, usize> = index
-            .files
-            .iter()
+            .files()
             .enumerate()
-            .map(|(n, file)| (file.as_ref(), n))
+            .map(|(n, file)| (file, n))
             .collect();
-        let mut placed: Vec<Option<PathBuf>> = vec![None; index.files.len()];
+        let mut placed: Vec<Option<PathBuf>> = vec![None; place.len()];
         let mut unknown = Vec::new();
         for entry in read.flatten() {
             let path = entry.path();
@@ -495,7 +489,7 @@ impl Store {
         // Entries left over are of files gone since.
         if keep_index && (changed || !indexed.is_empty() || stored_folder != folder) {
             let names: Vec<&str> = names.iter().map(String::as_str).collect();
-            index::write(&self.dir, folder, &names, &kept.iter().collect::<Vec<_>>());
+            index::write(&self.dir, folder, &names, &kept);
         }
         Ok(rows)
     }

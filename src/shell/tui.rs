@@ -74,7 +74,7 @@ pub fn run(
     // The start screen's first rows are read before its first frame, so it shows them at once.
     if let Some(glance) = glance {
         shell.show_glance(&mut app, Ok(glance));
-        shell.read_folder(&mut app);
+        shell.read_rows(&mut app);
     }
 
     let stop = Arc::new(AtomicBool::new(false));
@@ -575,6 +575,12 @@ impl Shell {
                 }
             }
         }
+        self.read_rows(app);
+    }
+
+    /// The rows of [`App::unread_files`], each from the folder's index while its file is
+    /// unchanged; the index kept once every row is read.
+    fn read_rows(&mut self, app: &mut App) {
         let known = &mut self.known;
         let read = app
             .unread_files(ROWS_PER_STEP)

@@ -8,9 +8,11 @@
 //! millisecond), in the order of the folder when it was written, newest first; each record is
 //! MessagePack with its field names, which reads across additions to the record's fields.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fs;
 use std::io::Read;
+use std::ops::Range;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -96,7 +98,7 @@ pub struct Index<'a> {
     /// Every application file then, newest first: those that cannot be indexed too (links,
     /// unreadable files).
     #[serde(borrow)]
-    pub files: Vec<std::borrow::Cow<'a, str>>,
+    pub files: Vec<&'a str>,
     /// What the readable ones held.
     #[serde(borrow)]
     pub entries: Vec<Entry<'a>>,
@@ -167,6 +169,19 @@ impl<'a> Entry<'a> {
         })
     }
 
+    /// The same entry, borrowed.
+    pub fn view(&self) -> Entry<'_> {
+        Entry {
+            file: Cow::Borrowed(&self.file),
+            identity: self.identity,
+            record: Cow::Borrowed(&self.record),
+            row: self.row.as_ref().map(|row| KeptRow {
+                key: row.key,
+                row: Cow::Borrowed(&row.row),
+            }),
+        }
+    }
+
     /// This entry with its row made for `key`.
     pub fn with_row<R: Serialize>(mut self, key: &str, row: &R) -> Self {
         self.row = KeptRow::of(key, row);
@@ -199,6 +214,101 @@ pub fn by_file<'a>(entries: Vec<Entry<'a>>) -> HashMap<std::borrow::Cow<'a, str>
         .collect()
 }
 
+/// An index read and kept whole for a session: its entries are handed out borrowed from its
+/// bytes, so a listing that keeps it copies no record.
+#[derive(Default)]
+pub struct Kept {
+    bytes: Box<[u8]>,
+    pub folder: Option<Identity>,
+    files: Vec<Range<usize>>,
+    entries: Vec<Place>,
+}
+
+/// Where an entry's parts lie in the bytes.
+struct Place {
+    file: Range<usize>,
+    identity: Identity,
+    record: Range<usize>,
+    row: Option<(u64, Range<usize>)>,
+}
+
+impl Kept {
+    /// The index in `bytes`, if they are one of this format and schema.
+    pub fn of(bytes: Vec<u8>) -> Option<Self> {
+        let bytes = bytes.into_boxed_slice();
+        let index = decode(&bytes)?;
+        // Decoding borrows every text and record from the bytes; where they lie is kept.
+        let at = |part: &[u8]| {
+            let start = (part.as_ptr() as usize).checked_sub(bytes.as_ptr() as usize)?;
+            (start + part.len() <= bytes.len()).then_some(start..start + part.len())
+        };
+        let borrowed = |part: &Cow<[u8]>| match part {
+            Cow::Borrowed(part) => at(part),
+            Cow::Owned(_) => None,
+        };
+        let text = |part: &Cow<str>| match part {
+            Cow::Borrowed(part) => at(part.as_bytes()),
+            Cow::Owned(_) => None,
+        };
+        let files = index
+            .files
+            .iter()
+            .map(|file| at(file.as_bytes()))
+            .collect::<Option<_>>()?;
+        let entries = index
+            .entries
+            .iter()
+            .map(|entry| {
+                Some(Place {
+                    file: text(&entry.file)?,
+                    identity: entry.identity,
+                    record: borrowed(&entry.record)?,
+                    row: match &entry.row {
+                        Some(row) => Some((row.key, borrowed(&row.row)?)),
+                        None => None,
+                    },
+                })
+            })
+            .collect::<Option<_>>()?;
+        let folder = index.folder;
+        Some(Kept {
+            bytes,
+            folder,
+            files,
+            entries,
+        })
+    }
+
+    fn text(&self, range: &Range<usize>) -> &str {
+        // Checked as text when decoded.
+        std::str::from_utf8(&self.bytes[range.clone()]).unwrap_or_default()
+    }
+
+    /// Every application file the index saw, in its order.
+    pub fn files(&self) -> impl Iterator<Item = &str> {
+        self.files.iter().map(|range| self.text(range))
+    }
+
+    /// How many entries it holds.
+    pub(super) fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// The `n`th entry, borrowed from the bytes.
+    pub fn entry(&self, n: usize) -> Entry<'_> {
+        let place = &self.entries[n];
+        Entry {
+            file: Cow::Borrowed(self.text(&place.file)),
+            identity: place.identity,
+            record: Cow::Borrowed(&self.bytes[place.record.clone()]),
+            row: place.row.as_ref().map(|(key, row)| KeptRow {
+                key: *key,
+                row: Cow::Borrowed(&self.bytes[row.clone()]),
+            }),
+        }
+    }
+}
+
 /// A regular file, never through a link, of at most [`MAX_BYTES`].
 fn read_bytes(path: &Path) -> std::io::Result<Vec<u8>> {
     let file = super::open_no_follow(path, false).map_err(|_| std::io::ErrorKind::Other)?;
@@ -218,14 +328,14 @@ struct Writing<'a, 'b> {
     schema: u32,
     folder: Option<Identity>,
     files: &'b [&'b str],
-    entries: &'b [&'b Entry<'a>],
+    entries: &'b [Entry<'a>],
 }
 
 /// Replaces the folder's index, atomically, readable by its owner alone (it holds what the
 /// files hold): `folder` as it was before `files` were listed, and the `entries` of those that
 /// were read. A folder that cannot be written keeps no index: nothing is lost, the next
 /// listing reads the files.
-pub fn write(dir: &Path, folder: Option<Identity>, files: &[&str], entries: &[&Entry]) {
+pub fn write(dir: &Path, folder: Option<Identity>, files: &[&str], entries: &[Entry]) {
     let writing = Writing {
         magic: MAGIC,
         format: FORMAT,
