@@ -98,21 +98,13 @@ pub struct Glance {
 #[derive(Default)]
 pub struct Known {
     kept: index::Kept,
-    /// Files read since, that the index did not hold as they are.
-    read: Vec<index::Entry<'static>>,
-    /// Where each file's entry is, by file name.
-    position: std::collections::HashMap<String, Slot>,
+    /// Files read since, that the index did not hold as they are, by name.
+    read: std::collections::HashMap<String, index::Entry<'static>>,
     /// The folder as it was before the files now listed were (see
     /// [`Store::scan_with_folder`]).
     folder: Option<Identity>,
     /// How many rows were read from their files rather than from the index.
     pub read_from_files: usize,
-}
-
-#[derive(Clone, Copy)]
-enum Slot {
-    Kept(usize),
-    Read(usize),
 }
 
 impl std::fmt::Debug for Known {
@@ -128,12 +120,8 @@ impl std::fmt::Debug for Known {
 
 impl Known {
     fn of(kept: index::Kept) -> Self {
-        let position = (0..kept.len())
-            .map(|n| (kept.entry(n).file.into_owned(), Slot::Kept(n)))
-            .collect();
         Known {
             kept,
-            position,
             ..Known::default()
         }
     }
@@ -144,10 +132,10 @@ impl Known {
     }
 
     fn entry(&self, file: &str) -> Option<index::Entry<'_>> {
-        Some(match *self.position.get(file)? {
-            Slot::Kept(n) => self.kept.entry(n),
-            Slot::Read(n) => self.read[n].view(),
-        })
+        match self.read.get(file) {
+            Some(read) => Some(read.view()),
+            None => self.kept.find(file),
+        }
     }
 
     /// The application file at `path`: from the index when the file is unchanged since (its
@@ -175,8 +163,7 @@ impl Known {
         if let (Listing::Ready { record, .. }, Some(identity)) = (&listing, identity)
             && let Some(entry) = index::Entry::new(file.clone(), identity, record)
         {
-            self.position.insert(file, Slot::Read(self.read.len()));
-            self.read.push(entry);
+            self.read.insert(file, entry);
         }
         listing
     }
@@ -195,7 +182,7 @@ impl Known {
             && entries.len() == self.kept.len()
             && self.folder == self.kept.folder;
         if !same {
-            index::write(&store.dir, self.folder, &names, &entries);
+            index::write(&store.dir, self.folder, &names, entries);
             // What was written is what the next listing will find.
             let written = index::read(&store.dir).and_then(index::Kept::of);
             *self = Known::of(written.unwrap_or_default());
@@ -489,7 +476,7 @@ impl Store {
         // Entries left over are of files gone since.
         if keep_index && (changed || !indexed.is_empty() || stored_folder != folder) {
             let names: Vec<&str> = names.iter().map(String::as_str).collect();
-            index::write(&self.dir, folder, &names, &kept);
+            index::write(&self.dir, folder, &names, kept);
         }
         Ok(rows)
     }

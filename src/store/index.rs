@@ -294,8 +294,18 @@ impl Kept {
         self.entries.len()
     }
 
+    /// The entry of `file`: the entries are written in the order of their names. (In an index
+    /// not written so, some are not found, and their files are read.)
+    pub fn find(&self, file: &str) -> Option<Entry<'_>> {
+        let n = self
+            .entries
+            .binary_search_by(|place| self.text(&place.file).cmp(file))
+            .ok()?;
+        Some(self.entry(n))
+    }
+
     /// The `n`th entry, borrowed from the bytes.
-    pub fn entry(&self, n: usize) -> Entry<'_> {
+    fn entry(&self, n: usize) -> Entry<'_> {
         let place = &self.entries[n];
         Entry {
             file: Cow::Borrowed(self.text(&place.file)),
@@ -335,7 +345,10 @@ struct Writing<'a, 'b> {
 /// files hold): `folder` as it was before `files` were listed, and the `entries` of those that
 /// were read. A folder that cannot be written keeps no index: nothing is lost, the next
 /// listing reads the files.
-pub fn write(dir: &Path, folder: Option<Identity>, files: &[&str], entries: &[Entry]) {
+pub fn write(dir: &Path, folder: Option<Identity>, files: &[&str], mut entries: Vec<Entry>) {
+    // By file name, for a listing to find a file's entry without a map of them all.
+    entries.sort_unstable_by(|a, b| a.file.cmp(&b.file));
+    let entries = &entries[..];
     let writing = Writing {
         magic: MAGIC,
         format: FORMAT,
