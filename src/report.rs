@@ -533,12 +533,13 @@ pub fn listed(rows: &[Summary<Listed>]) -> Vec<ListedApplication> {
 /// The saved applications as a table, for people.
 pub fn list_table(content: &Content, listed: &[Summary<Listed>]) -> String {
     let ui = &content.ui;
-    let mut rows: Vec<[String; 5]> = vec![[
-        ui.start.name.clone(),
-        ui.start.step.clone(),
-        ui.start.progress.clone(),
-        ui.commands.blockers.clone(),
-        ui.start.updated.clone(),
+    use std::borrow::Cow;
+    let mut rows: Vec<[Cow<str>; 5]> = vec![[
+        Cow::Borrowed(&ui.start.name),
+        Cow::Borrowed(&ui.start.step),
+        Cow::Borrowed(&ui.start.progress),
+        Cow::Borrowed(&ui.commands.blockers),
+        Cow::Borrowed(&ui.start.updated),
     ]];
     let mut broken = Vec::new();
     for row in listed {
@@ -546,18 +547,19 @@ pub fn list_table(content: &Content, listed: &[Summary<Listed>]) -> String {
             Summary::Ready { row, .. } => {
                 let step = Step::ALL.into_iter().find(|step| step.id() == row.step);
                 rows.push([
-                    row.name.clone(),
-                    step.map_or_else(
-                        || row.step.clone(),
-                        |step| crate::present::step_name(content, step).to_string(),
-                    ),
-                    format!("{}/{}", row.done, row.total),
-                    row.blockers.to_string(),
+                    Cow::Borrowed(&row.name),
+                    step.map_or(Cow::Borrowed(row.step.as_str()), |step| {
+                        Cow::Borrowed(crate::present::step_name(content, step))
+                    }),
+                    Cow::Owned(format!("{}/{}", row.done, row.total)),
+                    Cow::Owned(row.blockers.to_string()),
                     // RFC 3339 begins with the date and the time to the minute, as people read
                     // them once the T is a space: "2026-12-01 23:12".
                     row.updated
                         .get(..16)
-                        .map_or_else(|| row.updated.clone(), |start| start.replacen('T', " ", 1)),
+                        .map_or(Cow::Borrowed(row.updated.as_str()), |start| {
+                            Cow::Owned(start.replacen('T', " ", 1))
+                        }),
                 ]);
             }
             Summary::Broken { error, .. } => broken.push(fill(
@@ -566,22 +568,28 @@ pub fn list_table(content: &Content, listed: &[Summary<Listed>]) -> String {
             )),
         }
     }
-    let widths: Vec<usize> = (0..5)
-        .map(|column| {
-            rows.iter()
-                .map(|row| width(&row[column]))
-                .max()
-                .unwrap_or(0)
-        })
+    // Each cell's width measured once; the table written straight into one string.
+    let cell_widths: Vec<[usize; 5]> = rows
+        .iter()
+        .map(|row| row.each_ref().map(|c| width(c)))
         .collect();
-    let mut out = String::new();
-    for row in &rows {
-        let cells: Vec<String> = row
-            .iter()
-            .zip(&widths)
-            .map(|(cell, &w)| format!("{cell}{}", " ".repeat(w - width(cell))))
-            .collect();
-        out.push_str(cells.join("  ").trim_end());
+    let widths: [usize; 5] =
+        std::array::from_fn(|column| cell_widths.iter().map(|w| w[column]).max().unwrap_or(0));
+    let mut out = String::with_capacity(rows.len() * (widths.iter().sum::<usize>() + 10));
+    for (row, cell_widths) in rows.iter().zip(&cell_widths) {
+        let line_start = out.len();
+        for (column, cell) in row.iter().enumerate() {
+            if column > 0 {
+                out.push_str("  ");
+            }
+            out.push_str(cell);
+            out.extend(std::iter::repeat_n(
+                ' ',
+                widths[column] - cell_widths[column],
+            ));
+        }
+        let end = out[line_start..].trim_end().len() + line_start;
+        out.truncate(end);
         out.push('\n');
     }
     for line in broken {
