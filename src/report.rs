@@ -625,6 +625,10 @@ pub fn faq_text(content: &Content, query: &str) -> Option<String> {
 }
 
 fn width(text: &str) -> usize {
+    // Printable ASCII is a column a byte (most names, every date and number in a table).
+    if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        return text.len();
+    }
     unicode_width::UnicodeWidthStr::width(text)
 }
 

@@ -300,8 +300,16 @@ impl Store {
                 Some((modified, path, meta.as_ref().and_then(index::Identity::of)))
             })
             .collect();
+        // Ties are common (a file system's clock moves in steps of milliseconds): the names
+        // break them, compared as bytes, which orders paths of one folder as `Path` does at a
+        // fraction of its cost.
         found.sort_by(|(a_time, a_path, _), (b_time, b_path, _)| {
-            b_time.cmp(a_time).then_with(|| a_path.cmp(b_path))
+            b_time.cmp(a_time).then_with(|| {
+                a_path
+                    .as_os_str()
+                    .as_encoded_bytes()
+                    .cmp(b_path.as_os_str().as_encoded_bytes())
+            })
         });
         Ok(found
             .into_iter()
