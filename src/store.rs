@@ -428,7 +428,7 @@ impl Store {
         let bytes = index::read(&self.dir);
         let index = bytes.as_deref().and_then(index::decode).unwrap_or_default();
         let stored_folder = index.folder;
-        let mut indexed = index::by_file(index.entries);
+        let mut indexed = index.lookup();
         let names: Vec<String> = files
             .iter()
             .filter_map(|(path, _)| Some(path.file_name()?.to_str()?.to_string()))
@@ -440,7 +440,7 @@ impl Store {
             let file = path.file_name().map(|n| n.to_string_lossy().into_owned());
             let entry = file
                 .as_ref()
-                .and_then(|file| indexed.remove(file.as_str()))
+                .and_then(|file| indexed.take(file.as_str()))
                 .filter(|entry| Some(entry.identity) == identity);
             if let Some(entry) = entry {
                 if let Some(row) = key.and_then(|key| entry.row::<R>(key)) {

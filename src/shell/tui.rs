@@ -70,6 +70,7 @@ pub fn run(
         links: Links::new(kzvisa::theme::hyperlinks(|name| std::env::var(name).ok())),
         known: Known::default(),
         order_unchecked: false,
+        rows_per_step: ROWS_PER_STEP,
     };
     // The start screen's first rows are read before its first frame, so it shows them at once.
     if let Some(glance) = glance {
@@ -235,6 +236,8 @@ struct Shell {
     known: Known,
     /// The start screen's order is the index's, its files' dates not looked at yet.
     order_unchecked: bool,
+    /// How many rows the next step reads.
+    rows_per_step: usize,
 }
 
 impl Shell {
@@ -538,6 +541,8 @@ impl Shell {
     /// Back to the start screen, listed afresh; the rows on screen are read before it is drawn.
     fn refresh(&mut self, app: &mut App, select: Option<&Path>, problem: Option<Error>) {
         self.order_unchecked = false;
+        // The rows on screen first.
+        self.rows_per_step = ROWS_PER_STEP;
         let (files, unreadable) = match self.store.scan_with_folder() {
             Ok((files, folder)) => {
                 self.known.listed(folder);
@@ -579,14 +584,22 @@ impl Shell {
     }
 
     /// The rows of [`App::unread_files`], each from the folder's index while its file is
-    /// unchanged; the index kept once every row is read.
+    /// unchanged; the index kept once every row is read. A screenful at a time, or many more
+    /// while the index holds them all (a fraction of a millisecond for a screenful), so that a
+    /// large folder costs few frames.
     fn read_rows(&mut self, app: &mut App) {
         let known = &mut self.known;
+        let from_files = known.read_from_files;
         let read = app
-            .unread_files(ROWS_PER_STEP)
+            .unread_files(self.rows_per_step)
             .into_iter()
             .map(|(row, file)| (row, known.read(file)))
             .collect();
+        self.rows_per_step = if known.read_from_files == from_files {
+            ROWS_PER_STEP * 8
+        } else {
+            ROWS_PER_STEP
+        };
         app.update(Msg::RowsRead(read));
         if !app.reading_folder() && !self.order_unchecked {
             self.known.keep(&self.store, &app.listed_files());

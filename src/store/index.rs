@@ -1,12 +1,14 @@
-//! A summary of the folder's applications kept beside them (`.kzvisa-index`), so that a
+//! A summary of the folder's applications kept beside them (`.kzvisa/index`), so that a
 //! thousand of them list without a thousand files read and parsed. It is derived data only:
 //! each entry is used while the file it was read from is unchanged (the same inode, size,
 //! modification and change times), and an index that is missing, stale, unreadable, of another
 //! version or not a regular file is rebuilt from the files. It is never trusted over them.
 //!
-//! The entries are postcard, borrowed from the file's bytes (a thousand decode in a fraction of a
-//! millisecond), in the order of the folder when it was written, newest first; each record is
-//! MessagePack with its field names, which reads across additions to the record's fields.
+//! It holds the applications folder as it was before it was listed (while the folder is the
+//! same, it holds the same files), every application file's name, newest first, and an entry
+//! per readable file, by name. It is postcard, borrowed from the file's bytes; each entry is
+//! packed apart and decoded only when its file is looked up, and its record is MessagePack with
+//! field names, which reads across additions to the record's fields.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -27,7 +29,7 @@ pub const FILE_NAME: &str = ".kzvisa/index";
 const EARLIER_FILE_NAME: &str = ".kzvisa-index";
 
 /// Raised with every change to what the index holds; the schema of the records counts too.
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 
 /// The first thing in the file, so another file of that name is never taken for an index.
 const MAGIC: &str = "kzvisa index";
@@ -99,23 +101,60 @@ pub struct Index<'a> {
     /// unreadable files).
     #[serde(borrow)]
     pub files: Vec<&'a str>,
-    /// What the readable ones held.
+    /// What the readable ones held, by file name.
     #[serde(borrow)]
-    pub entries: Vec<Entry<'a>>,
+    entries: Vec<Packed<'a>>,
+}
+
+/// An entry as stored: its file's name, and the rest packed apart, decoded only when the file
+/// is looked up (a start screen looks up a screenful of a thousand).
+#[derive(Serialize, Deserialize)]
+struct Packed<'a> {
+    #[serde(borrow)]
+    file: &'a str,
+    #[serde(borrow, with = "serde_bytes")]
+    body: &'a [u8],
 }
 
 #[derive(Serialize, Deserialize)]
+struct Body<'a> {
+    identity: Identity,
+    #[serde(borrow, with = "serde_bytes")]
+    record: std::borrow::Cow<'a, [u8]>,
+    #[serde(borrow)]
+    row: Option<KeptRow<'a>>,
+}
+
+impl<'a> Index<'a> {
+    /// Its entries by file name, each taken out once.
+    pub fn lookup(&self) -> Lookup<'a> {
+        Lookup(self.entries.iter().map(|p| (p.file, p.body)).collect())
+    }
+}
+
+/// The entries of an index, by file name.
+pub struct Lookup<'a>(HashMap<&'a str, &'a [u8]>);
+
+impl<'a> Lookup<'a> {
+    pub fn take(&mut self, file: &str) -> Option<Entry<'a>> {
+        let (file, body) = self.0.remove_entry(file)?;
+        Entry::unpacked(file, body)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// What the index holds of one file.
 pub struct Entry<'a> {
     /// The file's name in the folder.
-    #[serde(borrow)]
     pub file: std::borrow::Cow<'a, str>,
     pub identity: Identity,
     /// The record, in MessagePack.
-    #[serde(borrow, with = "serde_bytes")]
     record: std::borrow::Cow<'a, [u8]>,
     /// What a caller made of the record (a row of `kzvisa list`), and the key it was made for:
     /// the day, the language, the build. Another key makes it again.
-    #[serde(borrow)]
     row: Option<KeptRow<'a>>,
 }
 
@@ -146,6 +185,28 @@ impl KeptRow<'static> {
 }
 
 impl<'a> Entry<'a> {
+    fn unpacked(file: &'a str, body: &'a [u8]) -> Option<Self> {
+        let body: Body = postcard::from_bytes(body).ok()?;
+        Some(Entry {
+            file: std::borrow::Cow::Borrowed(file),
+            identity: body.identity,
+            record: body.record,
+            row: body.row,
+        })
+    }
+
+    fn packed(&self) -> Option<Vec<u8>> {
+        postcard::to_allocvec(&Body {
+            identity: self.identity,
+            record: Cow::Borrowed(&self.record),
+            row: self.row.as_ref().map(|row| KeptRow {
+                key: row.key,
+                row: Cow::Borrowed(&row.row),
+            }),
+        })
+        .ok()
+    }
+
     pub fn record(&self) -> Option<Record> {
         rmp_serde::from_slice(&self.record).ok()
     }
@@ -206,14 +267,6 @@ pub fn decode(bytes: &[u8]) -> Option<Index<'_>> {
     }
 }
 
-/// [`entries`] by file name.
-pub fn by_file<'a>(entries: Vec<Entry<'a>>) -> HashMap<std::borrow::Cow<'a, str>, Entry<'a>> {
-    entries
-        .into_iter()
-        .map(|entry| (entry.file.clone(), entry))
-        .collect()
-}
-
 /// An index read and kept whole for a session: its entries are handed out borrowed from its
 /// bytes, so a listing that keeps it copies no record.
 #[derive(Default)]
@@ -221,15 +274,8 @@ pub struct Kept {
     bytes: Box<[u8]>,
     pub folder: Option<Identity>,
     files: Vec<Range<usize>>,
-    entries: Vec<Place>,
-}
-
-/// Where an entry's parts lie in the bytes.
-struct Place {
-    file: Range<usize>,
-    identity: Identity,
-    record: Range<usize>,
-    row: Option<(u64, Range<usize>)>,
+    /// Each entry's file name and packed rest, by file name.
+    entries: Vec<(Range<usize>, Range<usize>)>,
 }
 
 impl Kept {
@@ -237,18 +283,10 @@ impl Kept {
     pub fn of(bytes: Vec<u8>) -> Option<Self> {
         let bytes = bytes.into_boxed_slice();
         let index = decode(&bytes)?;
-        // Decoding borrows every text and record from the bytes; where they lie is kept.
+        // Decoding borrows every name and entry from the bytes; where they lie is kept.
         let at = |part: &[u8]| {
             let start = (part.as_ptr() as usize).checked_sub(bytes.as_ptr() as usize)?;
             (start + part.len() <= bytes.len()).then_some(start..start + part.len())
-        };
-        let borrowed = |part: &Cow<[u8]>| match part {
-            Cow::Borrowed(part) => at(part),
-            Cow::Owned(_) => None,
-        };
-        let text = |part: &Cow<str>| match part {
-            Cow::Borrowed(part) => at(part.as_bytes()),
-            Cow::Owned(_) => None,
         };
         let files = index
             .files
@@ -258,17 +296,7 @@ impl Kept {
         let entries = index
             .entries
             .iter()
-            .map(|entry| {
-                Some(Place {
-                    file: text(&entry.file)?,
-                    identity: entry.identity,
-                    record: borrowed(&entry.record)?,
-                    row: match &entry.row {
-                        Some(row) => Some((row.key, borrowed(&row.row)?)),
-                        None => None,
-                    },
-                })
-            })
+            .map(|packed| Some((at(packed.file.as_bytes())?, at(packed.body)?)))
             .collect::<Option<_>>()?;
         let folder = index.folder;
         Some(Kept {
@@ -294,28 +322,15 @@ impl Kept {
         self.entries.len()
     }
 
-    /// The entry of `file`: the entries are written in the order of their names. (In an index
-    /// not written so, some are not found, and their files are read.)
+    /// The entry of `file`, found by its name: the entries are written in the order of their
+    /// names. (In an index not written so, some are not found, and their files are read.)
     pub fn find(&self, file: &str) -> Option<Entry<'_>> {
         let n = self
             .entries
-            .binary_search_by(|place| self.text(&place.file).cmp(file))
+            .binary_search_by(|(name, _)| self.text(name).cmp(file))
             .ok()?;
-        Some(self.entry(n))
-    }
-
-    /// The `n`th entry, borrowed from the bytes.
-    fn entry(&self, n: usize) -> Entry<'_> {
-        let place = &self.entries[n];
-        Entry {
-            file: Cow::Borrowed(self.text(&place.file)),
-            identity: place.identity,
-            record: Cow::Borrowed(&self.bytes[place.record.clone()]),
-            row: place.row.as_ref().map(|(key, row)| KeptRow {
-                key: *key,
-                row: Cow::Borrowed(&self.bytes[row.clone()]),
-            }),
-        }
+        let (name, body) = &self.entries[n];
+        Entry::unpacked(self.text(name), &self.bytes[body.clone()])
     }
 }
 
@@ -338,7 +353,7 @@ struct Writing<'a, 'b> {
     schema: u32,
     folder: Option<Identity>,
     files: &'b [&'b str],
-    entries: &'b [Entry<'a>],
+    entries: &'b [Packed<'a>],
 }
 
 /// Replaces the folder's index, atomically, readable by its owner alone (it holds what the
@@ -348,6 +363,21 @@ struct Writing<'a, 'b> {
 pub fn write(dir: &Path, folder: Option<Identity>, files: &[&str], mut entries: Vec<Entry>) {
     // By file name, for a listing to find a file's entry without a map of them all.
     entries.sort_unstable_by(|a, b| a.file.cmp(&b.file));
+    let Some(bodies) = entries
+        .iter()
+        .map(Entry::packed)
+        .collect::<Option<Vec<_>>>()
+    else {
+        return;
+    };
+    let entries: Vec<Packed> = entries
+        .iter()
+        .zip(&bodies)
+        .map(|(entry, body)| Packed {
+            file: &entry.file,
+            body,
+        })
+        .collect();
     let entries = &entries[..];
     let writing = Writing {
         magic: MAGIC,
