@@ -314,6 +314,11 @@ was killed is removed at a later start.
 \fItrash/\fR
 Applications deleted on the start screen, moved there with their backups, never erased.
 .TP
+\fI.kzvisa/index\fR
+A summary of the folder's applications that makes a large folder list fast: derived data,
+used only for a file unchanged since, and made again from the files when it is missing or
+stale. It can be deleted at any time.
+.TP
 \fI$XDG_CONFIG_HOME/kzvisa/settings.yaml\fR
 The language chosen with \fBl\fR (by default \fI~/.config/kzvisa/settings.yaml\fR).
 "#;
