@@ -144,7 +144,7 @@ impl Known {
         let identity = fs::symlink_metadata(&path)
             .ok()
             .and_then(|meta| index::Identity::of(&meta));
-        let Some(file) = path.file_name().and_then(|name| name.to_str()) else {
+        let Some(file) = file_name(&path) else {
             self.read_from_files += 1;
             return Listing::read(path);
         };
@@ -173,10 +173,7 @@ impl Known {
     /// has changed since it was written; derived data, so a folder that cannot hold it only
     /// lists more slowly next time.
     pub fn keep(&mut self, store: &Store, files: &[&Path]) {
-        let names: Vec<&str> = files
-            .iter()
-            .filter_map(|path| path.file_name()?.to_str())
-            .collect();
+        let names: Vec<&str> = files.iter().filter_map(|path| file_name(path)).collect();
         let entries: Vec<index::Entry> = names.iter().filter_map(|name| self.entry(name)).collect();
         let same = self.read.is_empty()
             && entries.len() == self.kept.len()
@@ -429,18 +426,12 @@ impl Store {
         let index = bytes.as_deref().and_then(index::decode).unwrap_or_default();
         let stored_folder = index.folder;
         let mut indexed = index.lookup();
-        let names: Vec<String> = files
-            .iter()
-            .filter_map(|(path, _)| Some(path.file_name()?.to_str()?.to_string()))
-            .collect();
         let mut kept = Vec::new();
         let mut changed = false;
         let mut rows = Vec::with_capacity(files.len());
         for (path, identity) in files {
-            let file = path.file_name().map(|n| n.to_string_lossy().into_owned());
-            let entry = file
-                .as_ref()
-                .and_then(|file| indexed.take(file.as_str()))
+            let entry = file_name(&path)
+                .and_then(|file| indexed.take(file))
                 .filter(|entry| Some(entry.identity) == identity);
             if let Some(entry) = entry {
                 if let Some(row) = key.and_then(|key| entry.row::<R>(key)) {
@@ -465,9 +456,9 @@ impl Store {
             changed = true;
             match load(&path) {
                 Ok(record) => {
-                    let entry = match (keep_index, file, identity) {
+                    let entry = match (keep_index, file_name(&path), identity) {
                         (true, Some(file), Some(identity)) => {
-                            index::Entry::new(file, identity, &record)
+                            index::Entry::new(file.to_string(), identity, &record)
                         }
                         _ => None,
                     };
@@ -483,7 +474,12 @@ impl Store {
         }
         // Entries left over are of files gone since.
         if keep_index && (changed || !indexed.is_empty() || stored_folder != folder) {
-            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            let names: Vec<&str> = rows
+                .iter()
+                .filter_map(|row| match row {
+                    Summary::Ready { path, .. } | Summary::Broken { path, .. } => file_name(path),
+                })
+                .collect();
             index::write(&self.dir, folder, &names, kept);
         }
         Ok(rows)
@@ -987,6 +983,11 @@ enum Durability {
 
 const TEMP_PREFIX: &str = ".kzvisa-";
 const TEMP_SUFFIX: &str = ".tmp";
+
+/// A file's name in its folder, as the index keys it.
+fn file_name(path: &Path) -> Option<&str> {
+    path.file_name()?.to_str()
+}
 
 fn is_temporary(name: &std::ffi::OsStr) -> bool {
     let name = name.to_string_lossy();
