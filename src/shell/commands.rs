@@ -46,7 +46,11 @@ pub fn list(
             serde_yaml::to_string(&report::listed(&rows)).map_err(|e| e.to_string())?
         }
     };
-    print(&text)
+    let printed = print(&text);
+    // The process ends next: freeing a thousand rows one by one would only keep the prompt
+    // waiting.
+    std::mem::forget((rows, text));
+    printed
 }
 
 /// `list --names`: what a shell completes a NAME with. Each is one a line and nothing a terminal
