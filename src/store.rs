@@ -182,7 +182,11 @@ impl Known {
             index::write(&store.dir, self.folder, &names, entries);
             // What was written is what the next listing will find.
             let written = index::read(&store.dir).and_then(index::Kept::of);
-            *self = Known::of(written.unwrap_or_default());
+            *self = Known {
+                folder: self.folder,
+                read_from_files: self.read_from_files,
+                ..Known::of(written.unwrap_or_default())
+            };
         }
     }
 }
