@@ -38,13 +38,7 @@ fn main() {
             countries: Vec::new(),
         };
         let out = Path::new(&out);
-        let places: Vec<data::NotePlace> = notes
-            .iter()
-            .map(|note| data::NotePlace {
-                at: note.at.clone(),
-                routes: note.routes.clone(),
-            })
-            .collect();
+        let places: Vec<data::NotePlace> = notes.iter().map(data::Note::place).collect();
         store(
             &dir,
             &out.join(format!("{lang}.postcard")),

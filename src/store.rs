@@ -179,9 +179,9 @@ impl Known {
             && entries.len() == self.kept.len()
             && self.folder == self.kept.folder;
         if !same {
-            index::write(&store.dir, self.folder, &names, entries);
             // What was written is what the next listing will find.
-            let written = index::read(&store.dir).and_then(index::Kept::of);
+            let written =
+                index::write(&store.dir, self.folder, &names, entries).and_then(index::Kept::of);
             *self = Known {
                 folder: self.folder,
                 read_from_files: self.read_from_files,
@@ -196,6 +196,14 @@ impl Known {
 pub enum Summary<R> {
     Ready { path: PathBuf, row: R },
     Broken { path: PathBuf, error: Error },
+}
+
+impl<R> Summary<R> {
+    pub fn path(&self) -> &Path {
+        match self {
+            Summary::Ready { path, .. } | Summary::Broken { path, .. } => path,
+        }
+    }
 }
 
 /// The applications called `name` (ignoring case), or whose file is `name.yaml`.
@@ -325,14 +333,13 @@ impl Store {
     /// usable index this is [`Store::scan`] itself, and says so (`provisional` false).
     pub fn glance(&self) -> Result<Glance> {
         let scanned = || {
-            self.scan_with_folder().map(|(files, folder)| {
-                let mut known = Known::default();
-                known.listed(folder);
-                Glance {
-                    files,
-                    known,
-                    provisional: false,
-                }
+            self.scan_with_folder().map(|(files, folder)| Glance {
+                files,
+                known: Known {
+                    folder,
+                    ..Known::default()
+                },
+                provisional: false,
             })
         };
         let Some(index) = index::read(&self.dir)
@@ -373,7 +380,6 @@ impl Store {
                 None => unknown.push(path),
             }
         }
-        drop(place);
         unknown.sort();
         unknown.extend(placed.into_iter().flatten());
         Ok(Glance {
@@ -480,9 +486,7 @@ impl Store {
         if keep_index && (changed || !indexed.is_empty() || stored_folder != folder) {
             let names: Vec<&str> = rows
                 .iter()
-                .filter_map(|row| match row {
-                    Summary::Ready { path, .. } | Summary::Broken { path, .. } => file_name(path),
-                })
+                .filter_map(|row| file_name(row.path()))
                 .collect();
             index::write(&self.dir, folder, &names, kept);
         }

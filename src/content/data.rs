@@ -109,6 +109,15 @@ pub struct NotePlace {
     pub routes: Vec<String>,
 }
 
+impl Note {
+    pub fn place(&self) -> NotePlace {
+        NotePlace {
+            at: self.at.clone(),
+            routes: self.routes.clone(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {

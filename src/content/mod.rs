@@ -705,13 +705,6 @@ impl Note {
     pub fn for_route(&self, route: Option<&str>) -> bool {
         for_route(&self.routes, route)
     }
-
-    pub fn place(&self) -> NotePlace {
-        NotePlace {
-            at: self.at.clone(),
-            routes: self.routes.clone(),
-        }
-    }
 }
 
 impl NotePlace {

@@ -543,11 +543,8 @@ impl Shell {
         self.order_unchecked = false;
         // The rows on screen first.
         self.rows_per_step = ROWS_PER_STEP;
-        let (files, unreadable) = match self.store.scan_with_folder() {
-            Ok((files, folder)) => {
-                self.known.listed(folder);
-                (files, None)
-            }
+        let (files, unreadable) = match self.scan() {
+            Ok(files) => (files, None),
             Err(error) => (Vec::new(), Some(error)),
         };
         app.update(Msg::Listed {
@@ -570,9 +567,8 @@ impl Shell {
             self.show_glance(app, glance);
         } else if self.order_unchecked {
             self.order_unchecked = false;
-            match self.store.scan_with_folder() {
-                Ok((files, folder)) => {
-                    self.known.listed(folder);
+            match self.scan() {
+                Ok(files) => {
                     app.update(Msg::Reordered(files));
                 }
                 Err(error) => {
@@ -581,6 +577,13 @@ impl Shell {
             }
         }
         self.read_rows(app);
+    }
+
+    /// The folder's files by their dates, the folder as it was before kept for the index.
+    fn scan(&mut self) -> kzvisa::error::Result<Vec<std::path::PathBuf>> {
+        let (files, folder) = self.store.scan_with_folder()?;
+        self.known.listed(folder);
+        Ok(files)
     }
 
     /// The rows of [`App::unread_files`], each from the folder's index while its file is

@@ -79,9 +79,8 @@ impl Identity {
     }
 }
 
-/// The index as read, borrowed from its bytes: a record is decoded only when its file is
-/// unchanged and its row is not kept for the caller's key.
-#[derive(Deserialize)]
+/// The index as stored: what it says behind what tells it is one of this build's.
+#[derive(Serialize, Deserialize)]
 struct Stored<'a> {
     #[serde(borrow)]
     magic: &'a str,
@@ -100,7 +99,7 @@ pub struct Index<'a> {
     /// Every application file then, newest first: those that cannot be indexed too (links,
     /// unreadable files).
     #[serde(borrow)]
-    pub files: Vec<&'a str>,
+    files: Vec<&'a str>,
     /// What the readable ones held, by file name.
     #[serde(borrow)]
     entries: Vec<Packed<'a>>,
@@ -120,7 +119,7 @@ struct Packed<'a> {
 struct Body<'a> {
     identity: Identity,
     #[serde(borrow, with = "serde_bytes")]
-    record: std::borrow::Cow<'a, [u8]>,
+    record: Cow<'a, [u8]>,
     #[serde(borrow)]
     row: Option<KeptRow<'a>>,
 }
@@ -149,10 +148,10 @@ impl<'a> Lookup<'a> {
 /// What the index holds of one file.
 pub struct Entry<'a> {
     /// The file's name in the folder.
-    pub file: std::borrow::Cow<'a, str>,
+    pub file: Cow<'a, str>,
     pub identity: Identity,
     /// The record, in MessagePack.
-    record: std::borrow::Cow<'a, [u8]>,
+    record: Cow<'a, [u8]>,
     /// What a caller made of the record (a row of `kzvisa list`), and the key it was made for:
     /// the day, the language, the build. Another key makes it again.
     row: Option<KeptRow<'a>>,
@@ -163,7 +162,7 @@ struct KeptRow<'a> {
     /// The key's hash: only ever compared, and a few bytes where the key is a line of text.
     key: u64,
     #[serde(borrow, with = "serde_bytes")]
-    row: std::borrow::Cow<'a, [u8]>,
+    row: Cow<'a, [u8]>,
 }
 
 /// A hash of a row's key that is the same in every run of a build (std's SipHash with its fixed
@@ -188,7 +187,7 @@ impl<'a> Entry<'a> {
     fn unpacked(file: &'a str, body: &'a [u8]) -> Option<Self> {
         let body: Body = postcard::from_bytes(body).ok()?;
         Some(Entry {
-            file: std::borrow::Cow::Borrowed(file),
+            file: Cow::Borrowed(file),
             identity: body.identity,
             record: body.record,
             row: body.row,
@@ -196,13 +195,11 @@ impl<'a> Entry<'a> {
     }
 
     fn packed(&self) -> Option<Vec<u8>> {
+        let view = self.view();
         postcard::to_allocvec(&Body {
-            identity: self.identity,
-            record: Cow::Borrowed(&self.record),
-            row: self.row.as_ref().map(|row| KeptRow {
-                key: row.key,
-                row: Cow::Borrowed(&row.row),
-            }),
+            identity: view.identity,
+            record: view.record,
+            row: view.row,
         })
         .ok()
     }
@@ -346,50 +343,40 @@ fn read_bytes(path: &Path) -> std::io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-#[derive(Serialize)]
-struct Writing<'a, 'b> {
-    magic: &'static str,
-    format: u32,
-    schema: u32,
-    folder: Option<Identity>,
-    files: &'b [&'b str],
-    entries: &'b [Packed<'a>],
-}
-
 /// Replaces the folder's index, atomically, readable by its owner alone (it holds what the
 /// files hold): `folder` as it was before `files` were listed, and the `entries` of those that
-/// were read. A folder that cannot be written keeps no index: nothing is lost, the next
-/// listing reads the files.
-pub fn write(dir: &Path, folder: Option<Identity>, files: &[&str], mut entries: Vec<Entry>) {
+/// were read. The bytes written, if they were. A folder that cannot be written keeps no index:
+/// nothing is lost, the next listing reads the files.
+pub fn write(
+    dir: &Path,
+    folder: Option<Identity>,
+    files: &[&str],
+    mut entries: Vec<Entry>,
+) -> Option<Vec<u8>> {
     // By file name, for a listing to find a file's entry without a map of them all.
     entries.sort_unstable_by(|a, b| a.file.cmp(&b.file));
-    let Some(bodies) = entries
+    let bodies = entries
         .iter()
         .map(Entry::packed)
-        .collect::<Option<Vec<_>>>()
-    else {
-        return;
-    };
-    let entries: Vec<Packed> = entries
-        .iter()
-        .zip(&bodies)
-        .map(|(entry, body)| Packed {
-            file: &entry.file,
-            body,
-        })
-        .collect();
-    let entries = &entries[..];
-    let writing = Writing {
+        .collect::<Option<Vec<_>>>()?;
+    let stored = Stored {
         magic: MAGIC,
         format: FORMAT,
         schema: SCHEMA,
-        folder,
-        files,
-        entries,
+        index: Index {
+            folder,
+            files: files.to_vec(),
+            entries: entries
+                .iter()
+                .zip(&bodies)
+                .map(|(entry, body)| Packed {
+                    file: &entry.file,
+                    body,
+                })
+                .collect(),
+        },
     };
-    let Ok(bytes) = postcard::to_allocvec(&writing) else {
-        return;
-    };
+    let bytes = postcard::to_allocvec(&stored).ok()?;
     let own = dir.join(DIR_NAME);
     let path = dir.join(FILE_NAME);
     // Never through a link, neither the folder nor the file: either may lead anywhere.
@@ -397,13 +384,13 @@ pub fn write(dir: &Path, folder: Option<Identity>, files: &[&str], mut entries: 
         || super::create_private_dir(&own).is_err()
         || super::refuse_link(&path).is_err()
     {
-        return;
+        return None;
     }
-    if let Ok(temp) = super::write_temp(&own, &bytes, super::Durability::Derived) {
-        let _ = temp.persist(&path);
-    }
+    let temp = super::write_temp(&own, &bytes, super::Durability::Derived).ok()?;
+    temp.persist(&path).ok()?;
     let earlier = dir.join(EARLIER_FILE_NAME);
     if fs::symlink_metadata(&earlier).is_ok_and(|meta| meta.is_file()) {
         let _ = fs::remove_file(earlier);
     }
+    Some(bytes)
 }

@@ -64,12 +64,10 @@ fn a_missing_index_is_rebuilt_and_gives_what_the_files_give() {
     }
 }
 
-/// A file changed in place to the same size, its modification time set back: the change time
-/// still tells it, and the file wins.
-#[test]
-fn a_file_changed_behind_the_index_is_read_again() {
-    let (dir, store) = indexed_folder();
-    let path = dir.path().join("Bolat.yaml");
+/// Bolat's file, changed in place to name Dana_: the same size, its modification time set back,
+/// so only its change time tells.
+fn rename_bolat_behind_the_index(dir: &Path) {
+    let path = dir.join("Bolat.yaml");
     let before = std::fs::metadata(&path).expect("file");
     let text = std::fs::read_to_string(&path).expect("read");
     let changed = text.replace("name: Bolat", "name: Dana_");
@@ -77,6 +75,14 @@ fn a_file_changed_behind_the_index_is_read_again() {
     std::thread::sleep(std::time::Duration::from_millis(20));
     std::fs::write(&path, changed).expect("write in place");
     crate::common::written_at(&path, before.modified().expect("mtime"));
+}
+
+/// A file changed in place to the same size, its modification time set back: the change time
+/// still tells it, and the file wins.
+#[test]
+fn a_file_changed_behind_the_index_is_read_again() {
+    let (dir, store) = indexed_folder();
+    rename_bolat_behind_the_index(dir.path());
     assert_eq!(
         sorted(names(&store)),
         ["Anna", "Chen", "Dana_"].map(String::from)
@@ -308,12 +314,7 @@ fn without_an_index_a_glance_is_a_scan() {
 #[test]
 fn the_start_screen_reads_unchanged_files_from_the_index_and_keeps_it_true() {
     let (dir, store) = indexed_folder();
-    let path = dir.path().join("Bolat.yaml");
-    let before = std::fs::metadata(&path).expect("file");
-    let text = std::fs::read_to_string(&path).expect("read");
-    std::thread::sleep(std::time::Duration::from_millis(20));
-    std::fs::write(&path, text.replace("name: Bolat", "name: Dana_")).expect("write in place");
-    crate::common::written_at(&path, before.modified().expect("mtime"));
+    rename_bolat_behind_the_index(dir.path());
     std::fs::remove_file(dir.path().join("Chen.yaml")).expect("remove");
 
     let glance = store.glance().expect("glance");
