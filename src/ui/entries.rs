@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::theme::{MAX_TEXT_WIDTH, Theme};
 
@@ -183,7 +183,13 @@ fn draw<'a>(
                 let marker = Rect::new(area.x, y, marker_width.min(width), 1);
                 frame.render_widget(entry.marker.clone(), marker);
             }
-            frame.render_widget(Paragraph::new(lines).scroll((skip as u16, 0)), body);
+            frame.render_widget(
+                super::wrap::Lines {
+                    skip: skip as u16,
+                    ..super::wrap::Lines::new(lines)
+                },
+                body,
+            );
             if entry.selected {
                 selected_body = Some(body);
             }

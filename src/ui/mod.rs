@@ -16,7 +16,7 @@ pub use crate::theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{LineGauge, Paragraph};
+use ratatui::widgets::LineGauge;
 
 use crate::app::{App, Screen};
 use crate::content::fill;
@@ -151,7 +151,10 @@ fn render_status(app: &App, frame: &mut Frame, mut area: Rect, status: &[String]
         let width = area.width.saturating_sub(mark).max(1);
         let lines = wrap::wrapped(&Text::raw(text), width);
         let height = u16::try_from(lines.lines.len()).unwrap_or(u16::MAX);
-        let paragraph = Paragraph::new(lines).style(style);
+        let paragraph = wrap::Lines {
+            style,
+            ..wrap::Lines::new(lines)
+        };
         let mut rows = cut_top(&mut area, height);
         let mark_area = Rect { height: 1, ..rows };
         frame.render_widget(Span::styled(STATUS_MARK, style), mark_area);
@@ -382,7 +385,7 @@ fn too_small(app: &App, frame: &mut Frame, area: Rect) {
         ],
     );
     frame.render_widget(
-        Paragraph::new(wrap::wrapped(&Text::raw(text), area.width)),
+        wrap::Lines::new(wrap::wrapped(&Text::raw(text), area.width)),
         area,
     );
 }

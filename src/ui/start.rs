@@ -6,7 +6,7 @@ use std::path::Path;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Block;
 use unicode_width::UnicodeWidthChar;
 
 use super::entries::{self, Entry, pointer};
@@ -59,7 +59,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, start: &StartView) {
     );
     if start.listed && start.rows.is_empty() {
         frame.render_widget(
-            Paragraph::new(wrap::wrapped(
+            wrap::Lines::new(wrap::wrapped(
                 &Text::raw(ui.empty.as_str()),
                 list_area.width,
             )),
@@ -201,7 +201,7 @@ fn render_prompt(app: &App, frame: &mut Frame, area: Rect, start: &StartView, pr
     if let Some(name) = field {
         text.push_line(Line::styled(format!("{} ", shown(name)), theme.field()));
     }
-    frame.render_widget(Paragraph::new(wrap::wrapped(&text, inner.width)), inner);
+    frame.render_widget(wrap::Lines::new(wrap::wrapped(&text, inner.width)), inner);
     if let Some(name) = field {
         let before: String = shown(name).chars().take(app.cursor).collect();
         if let Some(position) = entries::cursor_at(inner, question_lines, &before) {

@@ -2,11 +2,15 @@
 //! here, so it wraps the same everywhere. textwrap finds the words and fits them (first fit, as
 //! ratatui's own wrapping does); this module only carries each line's styles over the breaks.
 //! ratatui's `Wrap` would segment every grapheme twice (to count the lines, then to draw them),
-//! most of a page's cost on its first frame.
+//! most of a page's cost on its first frame. [`Lines`] draws what was wrapped.
 
 use std::borrow::Cow;
 
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Paragraph, Widget};
 use textwrap::WordSeparator;
 use textwrap::core::break_words;
 use textwrap::wrap_algorithms::wrap_first_fit;
@@ -124,6 +128,83 @@ fn spans_between<'a>(spans: &[Span<'a>], start: usize, end: usize) -> Vec<Span<'
     parts
 }
 
+/// Lines already wrapped or cut to their area's width, drawn as `Paragraph::new(text)
+/// .style(style).scroll((skip, 0))` draws them: each span is set in the buffer whole, where the
+/// paragraph would gather every grapheme of a line first and set the area's style twice, most
+/// of a frame's cost.
+pub struct Lines<'a> {
+    pub text: Text<'a>,
+    /// Lines above the area, scrolled out of it.
+    pub skip: u16,
+    pub style: Style,
+}
+
+impl<'a> Lines<'a> {
+    pub fn new(text: Text<'a>) -> Self {
+        Lines {
+            text,
+            skip: 0,
+            style: Style::default(),
+        }
+    }
+}
+
+impl Widget for Lines<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let area = area.intersection(buf.area);
+        if area.is_empty() {
+            return;
+        }
+        if self.style != Style::default() {
+            buf.set_style(area, self.style);
+        }
+        let lines = self.text.lines.iter().skip(usize::from(self.skip));
+        for (line, y) in lines.zip(area.top()..area.bottom()) {
+            let alignment = line
+                .alignment
+                .or(self.text.alignment)
+                .unwrap_or(Alignment::Left);
+            let width = line.width();
+            // Where the paragraph's way differs (a line cut short but not at the left, a
+            // column too narrow for a wide letter), the line takes that way.
+            if (width > usize::from(area.width) && alignment != Alignment::Left) || area.width < 2 {
+                let row = Rect {
+                    y,
+                    height: 1,
+                    ..area
+                };
+                let text = Text {
+                    lines: vec![line.clone()],
+                    style: self.text.style,
+                    alignment: Some(alignment),
+                };
+                Paragraph::new(text).render(row, buf);
+                continue;
+            }
+            let width = width as u16;
+            let mut x = area.x
+                + match alignment {
+                    Alignment::Left => 0,
+                    Alignment::Center => (area.width / 2).saturating_sub(width / 2),
+                    Alignment::Right => area.width.saturating_sub(width),
+                };
+            let base = self.text.style.patch(line.style);
+            for span in &line.spans {
+                if x >= area.right() {
+                    break;
+                }
+                let room = usize::from(area.right() - x);
+                (x, _) = buf.set_stringn(x, y, &span.content, room, base.patch(span.style));
+                // A line ends at the first letter that does not fit, though a narrower one
+                // after it would.
+                if span.width() > room {
+                    break;
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -205,6 +286,88 @@ mod same_as_ratatui {
             prop_assert_eq!(height(&text, width), lines);
             let height = lines as u16;
             prop_assert_eq!(drawn(Paragraph::new(ours), width, height), drawn(theirs, width, height));
+        }
+    }
+
+    /// What a terminal would be sent to show `buffer` on a blank screen: the cells a wide
+    /// letter hides are not.
+    fn shown(buffer: &Buffer) -> Vec<(u16, u16, ratatui::buffer::Cell)> {
+        Buffer::empty(buffer.area)
+            .diff(buffer)
+            .into_iter()
+            .map(|(x, y, cell)| (x, y, cell.clone()))
+            .collect()
+    }
+
+    fn style() -> impl Strategy<Value = Style> {
+        use ratatui::style::{Color, Modifier};
+        let colors = prop::option::of(prop::sample::select(vec![
+            Color::Red,
+            Color::Yellow,
+            Color::Indexed(8),
+        ]));
+        let modifiers = prop::sample::select(vec![
+            Modifier::empty(),
+            Modifier::BOLD,
+            Modifier::REVERSED,
+            Modifier::BOLD | Modifier::UNDERLINED,
+        ]);
+        (colors.clone(), colors, modifiers.clone(), modifiers).prop_map(|(fg, bg, add, sub)| {
+            let mut style = Style::new().add_modifier(add).remove_modifier(sub);
+            style.fg = fg;
+            style.bg = bg;
+            style
+        })
+    }
+
+    fn alignment() -> impl Strategy<Value = Option<Alignment>> {
+        prop::option::of(prop::sample::select(vec![
+            Alignment::Left,
+            Alignment::Center,
+            Alignment::Right,
+        ]))
+    }
+
+    fn line() -> impl Strategy<Value = Line<'static>> {
+        // Latin, Cyrillic, Kazakh, wide letters and a combining accent.
+        let span = (
+            "[a-zа-яәғқңө .,:/-]{0,12}(一二|е\u{301})?[a-z]{0,3}",
+            style(),
+        )
+            .prop_map(|(content, style)| Span::styled(content, style));
+        (prop::collection::vec(span, 0..4), style(), alignment()).prop_map(
+            |(spans, style, alignment)| Line {
+                spans,
+                style,
+                alignment,
+            },
+        )
+    }
+
+    proptest! {
+        // Lines, some wider than the area, with styles on the text, the lines and the spans,
+        // aligned each way, scrolled, in an area away from the buffer's corner: the terminal
+        // is sent the same as for ratatui's paragraph.
+        #[test]
+        fn lines_draw_as_a_paragraph_draws_them(
+            lines in prop::collection::vec(line(), 0..8),
+            text_style in style(),
+            text_alignment in alignment(),
+            area_style in style(),
+            skip in 0u16..3,
+            (x, y, width, height) in (0u16..3, 0u16..3, 1u16..30, 1u16..8),
+        ) {
+            let text = Text { lines, style: text_style, alignment: text_alignment };
+            let area = Rect::new(x, y, width, height);
+            let whole = Rect::new(0, 0, x + width + 2, y + height + 2);
+            let mut theirs = Buffer::empty(whole);
+            Paragraph::new(text.clone())
+                .style(area_style)
+                .scroll((skip, 0))
+                .render(area, &mut theirs);
+            let mut ours = Buffer::empty(whole);
+            Lines { text, skip, style: area_style }.render(area, &mut ours);
+            prop_assert_eq!(shown(&ours), shown(&theirs));
         }
     }
 }
