@@ -8,7 +8,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, Event};
 
 use kzvisa::app::{App, Effect, Msg, ROWS_PER_STEP, Texts};
@@ -18,6 +17,7 @@ use kzvisa::keymap;
 use kzvisa::lang::Lang;
 use kzvisa::settings;
 use kzvisa::store::{self, Access, Glance, Known, Lock, ReadOnly, Store};
+use kzvisa::ui::backend::Runs;
 use kzvisa::ui::{self, theme::Theme};
 use kzvisa::wizard::Application;
 
@@ -98,8 +98,9 @@ pub fn run(
 }
 
 /// The terminal the wizard draws on: standard output behind a buffer that holds a whole frame,
-/// so each frame leaves in one write, not in the pieces of stdout's small line buffer.
-type Screen = Terminal<CrosstermBackend<std::io::BufWriter<std::io::Stdout>>>;
+/// so each frame leaves in one write, not in the pieces of stdout's small line buffer; runs of
+/// cells printed whole ([`Runs`]).
+type Screen = Terminal<Runs<std::io::BufWriter<std::io::Stdout>>>;
 
 /// What `ratatui::run` does, on a [`Screen`]: raw mode and the alternate screen for `f`, and
 /// the terminal restored after it, on an error and on a panic too.
@@ -113,7 +114,7 @@ fn on_screen(f: impl FnOnce(&mut Screen) -> std::io::Result<()>) -> std::io::Res
     enable_raw_mode()?;
     let entered =
         ratatui::crossterm::execute!(std::io::stdout(), EnterAlternateScreen).and_then(|()| {
-            Terminal::new(CrosstermBackend::new(std::io::BufWriter::with_capacity(
+            Terminal::new(Runs::new(std::io::BufWriter::with_capacity(
                 1 << 16,
                 std::io::stdout(),
             )))

@@ -181,7 +181,7 @@ fn draw<'a>(
             );
             if skip == 0 {
                 let marker = Rect::new(area.x, y, marker_width.min(width), 1);
-                frame.render_widget(entry.marker.clone(), marker);
+                frame.render_widget(super::wrap::Lines::new(entry.marker.clone().into()), marker);
             }
             frame.render_widget(
                 super::wrap::Lines {

@@ -1,5 +1,6 @@
 //! Views: functions from the [`App`] to a frame. They read state and never change it.
 
+pub mod backend;
 pub mod entries;
 mod faq;
 mod fields;
@@ -49,7 +50,7 @@ pub fn view_measured(app: &App, frame: &mut Frame) -> Option<u16> {
     let footer_area = cut_bottom(&mut body, footer_height);
     let status_area = cut_bottom(&mut body, status_height);
     render_header(app, frame, header);
-    frame.render_widget(footer, footer_area);
+    frame.render_widget(wrap::Lines::new(footer), footer_area);
     render_status(app, frame, status_area, &status);
 
     let body = body.inner(ratatui::layout::Margin::new(1, 0));
@@ -213,7 +214,7 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect) {
         title_line.push_span(Span::styled(name, theme.heading()));
     }
     title.width = title.width.min(room as u16);
-    frame.render_widget(title_line, title);
+    frame.render_widget(wrap::Lines::new(title_line.into()), title);
     frame.render_widget(Span::styled(screen, theme.heading()), right);
 
     if on_start {
