@@ -24,6 +24,11 @@ const SHORTEST_CUT: usize = 12;
 /// or cut with the ellipsis, as the notes show it where it does not fit; a cut one that could
 /// be either of two addresses is left as text.
 pub fn find(app: &App, buffer: &Buffer) -> Vec<Link> {
+    // Only the notes overlay shows the sources (ui/notes.rs): another frame is not looked
+    // through cell by cell, a tenth of a frame's cost.
+    if app.notes.is_none() {
+        return Vec::new();
+    }
     let ellipsis = app.theme.glyphs.ellipsis;
     let area = buffer.area;
     // The addresses are gathered only for a frame that shows something like one.

@@ -194,7 +194,7 @@ impl Widget for Lines<'_> {
                     break;
                 }
                 let room = usize::from(area.right() - x);
-                (x, _) = buf.set_stringn(x, y, &span.content, room, base.patch(span.style));
+                x = set_text(buf, x, y, &span.content, room, base.patch(span.style));
                 // A line ends at the first letter that does not fit, though a narrower one
                 // after it would.
                 if span.width() > room {
@@ -205,6 +205,39 @@ impl Widget for Lines<'_> {
     }
 }
 
+/// Sets `text` in the buffer from (`x`, `y`) in at most `room` columns, as
+/// `Buffer::set_stringn` does; where the text ends. Text whose letters each take one column and
+/// are a grapheme of their own whatever stands beside them ([`one_cell`]: nearly all kzvisa
+/// shows) goes in a letter to a cell, without looking up each letter's segmentation and width.
+fn set_text(buf: &mut Buffer, x: u16, y: u16, text: &str, room: usize, style: Style) -> u16 {
+    if !text.chars().all(one_cell) {
+        return buf.set_stringn(x, y, text, room, style).0;
+    }
+    let mut end = x;
+    for letter in text.chars().take(room) {
+        buf[(end, y)].set_char(letter).set_style(style);
+        end += 1;
+    }
+    end
+}
+
+/// Letters one column wide that are always a grapheme of their own: printable ASCII, Latin,
+/// Cyrillic (without its combining marks) and the punctuation, arrows and box drawing the
+/// screens use. A unit test checks each against unicode-width and unicode-segmentation.
+fn one_cell(letter: char) -> bool {
+    matches!(letter,
+        ' '..='~'
+        | '\u{A0}'..='\u{AC}'
+        | '\u{AE}'..='\u{24F}'
+        | '\u{400}'..='\u{482}'
+        | '\u{48A}'..='\u{52F}'
+        | '\u{2010}'..='\u{2027}'
+        | '\u{2030}'..='\u{205E}'
+        | '\u{2190}'..='\u{21FF}'
+        | '\u{2500}'..='\u{25FC}'
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,6 +245,35 @@ mod tests {
 
     fn plain(text: &Text) -> Vec<String> {
         text.lines.iter().map(|l| l.to_string()).collect()
+    }
+
+    /// The letters drawn a letter to a cell are each one column wide and a grapheme of their
+    /// own among such letters: cut into graphemes as ratatui cuts text, a letter between two
+    /// others, or two of itself, stays apart from both (a mark that joins the letter before,
+    /// or the one after, or its own kind, would not).
+    #[test]
+    fn one_cell_letters_are_one_column_and_a_grapheme_alone() {
+        use unicode_segmentation::UnicodeSegmentation;
+        use unicode_width::UnicodeWidthChar;
+        let letters: Vec<char> = (0..=0x2FFFu32)
+            .filter_map(char::from_u32)
+            .filter(|c| one_cell(*c))
+            .collect();
+        assert!(letters.len() > 1000, "{}", letters.len());
+        for &letter in &letters {
+            assert_eq!(letter.width(), Some(1), "{letter:?} {:X}", letter as u32);
+            assert!(!letter.is_control(), "{:X}", letter as u32);
+            for neighbour in ['a', 'я', letter] {
+                let text = format!("{neighbour}{letter}{neighbour}");
+                let graphemes: Vec<&str> = text.graphemes(true).collect();
+                assert!(
+                    graphemes.contains(&letter.to_string().as_str()),
+                    "{:X} beside {:X}: {graphemes:?}",
+                    letter as u32,
+                    neighbour as u32
+                );
+            }
+        }
     }
 
     #[test]

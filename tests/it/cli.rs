@@ -82,7 +82,11 @@ pub fn kzvisa_with_env(
     // A kzvisa that stops before reading its answers (a refused application, say) closes the
     // pipe: what it said is in its output.
     if let Err(error) = stdin.write_all(input.as_ref()) {
-        assert_eq!(error.kind(), std::io::ErrorKind::BrokenPipe, "write answers: {error}");
+        assert_eq!(
+            error.kind(),
+            std::io::ErrorKind::BrokenPipe,
+            "write answers: {error}"
+        );
     }
     drop(stdin);
     child.wait_with_output().expect("kzvisa ends")
