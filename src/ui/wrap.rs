@@ -14,6 +14,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use textwrap::WordSeparator;
 use textwrap::core::break_words;
 use textwrap::wrap_algorithms::wrap_first_fit;
+use unicode_width::UnicodeWidthStr;
 
 /// `text` as screen lines of at most `width` columns: each line broken at spaces (a word wider
 /// than the width broken where it must), its styles and alignment kept. The spaces at a break
@@ -36,7 +37,7 @@ pub fn height(text: &Text, width: u16) -> usize {
     text.lines
         .iter()
         .map(|line| {
-            if line.width() <= width {
+            if columns(line) <= width {
                 1
             } else {
                 breaks(&joined(line), width).len()
@@ -46,7 +47,7 @@ pub fn height(text: &Text, width: u16) -> usize {
 }
 
 fn wrap_line<'a>(line: &Line<'a>, width: usize, into: &mut Vec<Line<'a>>) {
-    if line.width() <= width {
+    if columns(line) <= width {
         into.push(line.clone());
         return;
     }
@@ -58,6 +59,22 @@ fn wrap_line<'a>(line: &Line<'a>, width: usize, into: &mut Vec<Line<'a>>) {
             alignment: line.alignment,
         });
     }
+}
+
+/// The columns a line takes, as `Line::width` counts them: printable ASCII, most of what
+/// kzvisa shows, is counted by its length rather than looked up letter by letter.
+fn columns(line: &Line) -> usize {
+    line.spans
+        .iter()
+        .map(|span| {
+            let text = span.content.as_ref();
+            if text.bytes().all(|byte| (b' '..=b'~').contains(&byte)) {
+                text.len()
+            } else {
+                span.width()
+            }
+        })
+        .sum()
 }
 
 /// The line's text: its one span's, or its spans' joined.
@@ -164,10 +181,15 @@ impl Widget for Lines<'_> {
                 .alignment
                 .or(self.text.alignment)
                 .unwrap_or(Alignment::Left);
-            let width = line.width();
+            // A line at the left needs no measuring.
+            let width = if alignment == Alignment::Left {
+                0
+            } else {
+                columns(line)
+            };
             // Where the paragraph's way differs (a line cut short but not at the left, a
             // column too narrow for a wide letter), the line takes that way.
-            if (width > usize::from(area.width) && alignment != Alignment::Left) || area.width < 2 {
+            if width > usize::from(area.width) || area.width < 2 {
                 let row = Rect {
                     y,
                     height: 1,
@@ -194,10 +216,11 @@ impl Widget for Lines<'_> {
                     break;
                 }
                 let room = usize::from(area.right() - x);
-                x = set_text(buf, x, y, &span.content, room, base.patch(span.style));
+                let whole;
+                (x, whole) = set_text(buf, x, y, &span.content, room, base.patch(span.style));
                 // A line ends at the first letter that does not fit, though a narrower one
                 // after it would.
-                if span.width() > room {
+                if !whole {
                     break;
                 }
             }
@@ -206,19 +229,29 @@ impl Widget for Lines<'_> {
 }
 
 /// Sets `text` in the buffer from (`x`, `y`) in at most `room` columns, as
-/// `Buffer::set_stringn` does; where the text ends. Text whose letters each take one column and
-/// are a grapheme of their own whatever stands beside them ([`one_cell`]: nearly all kzvisa
-/// shows) goes in a letter to a cell, without looking up each letter's segmentation and width.
-fn set_text(buf: &mut Buffer, x: u16, y: u16, text: &str, room: usize, style: Style) -> u16 {
+/// `Buffer::set_stringn` does; where the text ends, and whether all of it fitted. Text whose
+/// letters each take one column and are a grapheme of their own among such letters
+/// ([`one_cell`]: nearly all kzvisa shows) goes in a letter to a cell, without looking up each
+/// letter's segmentation and width.
+fn set_text(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    text: &str,
+    room: usize,
+    style: Style,
+) -> (u16, bool) {
     if !text.chars().all(one_cell) {
-        return buf.set_stringn(x, y, text, room, style).0;
+        let (end, _) = buf.set_stringn(x, y, text, room, style);
+        return (end, text.width() <= room);
     }
     let mut end = x;
-    for letter in text.chars().take(room) {
+    let mut letters = text.chars();
+    for letter in letters.by_ref().take(room) {
         buf[(end, y)].set_char(letter).set_style(style);
         end += 1;
     }
-    end
+    (end, letters.next().is_none())
 }
 
 /// Letters one column wide that are always a grapheme of their own: printable ASCII, Latin,
