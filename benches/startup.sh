@@ -38,8 +38,11 @@ fi
 
 # --- the release binaries ----------------------------------------------------------------------
 echo "== building kzvisa and the floor (release profile)"
-# Cargo says where it put them (CARGO_TARGET_DIR and .cargo/config are honoured).
-artifacts=$(cargo build --release --bin kzvisa --example floor --message-format=json-render-diagnostics |
+# Cargo says where it put them (CARGO_TARGET_DIR and .cargo/config are honoured). Apart: built
+# together, the example's dev-dependencies would change the features, and so the symbols, of
+# the kzvisa a person builds, and benches/startup.order would no longer name its functions.
+build() { cargo build --release "$@" --message-format=json-render-diagnostics; }
+artifacts=$({ build --bin kzvisa && build --example floor; } |
     python3 -c '
 import json, sys
 for line in sys.stdin:
