@@ -2,14 +2,14 @@
 # Writes benches/startup.order: the functions kzvisa runs as it starts, which build.rs has lld
 # place together at the head of the binary's text. Spread over 3 MiB, the few hundred KiB a start
 # runs mapped about 1.7 MiB of the binary (the kernel maps file pages in blocks around each
-# fault); together they map about a fifth of that. Run it again when a start's code changes
+# fault); together they map about a quarter of that. Run it again when a start's code changes
 # (benches/startup.sh's peak RSS tells); a stale list costs only the gain, never correctness.
 #
 #   benches/order.sh
 #
 # How: the release build, with the linker's map build.rs has it write, the start run under
 # callgrind in a pseudo-terminal (ptybench.py), each instruction it ran looked up in the map,
-# and the functions named in the order their addresses were first seen.
+# and the functions named in the order callgrind's files first show them.
 #
 # Environment: PTYBENCH (default ../shared/tools/ptybench.py beside the repository).
 set -euo pipefail
