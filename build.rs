@@ -67,10 +67,10 @@ fn link_order() {
         && std::env::var_os("RUSTC_LINKER").is_none()
         && !var("CARGO_ENCODED_RUSTFLAGS").contains("link")
         && rustc_minor().is_some_and(|minor| minor >= 90);
-    let order = Path::new(&var("CARGO_MANIFEST_DIR")).join("benches/startup.order");
     if var("PROFILE") != "release" || !own_lld {
         return;
     }
+    let order = Path::new(&var("CARGO_MANIFEST_DIR")).join("benches/startup.order");
     if order.is_file() {
         println!(
             "cargo::rustc-link-arg-bins=-Wl,--symbol-ordering-file={}",

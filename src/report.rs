@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::content::{Confidence, Content, Note, Source, fill};
-use crate::present::InWords;
 use crate::present::safe::shown;
+use crate::present::{InWords, columns};
 use crate::store::{Listing, Summary};
 use crate::wizard::dates::PassportCheck;
 use crate::wizard::review::{self, Action, Mark, ReviewRow};
@@ -571,7 +571,7 @@ pub fn list_table(content: &Content, listed: &[Summary<Listed>]) -> String {
     // Each cell's width measured once; the table written straight into one string.
     let cell_widths: Vec<[usize; 5]> = rows
         .iter()
-        .map(|row| row.each_ref().map(|c| width(c)))
+        .map(|row| row.each_ref().map(|c| columns(c)))
         .collect();
     let widths: [usize; 5] =
         std::array::from_fn(|column| cell_widths.iter().map(|w| w[column]).max().unwrap_or(0));
@@ -622,14 +622,6 @@ pub fn faq_text(content: &Content, query: &str) -> Option<String> {
         })
         .collect();
     Some(entries.join("\n"))
-}
-
-fn width(text: &str) -> usize {
-    // Printable ASCII is a column a byte (most names, every date and number in a table).
-    if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
-        return text.len();
-    }
-    unicode_width::UnicodeWidthStr::width(text)
 }
 
 /// The blocks as CommonMark with task lists (GitHub's flavour).
@@ -798,7 +790,7 @@ pub fn text(blocks: &[Block], width: Option<usize>) -> String {
                 };
                 out.push_str(&format!(
                     "{text}\n{}\n",
-                    underline.repeat(self::width(text).min(width.unwrap_or(usize::MAX)))
+                    underline.repeat(columns(text).min(width.unwrap_or(usize::MAX)))
                 ));
             }
             Block::Paragraph(text) => out.push_str(&wrap(text, "", "")),

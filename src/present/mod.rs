@@ -12,6 +12,15 @@ pub mod plan;
 pub mod review;
 pub mod safe;
 
+/// The columns `text` takes on a terminal. Printable ASCII (most names, every date and number)
+/// is a column a byte, counted by its length rather than looked up letter by letter.
+pub fn columns(text: &str) -> usize {
+    if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        return text.len();
+    }
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
 /// A step's name in the language of `content`.
 pub fn step_name(content: &crate::content::Content, step: crate::wizard::Step) -> &str {
     content.step_name(step.id()).unwrap_or(step.id())

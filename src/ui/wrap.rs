@@ -61,19 +61,11 @@ fn wrap_line<'a>(line: &Line<'a>, width: usize, into: &mut Vec<Line<'a>>) {
     }
 }
 
-/// The columns a line takes, as `Line::width` counts them: printable ASCII, most of what
-/// kzvisa shows, is counted by its length rather than looked up letter by letter.
+/// The columns a line takes, as `Line::width` counts them.
 fn columns(line: &Line) -> usize {
     line.spans
         .iter()
-        .map(|span| {
-            let text = span.content.as_ref();
-            if text.bytes().all(|byte| (b' '..=b'~').contains(&byte)) {
-                text.len()
-            } else {
-                span.width()
-            }
-        })
+        .map(|span| crate::present::columns(&span.content))
         .sum()
 }
 
